@@ -1,0 +1,269 @@
+package org.daijiao.policy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a policy file (YAML) and refuses one that the rules could not use, naming every problem at once.
+ * The bundled file is {@code policy/<year>.yaml} on the class path; {@code --policy FILE} overrides it.
+ */
+public final class PolicyLoader {
+  /** The policy year shipped with this version. */
+  public static final int DEFAULT_YEAR = 2022;
+
+  private static final Set<String> DEPARTMENTS =
+      Set.of("CIVIL_AFFAIRS", "RURAL_REVITALIZATION", "DISABLED_PERSONS_FEDERATION");
+  private static final Set<String> FUNDING_SOURCES = Set.of("COUNTY_FINANCE", "MUNICIPAL_COUNTY_SETTLEMENT");
+  private static final Set<String> SCHEMES = Set.of("RESIDENT", "EMPLOYEE");
+  private static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "TERMINATED", "RECEIVING");
+  private static final Set<String> PAYER_TYPES = Set.of("SELF", "GOVERNMENT");
+  private static final Set<String> EXCLUSION_REASONS = Set.of("STUDENT", "MILITARY", "PRISONER");
+
+  private PolicyLoader() {}
+
+  /** The bundled policy of a year. */
+  public static Policy bundled(int year) {
+    String resource = "policy/" + year + ".yaml";
+    try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new PolicyException(
+            "No bundled policy for year " + year + " (" + resource + "); pass --policy FILE for another year.");
+      }
+      return parse(in, "bundled " + resource);
+    } catch (IOException e) {
+      throw new PolicyException("Cannot read bundled " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The bundled policy of the default year. */
+  public static Policy bundled() {
+    return bundled(DEFAULT_YEAR);
+  }
+
+  /** A policy file given by the user. */
+  public static Policy fromFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new PolicyException("Policy file " + file + " does not exist or is not a file.");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in, file.toString());
+    } catch (IOException e) {
+      throw new PolicyException("Cannot read policy file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Either the file, when given, or the bundled policy of {@code year} (the default year when null). */
+  public static Policy load(Path file, Integer year) {
+    Policy policy = file != null ? fromFile(file) : bundled(year != null ? year : DEFAULT_YEAR);
+    if (year != null && policy.policyYear() != year) {
+      throw new PolicyException(
+          "The policy file is for year " + policy.policyYear() + " but --year " + year
+              + " was asked for; pass the policy file of " + year + " with --policy.");
+    }
+    return policy;
+  }
+
+  static Policy parse(InputStream in, String origin) throws IOException {
+    ObjectMapper mapper =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    Policy policy;
+    try {
+      policy = mapper.readValue(in, Policy.class);
+    } catch (IOException e) {
+      throw new PolicyException("Policy " + origin + " is not well-formed: " + e.getMessage(), e);
+    }
+    List<String> problems = validate(policy);
+    if (!problems.isEmpty()) {
+      throw new PolicyException("Policy " + origin + " is invalid:\n  - " + String.join("\n  - ", problems));
+    }
+    return policy;
+  }
+
+  /** Every problem of a parsed policy, each naming its key; empty when usable. */
+  static List<String> validate(Policy p) {
+    List<String> problems = new ArrayList<>();
+    if (p.policyYear() < 2000 || p.policyYear() > 2100) {
+      problems.add("policy_year " + p.policyYear() + " is not a plausible year (2000–2100)");
+    }
+    requireDigits(problems, "county_code", p.countyCode(), 6);
+    if (p.municipalityPrefix() == null || !p.municipalityPrefix().matches("\\d{2}")) {
+      problems.add("municipality_prefix must be the 2-digit province-level code, e.g. \"50\"");
+    } else if (p.countyCode() != null && !p.countyCode().startsWith(p.municipalityPrefix())) {
+      problems.add("county_code " + p.countyCode() + " is not inside municipality_prefix " + p.municipalityPrefix());
+    }
+    if (p.historicalAreaCodes() == null) {
+      problems.add("historical_area_codes is missing (use [] when there are none)");
+    } else {
+      p.historicalAreaCodes().forEach(c -> requireDigits(problems, "historical_area_codes", c, 6));
+    }
+    validateAges(problems, p);
+    validateAmounts(problems, p);
+    validatePriority(problems, p);
+    validateCalendar(problems, p);
+    validateFunding(problems, p);
+    validateVocabularies(problems, p);
+    return problems;
+  }
+
+  private static void validateAges(List<String> problems, Policy p) {
+    if (p.ages() == null) {
+      problems.add("ages is missing");
+    } else if (p.ages().minAge() < 0 || p.ages().maxAge() <= p.ages().minAge() || p.ages().maxAge() > 120) {
+      problems.add("ages: need 0 ≤ min_age < max_age ≤ 120, got " + p.ages().minAge() + " and " + p.ages().maxAge());
+    }
+  }
+
+  private static void validateAmounts(List<String> problems, Policy p) {
+    Policy.Amounts a = p.amounts();
+    if (a == null || a.lowestTier() == null || a.validTiers() == null || a.subsidyShare() == null) {
+      problems.add("amounts needs lowest_tier, valid_tiers and subsidy_share");
+      return;
+    }
+    if (a.lowestTier().signum() <= 0 || a.lowestTier().scale() > 2) {
+      problems.add("amounts.lowest_tier must be a positive amount in yuan with at most 2 decimals, got " + a.lowestTier());
+    }
+    if (a.validTiers().stream().noneMatch(t -> t.compareTo(a.lowestTier()) == 0)) {
+      problems.add("amounts.valid_tiers must contain lowest_tier " + a.lowestTier());
+    }
+    for (BigDecimal t : a.validTiers()) {
+      if (t.compareTo(a.lowestTier()) < 0) {
+        problems.add("amounts.valid_tiers has " + t + ", below lowest_tier " + a.lowestTier());
+      }
+    }
+    for (Category c : Category.values()) {
+      BigDecimal share = a.subsidyShare().get(c);
+      if (share == null) {
+        problems.add("amounts.subsidy_share has no share for " + c);
+      } else if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+        problems.add("amounts.subsidy_share." + c + " must be in (0, 1], got " + share);
+      }
+    }
+  }
+
+  private static void validatePriority(List<String> problems, Policy p) {
+    List<Category> priority = p.categoryPriority();
+    if (priority == null || priority.size() != Category.values().length
+        || !EnumSet.copyOf(priority).equals(EnumSet.allOf(Category.class))) {
+      problems.add("category_priority must list each of " + List.of(Category.values()) + " exactly once, got " + priority);
+    }
+  }
+
+  private static void validateCalendar(List<String> problems, Policy p) {
+    Policy.Calendar c = p.calendar();
+    if (c == null) {
+      problems.add("calendar is missing");
+      return;
+    }
+    requireMonthDay(problems, "calendar.regular_cutoff", c.regularCutoff());
+    requireMonthDay(problems, "calendar.regular_deadline", c.regularDeadline());
+    requireMonthDay(problems, "calendar.dynamic_deadline", c.dynamicDeadline());
+    try {
+      LocalDate.parse(String.valueOf(c.minBirthDate()));
+    } catch (DateTimeException e) {
+      problems.add("calendar.min_birth_date must be yyyy-MM-dd, got " + c.minBirthDate());
+    }
+  }
+
+  private static void validateFunding(List<String> problems, Policy p) {
+    if (p.funding() == null) {
+      problems.add("funding is missing");
+      return;
+    }
+    for (Category c : Category.values()) {
+      Policy.Funding f = p.funding().get(c);
+      if (f == null) {
+        problems.add("funding has no entry for " + c);
+        continue;
+      }
+      if (!DEPARTMENTS.contains(f.department())) {
+        problems.add("funding." + c + ".department " + f.department() + " is not one of " + DEPARTMENTS);
+      }
+      if (!FUNDING_SOURCES.contains(f.fundingSource())) {
+        problems.add("funding." + c + ".funding_source " + f.fundingSource() + " is not one of " + FUNDING_SOURCES);
+      }
+    }
+  }
+
+  private static void validateVocabularies(List<String> problems, Policy p) {
+    Policy.Vocabularies v = p.vocabularies();
+    if (v == null) {
+      problems.add("vocabularies is missing");
+      return;
+    }
+    validateRoster(problems, "civil_affairs_category", v.civilAffairsCategory());
+    validateRoster(problems, "rural_revitalization_category", v.ruralRevitalizationCategory());
+    validateRoster(problems, "disability_grade", v.disabilityGrade());
+    validateCodes(problems, "scheme", v.scheme(), SCHEMES);
+    validateCodes(problems, "enrollment_status", v.enrollmentStatus(), STATUSES);
+    validateCodes(problems, "payer_type", v.payerType(), PAYER_TYPES);
+    validateCodes(problems, "exclusion_reason", v.exclusionReason(), EXCLUSION_REASONS);
+  }
+
+  private static void validateRoster(List<String> problems, String key, Policy.RosterVocabulary vocabulary) {
+    if (vocabulary == null || vocabulary.target() == null) {
+      problems.add("vocabularies." + key + ".target is missing");
+      return;
+    }
+    vocabulary.target().forEach((word, code) -> {
+      if (Category.ofCodeOrNull(code) == null) {
+        problems.add("vocabularies." + key + ".target." + word + " maps to " + code
+            + ", which is not a target category " + List.of(Category.values()));
+      }
+    });
+    Map<String, String> notTarget = vocabulary.notTarget() == null ? Map.of() : vocabulary.notTarget();
+    Set<String> both = new HashSet<>(vocabulary.target().keySet());
+    both.retainAll(notTarget.keySet());
+    if (!both.isEmpty()) {
+      problems.add("vocabularies." + key + " lists " + both + " both as target and not_target");
+    }
+    notTarget.forEach((word, code) -> {
+      if (Category.ofCodeOrNull(code) != null) {
+        problems.add("vocabularies." + key + ".not_target." + word + " maps to the target category " + code);
+      }
+    });
+  }
+
+  private static void validateCodes(List<String> problems, String key, Map<String, String> words, Set<String> codes) {
+    if (words == null || words.isEmpty()) {
+      problems.add("vocabularies." + key + " is missing or empty");
+      return;
+    }
+    words.forEach((word, code) -> {
+      if (!codes.contains(code)) {
+        problems.add("vocabularies." + key + "." + word + " maps to " + code + ", not one of " + codes);
+      }
+    });
+  }
+
+  private static void requireDigits(List<String> problems, String key, String value, int length) {
+    if (value == null || !value.matches("\\d{" + length + "}")) {
+      problems.add(key + " must be " + length + " digits (quote it in YAML), got " + value);
+    }
+  }
+
+  private static void requireMonthDay(List<String> problems, String key, String value) {
+    try {
+      MonthDay.parse("--" + value);
+    } catch (DateTimeException | NullPointerException e) {
+      problems.add(key + " must be MM-dd, got " + value);
+    }
+  }
+}

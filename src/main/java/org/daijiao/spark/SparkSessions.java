@@ -1,0 +1,51 @@
+package org.daijiao.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is made. Under spark-submit the master and resources come from the cluster;
+ * run locally (no master set) it uses every core of this machine. Delta is always switched on.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** A session for a job: local[*] unless spark-submit (or spark.master) chose a master. */
+  public static SparkSession forJob(String appName, int shufflePartitions) {
+    SparkSession.Builder builder = withDelta(SparkSession.builder().appName(appName));
+    if (System.getProperty("spark.master") == null) {
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel(System.getProperty("daijiao.sparkLogLevel", "ERROR"));
+    return spark;
+  }
+
+  /** A small local session for tests: 2 cores, 1 shuffle partition, no UI. */
+  public static SparkSession forTests() {
+    return withDelta(SparkSession.builder().appName("daijiao-tests"))
+        .master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "2")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.databricks.delta.snapshotPartitions", "1")
+        .config("spark.databricks.delta.properties.defaults.checkpointInterval", "1000")
+        .getOrCreate();
+  }
+
+  private static SparkSession.Builder withDelta(SparkSession.Builder builder) {
+    return builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Dates are calendar dates: never shift them with the machine's time zone.
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.ansi.enabled", "false");
+  }
+}
