@@ -4,8 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and validation.
- * The normalised 18-character number is the key of a person across every source (SPEC §3).
+ * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and
+ * validation. The normalised 18-character number is the key of a person across every source (SPEC
+ * §3).
  */
 public final class IdNumber {
   /** The reject codes of SPEC §3, in the order they are checked. */
@@ -16,7 +17,10 @@ public final class IdNumber {
     ID_INVALID_CHECKSUM
   }
 
-  /** A verdict: the normalised number when valid, else the problem and a detail that never repeats the number. */
+  /**
+   * A verdict: the normalised number when valid, else the problem and a detail that never repeats
+   * the number.
+   */
   public record Verdict(String id, Problem problem, String detail) {
     public boolean valid() {
       return problem == null;
@@ -29,9 +33,9 @@ public final class IdNumber {
   private IdNumber() {}
 
   /**
-   * Cleans what departments type or export: drops every white space (also U+3000 and U+00A0), folds full-width
-   * characters to ASCII, upper-cases {@code x}, and upgrades a 15-digit number to 18. Returns null for null or
-   * blank input; anything else comes back cleaned but not validated.
+   * Cleans what departments type or export: drops every white space (also U+3000 and U+00A0), folds
+   * full-width characters to ASCII, upper-cases {@code x}, and upgrades a 15-digit number to 18.
+   * Returns null for null or blank input; anything else comes back cleaned but not validated.
    */
   public static String normalize(String raw) {
     if (raw == null) {
@@ -58,7 +62,10 @@ public final class IdNumber {
     return cleaned;
   }
 
-  /** GB 11643-1999: insert the century 19 after the 6-digit area code and append the check character. */
+  /**
+   * GB 11643-1999: insert the century 19 after the 6-digit area code and append the check
+   * character.
+   */
   public static String upgrade15(String id15) {
     if (id15 == null || id15.length() != 15 || !allDigits(id15, 15)) {
       throw new IllegalArgumentException("not a 15-digit identity number");
@@ -77,8 +84,8 @@ public final class IdNumber {
   }
 
   /**
-   * Normalises and validates: 17 digits + check character, a real birth date in {@code [minBirth, maxBirth]},
-   * the right check character.
+   * Normalises and validates: 17 digits + check character, a real birth date in {@code [minBirth,
+   * maxBirth]}, the right check character.
    */
   public static Verdict parse(String raw, LocalDate minBirth, LocalDate maxBirth) {
     String id = normalize(raw);
@@ -86,10 +93,12 @@ public final class IdNumber {
       return new Verdict(null, Problem.ID_MISSING, "empty");
     }
     if (id.length() != 18) {
-      return new Verdict(null, Problem.ID_INVALID_FORMAT, "length " + id.length() + " (expected 18 or 15)");
+      return new Verdict(
+          null, Problem.ID_INVALID_FORMAT, "length " + id.length() + " (expected 18 or 15)");
     }
     if (!allDigits(id, 17)) {
-      return new Verdict(null, Problem.ID_INVALID_FORMAT, "non-digit among the first 17 characters");
+      return new Verdict(
+          null, Problem.ID_INVALID_FORMAT, "non-digit among the first 17 characters");
     }
     char last = id.charAt(17);
     if (!(last >= '0' && last <= '9') && last != 'X') {
@@ -123,7 +132,10 @@ public final class IdNumber {
     return (id18.charAt(16) - '0') % 2 == 1 ? "M" : "F";
   }
 
-  /** The masked form for work lists and reports: area code, eight stars, the last four ({@code 500243********123X}). */
+  /**
+   * The masked form for work lists and reports: area code, eight stars, the last four ({@code
+   * 500243********123X}).
+   */
   public static String mask(String id18) {
     if (id18 == null) {
       return null;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which of them a
- * file must have, and the Chinese headers departments actually export.
+ * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which
+ * of them a file must have, and the Chinese headers departments actually export.
  */
 public enum Source {
   CIVIL_AFFAIRS(
@@ -95,7 +95,10 @@ public enum Source {
     return folder;
   }
 
-  /** True for the three sources that put a person on the roster of poor groups (civil affairs, rural, disability). */
+  /**
+   * True for the three sources that put a person on the roster of poor groups (civil affairs,
+   * rural, disability).
+   */
   public boolean isRoster() {
     return roster;
   }
@@ -110,7 +113,10 @@ public enum Source {
     return names;
   }
 
-  /** The canonical column a header means, if any. Matching ignores case, white space and the width of characters. */
+  /**
+   * The canonical column a header means, if any. Matching ignores case, white space and the width
+   * of characters.
+   */
   public Optional<Column> columnForHeader(String header) {
     String key = headerKey(header);
     for (Column c : columns) {

@@ -1,8 +1,8 @@
 package org.daijiao.policy;
 
 /**
- * The four target categories of §1 and §2(一). Their order of priority is not this enum's order: it comes from
- * the policy file ({@code category_priority}).
+ * The four target categories of §1 and §2(一). Their order of priority is not this enum's order: it
+ * comes from the policy file ({@code category_priority}).
  */
 public enum Category {
   /** 特困人员: extremely poor / destitute (civil affairs). */
@@ -14,7 +14,9 @@ public enum Category {
   /** 一、二级重度残疾人员: severe disability, grade 1 or 2 (disabled persons' federation). */
   SEVERE_DISABILITY;
 
-  /** The category for a code, or null when the code is not a target category (e.g. MILD_DISABILITY). */
+  /**
+   * The category for a code, or null when the code is not a target category (e.g. MILD_DISABILITY).
+   */
   public static Category ofCodeOrNull(String code) {
     if (code == null) {
       return null;

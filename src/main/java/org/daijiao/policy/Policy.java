@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One policy year as the county decided it: every number, date and vocabulary the rules use. Loaded and
- * validated by {@link PolicyLoader}; immutable and serialisable so that Spark executors can carry it.
+ * One policy year as the county decided it: every number, date and vocabulary the rules use. Loaded
+ * and validated by {@link PolicyLoader}; immutable and serialisable so that Spark executors can
+ * carry it.
  */
 public record Policy(
     @JsonProperty("policy_year") int policyYear,
@@ -30,7 +31,10 @@ public record Policy(
   public record Ages(@JsonProperty("min_age") int minAge, @JsonProperty("max_age") int maxAge)
       implements Serializable {}
 
-  /** §2(一): the lowest tier, the tiers a person may choose, and the share of the lowest tier subsidised. */
+  /**
+   * §2(一): the lowest tier, the tiers a person may choose, and the share of the lowest tier
+   * subsidised.
+   */
   public record Amounts(
       @JsonProperty("lowest_tier") BigDecimal lowestTier,
       @JsonProperty("valid_tiers") List<BigDecimal> validTiers,
@@ -52,7 +56,8 @@ public record Policy(
       implements Serializable {}
 
   /** A department's words for a roster category: target values map to a {@link Category}. */
-  public record RosterVocabulary(Map<String, String> target, @JsonProperty("not_target") Map<String, String> notTarget)
+  public record RosterVocabulary(
+      Map<String, String> target, @JsonProperty("not_target") Map<String, String> notTarget)
       implements Serializable {}
 
   /** Every exported word the ingestion understands, per column. */
@@ -105,7 +110,10 @@ public record Policy(
 
   /** §2(一): the subsidy of a resolved category, {@code share × L}, to the cent. */
   public BigDecimal subsidyFor(Category category) {
-    return amounts.lowestTier().multiply(amounts.subsidyShare().get(category)).setScale(2, RoundingMode.HALF_UP);
+    return amounts
+        .lowestTier()
+        .multiply(amounts.subsidyShare().get(category))
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   /** The lowest tier L, to the cent. */

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a policy file (YAML) and refuses one that the rules could not use, naming every problem at once.
- * The bundled file is {@code policy/<year>.yaml} on the class path; {@code --policy FILE} overrides it.
+ * Reads a policy file (YAML) and refuses one that the rules could not use, naming every problem at
+ * once. The bundled file is {@code policy/<year>.yaml} on the class path; {@code --policy FILE}
+ * overrides it.
  */
 public final class PolicyLoader {
   /** The policy year shipped with this version. */
@@ -28,9 +29,11 @@ public final class PolicyLoader {
 
   private static final Set<String> DEPARTMENTS =
       Set.of("CIVIL_AFFAIRS", "RURAL_REVITALIZATION", "DISABLED_PERSONS_FEDERATION");
-  private static final Set<String> FUNDING_SOURCES = Set.of("COUNTY_FINANCE", "MUNICIPAL_COUNTY_SETTLEMENT");
+  private static final Set<String> FUNDING_SOURCES =
+      Set.of("COUNTY_FINANCE", "MUNICIPAL_COUNTY_SETTLEMENT");
   private static final Set<String> SCHEMES = Set.of("RESIDENT", "EMPLOYEE");
-  private static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "TERMINATED", "RECEIVING");
+  private static final Set<String> STATUSES =
+      Set.of("ACTIVE", "SUSPENDED", "TERMINATED", "RECEIVING");
   private static final Set<String> PAYER_TYPES = Set.of("SELF", "GOVERNMENT");
   private static final Set<String> EXCLUSION_REASONS = Set.of("STUDENT", "MILITARY", "PRISONER");
 
@@ -42,7 +45,11 @@ public final class PolicyLoader {
     try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new PolicyException(
-            "No bundled policy for year " + year + " (" + resource + "); pass --policy FILE for another year.");
+            "No bundled policy for year "
+                + year
+                + " ("
+                + resource
+                + "); pass --policy FILE for another year.");
       }
       return parse(in, "bundled " + resource);
     } catch (IOException e) {
@@ -67,13 +74,21 @@ public final class PolicyLoader {
     }
   }
 
-  /** Either the file, when given, or the bundled policy of {@code year} (the default year when null). */
+  /**
+   * Either the file, when given, or the bundled policy of {@code year} (the default year when
+   * null).
+   */
   public static Policy load(Path file, Integer year) {
     Policy policy = file != null ? fromFile(file) : bundled(year != null ? year : DEFAULT_YEAR);
     if (year != null && policy.policyYear() != year) {
       throw new PolicyException(
-          "The policy file is for year " + policy.policyYear() + " but --year " + year
-              + " was asked for; pass the policy file of " + year + " with --policy.");
+          "The policy file is for year "
+              + policy.policyYear()
+              + " but --year "
+              + year
+              + " was asked for; pass the policy file of "
+              + year
+              + " with --policy.");
     }
     return policy;
   }
@@ -92,7 +107,8 @@ public final class PolicyLoader {
     }
     List<String> problems = validate(policy);
     if (!problems.isEmpty()) {
-      throw new PolicyException("Policy " + origin + " is invalid:\n  - " + String.join("\n  - ", problems));
+      throw new PolicyException(
+          "Policy " + origin + " is invalid:\n  - " + String.join("\n  - ", problems));
     }
     return policy;
   }
@@ -107,7 +123,11 @@ public final class PolicyLoader {
     if (p.municipalityPrefix() == null || !p.municipalityPrefix().matches("\\d{2}")) {
       problems.add("municipality_prefix must be the 2-digit province-level code, e.g. \"50\"");
     } else if (p.countyCode() != null && !p.countyCode().startsWith(p.municipalityPrefix())) {
-      problems.add("county_code " + p.countyCode() + " is not inside municipality_prefix " + p.municipalityPrefix());
+      problems.add(
+          "county_code "
+              + p.countyCode()
+              + " is not inside municipality_prefix "
+              + p.municipalityPrefix());
     }
     if (p.historicalAreaCodes() == null) {
       problems.add("historical_area_codes is missing (use [] when there are none)");
@@ -126,8 +146,14 @@ public final class PolicyLoader {
   private static void validateAges(List<String> problems, Policy p) {
     if (p.ages() == null) {
       problems.add("ages is missing");
-    } else if (p.ages().minAge() < 0 || p.ages().maxAge() <= p.ages().minAge() || p.ages().maxAge() > 120) {
-      problems.add("ages: need 0 ≤ min_age < max_age ≤ 120, got " + p.ages().minAge() + " and " + p.ages().maxAge());
+    } else if (p.ages().minAge() < 0
+        || p.ages().maxAge() <= p.ages().minAge()
+        || p.ages().maxAge() > 120) {
+      problems.add(
+          "ages: need 0 ≤ min_age < max_age ≤ 120, got "
+              + p.ages().minAge()
+              + " and "
+              + p.ages().maxAge());
     }
   }
 
@@ -138,7 +164,9 @@ public final class PolicyLoader {
       return;
     }
     if (a.lowestTier().signum() <= 0 || a.lowestTier().scale() > 2) {
-      problems.add("amounts.lowest_tier must be a positive amount in yuan with at most 2 decimals, got " + a.lowestTier());
+      problems.add(
+          "amounts.lowest_tier must be a positive amount in yuan with at most 2 decimals, got "
+              + a.lowestTier());
     }
     if (a.validTiers().stream().noneMatch(t -> t.compareTo(a.lowestTier()) == 0)) {
       problems.add("amounts.valid_tiers must contain lowest_tier " + a.lowestTier());
@@ -160,9 +188,14 @@ public final class PolicyLoader {
 
   private static void validatePriority(List<String> problems, Policy p) {
     List<Category> priority = p.categoryPriority();
-    if (priority == null || priority.size() != Category.values().length
+    if (priority == null
+        || priority.size() != Category.values().length
         || !EnumSet.copyOf(priority).equals(EnumSet.allOf(Category.class))) {
-      problems.add("category_priority must list each of " + List.of(Category.values()) + " exactly once, got " + priority);
+      problems.add(
+          "category_priority must list each of "
+              + List.of(Category.values())
+              + " exactly once, got "
+              + priority);
     }
   }
 
@@ -194,10 +227,17 @@ public final class PolicyLoader {
         continue;
       }
       if (!DEPARTMENTS.contains(f.department())) {
-        problems.add("funding." + c + ".department " + f.department() + " is not one of " + DEPARTMENTS);
+        problems.add(
+            "funding." + c + ".department " + f.department() + " is not one of " + DEPARTMENTS);
       }
       if (!FUNDING_SOURCES.contains(f.fundingSource())) {
-        problems.add("funding." + c + ".funding_source " + f.fundingSource() + " is not one of " + FUNDING_SOURCES);
+        problems.add(
+            "funding."
+                + c
+                + ".funding_source "
+                + f.fundingSource()
+                + " is not one of "
+                + FUNDING_SOURCES);
       }
     }
   }
@@ -217,40 +257,62 @@ public final class PolicyLoader {
     validateCodes(problems, "exclusion_reason", v.exclusionReason(), EXCLUSION_REASONS);
   }
 
-  private static void validateRoster(List<String> problems, String key, Policy.RosterVocabulary vocabulary) {
+  private static void validateRoster(
+      List<String> problems, String key, Policy.RosterVocabulary vocabulary) {
     if (vocabulary == null || vocabulary.target() == null) {
       problems.add("vocabularies." + key + ".target is missing");
       return;
     }
-    vocabulary.target().forEach((word, code) -> {
-      if (Category.ofCodeOrNull(code) == null) {
-        problems.add("vocabularies." + key + ".target." + word + " maps to " + code
-            + ", which is not a target category " + List.of(Category.values()));
-      }
-    });
-    Map<String, String> notTarget = vocabulary.notTarget() == null ? Map.of() : vocabulary.notTarget();
+    vocabulary
+        .target()
+        .forEach(
+            (word, code) -> {
+              if (Category.ofCodeOrNull(code) == null) {
+                problems.add(
+                    "vocabularies."
+                        + key
+                        + ".target."
+                        + word
+                        + " maps to "
+                        + code
+                        + ", which is not a target category "
+                        + List.of(Category.values()));
+              }
+            });
+    Map<String, String> notTarget =
+        vocabulary.notTarget() == null ? Map.of() : vocabulary.notTarget();
     Set<String> both = new HashSet<>(vocabulary.target().keySet());
     both.retainAll(notTarget.keySet());
     if (!both.isEmpty()) {
       problems.add("vocabularies." + key + " lists " + both + " both as target and not_target");
     }
-    notTarget.forEach((word, code) -> {
-      if (Category.ofCodeOrNull(code) != null) {
-        problems.add("vocabularies." + key + ".not_target." + word + " maps to the target category " + code);
-      }
-    });
+    notTarget.forEach(
+        (word, code) -> {
+          if (Category.ofCodeOrNull(code) != null) {
+            problems.add(
+                "vocabularies."
+                    + key
+                    + ".not_target."
+                    + word
+                    + " maps to the target category "
+                    + code);
+          }
+        });
   }
 
-  private static void validateCodes(List<String> problems, String key, Map<String, String> words, Set<String> codes) {
+  private static void validateCodes(
+      List<String> problems, String key, Map<String, String> words, Set<String> codes) {
     if (words == null || words.isEmpty()) {
       problems.add("vocabularies." + key + " is missing or empty");
       return;
     }
-    words.forEach((word, code) -> {
-      if (!codes.contains(code)) {
-        problems.add("vocabularies." + key + "." + word + " maps to " + code + ", not one of " + codes);
-      }
-    });
+    words.forEach(
+        (word, code) -> {
+          if (!codes.contains(code)) {
+            problems.add(
+                "vocabularies." + key + "." + word + " maps to " + code + ", not one of " + codes);
+          }
+        });
   }
 
   private static void requireDigits(List<String> problems, String key, String value, int length) {

@@ -3,8 +3,9 @@ package org.daijiao.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one place a SparkSession is made. Under spark-submit the master and resources come from the cluster;
- * run locally (no master set) it uses every core of this machine. Delta is always switched on.
+ * The one place a SparkSession is made. Under spark-submit the master and resources come from the
+ * cluster; run locally (no master set) it uses every core of this machine. Delta is always switched
+ * on.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -43,7 +44,8 @@ public final class SparkSessions {
   private static SparkSession.Builder withDelta(SparkSession.Builder builder) {
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // Dates are calendar dates: never shift them with the machine's time zone.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false");
