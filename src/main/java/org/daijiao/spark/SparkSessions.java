@@ -48,6 +48,8 @@ public final class SparkSessions {
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // Dates are calendar dates: never shift them with the machine's time zone.
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.ansi.enabled", "false");
+        .config("spark.sql.ansi.enabled", "false")
+        // Dates and timestamps cross into Java as java.time values.
+        .config("spark.sql.datetime.java8API.enabled", "true");
   }
 }

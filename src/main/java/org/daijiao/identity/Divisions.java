@@ -1,0 +1,102 @@
+package org.daijiao.identity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Pengshui's official divisions (NBS statistical division codes, bundled as
+ * {@code reference/pengshui_divisions.csv}): 39 townships and 296 villages. Rosters write names, often
+ * shortened (汉葭 for 汉葭街道, 鼓楼 for 鼓楼社区): names are matched on a key without the type suffix.
+ */
+public final class Divisions {
+  public static final String RESOURCE = "reference/pengshui_divisions.csv";
+
+  /** One division: code, official name, short name, level (county/township/village), parent code. */
+  public record Division(String code, String name, String shortName, String level, String parentCode) {}
+
+  public static final StructType TOWNSHIPS =
+      new StructType()
+          .add("township_code", DataTypes.StringType, false)
+          .add("township_official", DataTypes.StringType, false)
+          .add("township_key", DataTypes.StringType, false);
+
+  public static final StructType VILLAGES =
+      new StructType()
+          .add("village_code", DataTypes.StringType, false)
+          .add("village_township_code", DataTypes.StringType, false)
+          .add("village_official", DataTypes.StringType, false)
+          .add("village_key", DataTypes.StringType, false);
+
+  private Divisions() {}
+
+  public static List<Division> all() {
+    List<Division> out = new ArrayList<>();
+    try (InputStream in = Divisions.class.getClassLoader().getResourceAsStream(RESOURCE);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      r.readLine();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String[] f = line.split(",", -1);
+        out.add(new Division(f[0], f[1], f[2], f[3], f[4]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public static Dataset<Row> townships(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Division d : all()) {
+      if (d.level().equals("township")) {
+        rows.add(RowFactory.create(d.code(), d.name(), townshipKeyOf(d.name())));
+      }
+    }
+    return spark.createDataFrame(rows, TOWNSHIPS);
+  }
+
+  public static Dataset<Row> villages(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Division d : all()) {
+      if (d.level().equals("village")) {
+        rows.add(RowFactory.create(d.code(), d.parentCode(), d.shortName(), villageKeyOf(d.shortName())));
+      }
+    }
+    return spark.createDataFrame(rows, VILLAGES);
+  }
+
+  /** 汉葭街道 / 汉葭 → 汉葭; 保家镇 → 保家. */
+  static String townshipKeyOf(String name) {
+    return name.replaceAll("[\\s\\u3000\\u00A0]", "").replaceAll("(街道办事处|街道|镇|乡)$", "");
+  }
+
+  /** 鼓楼社区居民委员会 / 鼓楼社区 / 鼓楼 → 鼓楼. */
+  static String villageKeyOf(String name) {
+    return name.replaceAll("[\\s\\u3000\\u00A0]", "").replaceAll("(村民委员会|居民委员会|社区|村)$", "");
+  }
+
+  /** {@link #townshipKeyOf} as a column expression. */
+  public static Column townshipKey(Column name) {
+    return functions.regexp_replace(
+        functions.regexp_replace(name, "[\\s\\u3000\\u00A0]", ""), "(街道办事处|街道|镇|乡)$", "");
+  }
+
+  /** {@link #villageKeyOf} as a column expression. */
+  public static Column villageKey(Column name) {
+    return functions.regexp_replace(
+        functions.regexp_replace(name, "[\\s\\u3000\\u00A0]", ""), "(村民委员会|居民委员会|社区|村)$", "");
+  }
+}

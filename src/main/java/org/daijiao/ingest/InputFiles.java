@@ -1,0 +1,74 @@
+package org.daijiao.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.UserFacingException;
+
+/**
+ * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names only; the
+ * bytes are read by the executors). Hidden files ({@code .x}, {@code _x}) are skipped, as Spark does.
+ */
+public final class InputFiles {
+  /** One export file: its source and its path. */
+  public record InputFile(Source source, String path, String displayName) {}
+
+  private InputFiles() {}
+
+  public static List<InputFile> list(SparkSession spark, String inputDir) {
+    List<InputFile> files = new ArrayList<>();
+    try {
+      Path root = new Path(inputDir);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+        throw new UserFacingException(
+            "Input directory "
+                + inputDir
+                + " does not exist: pass --input DIR with one folder per source ("
+                + folders()
+                + ").");
+      }
+      int foldersFound = 0;
+      for (Source source : Source.values()) {
+        Path folder = new Path(root, source.folder());
+        if (!fs.exists(folder)) {
+          continue;
+        }
+        foldersFound++;
+        FileStatus[] statuses = fs.listStatus(folder);
+        java.util.Arrays.sort(statuses, Comparator.comparing(s -> s.getPath().getName()));
+        for (FileStatus s : statuses) {
+          String name = s.getPath().getName();
+          if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+            files.add(
+                new InputFile(source, s.getPath().toString(), source.folder() + "/" + name));
+          }
+        }
+      }
+      if (foldersFound == 0) {
+        throw new UserFacingException(
+            "Input directory "
+                + inputDir
+                + " has none of the source folders "
+                + folders()
+                + ": see SPEC §4 for the layout <input>/<source>/*.csv|*.xlsx.");
+      }
+    } catch (IOException e) {
+      throw new UserFacingException("Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  private static String folders() {
+    List<String> names = new ArrayList<>();
+    for (Source s : Source.values()) {
+      names.add(s.folder() + "/");
+    }
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,30 @@
+package org.daijiao.ingest;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The rows that come out of reading the export files, all sources together, before they are split into the
+ * bronze tables. A file that cannot be read gives exactly one row with {@code file_error} set and no values.
+ */
+final class RawRowColumns {
+  static final String SOURCE = "source";
+  static final String SOURCE_FILE = "source_file";
+  static final String LINE = "line";
+  static final String FORMAT = "format";
+  static final String VALUES = "values";
+  static final String EXTRAS = "extras";
+  static final String FILE_ERROR = "file_error";
+
+  static final StructType SCHEMA =
+      new StructType()
+          .add(SOURCE, DataTypes.StringType, false)
+          .add(SOURCE_FILE, DataTypes.StringType, false)
+          .add(LINE, DataTypes.LongType, true)
+          .add(FORMAT, DataTypes.StringType, true)
+          .add(VALUES, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+          .add(EXTRAS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+          .add(FILE_ERROR, DataTypes.StringType, true);
+
+  private RawRowColumns() {}
+}

@@ -1,0 +1,121 @@
+package org.daijiao.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code layer.table}.
+ * The directory may be local ({@code ./warehouse}) or any Hadoop file system URI on a cluster.
+ */
+public final class Warehouse {
+  /** The layers, in the order data flows through them. */
+  public static final List<String> LAYERS = List.of("bronze", "quality", "silver", "gold");
+
+  private final String root;
+
+  public Warehouse(String root) {
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String pathOf(TableName table) {
+    return root + "/" + table.layer() + "/" + table.table();
+  }
+
+  /** True when the table has been written at least once. */
+  public boolean exists(SparkSession spark, TableName table) {
+    try {
+      Path log = new Path(pathOf(table) + "/_delta_log");
+      return log.getFileSystem(hadoopConf(spark)).exists(log);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot look into warehouse " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a table; the caller has checked that it exists or accepts the error. */
+  public Dataset<Row> read(SparkSession spark, TableName table) {
+    if (!exists(spark, table)) {
+      throw new MissingTableException(table, root);
+    }
+    return spark.read().format("delta").load(pathOf(table));
+  }
+
+  /** Every table present in the warehouse, layer by layer. */
+  public List<TableName> tables(SparkSession spark) {
+    List<TableName> found = new ArrayList<>();
+    try {
+      Path rootPath = new Path(root);
+      FileSystem fs = rootPath.getFileSystem(hadoopConf(spark));
+      for (String layer : LAYERS) {
+        Path layerPath = new Path(rootPath, layer);
+        if (!fs.exists(layerPath)) {
+          continue;
+        }
+        for (FileStatus s : fs.listStatus(layerPath)) {
+          if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_delta_log"))) {
+            found.add(new TableName(layer, s.getPath().getName()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot list warehouse " + root + ": " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  /** Registers every table of the warehouse in the session catalog, so that SQL can say {@code silver.persons}. */
+  public void registerAll(SparkSession spark) {
+    for (TableName t : tables(spark)) {
+      register(spark, t);
+    }
+  }
+
+  /** Registers one table (an external Delta table over its directory) in the session catalog. */
+  public void register(SparkSession spark, TableName table) {
+    spark.sql(
+        "CREATE DATABASE IF NOT EXISTS "
+            + table.layer()
+            + " LOCATION '"
+            + escape(root + "/" + table.layer())
+            + "'");
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS "
+            + table.qualified()
+            + " USING delta LOCATION '"
+            + escape(pathOf(table))
+            + "'");
+  }
+
+  private static Configuration hadoopConf(SparkSession spark) {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  private static String escape(String path) {
+    return path.replace("\\", "\\\\").replace("'", "\\'");
+  }
+
+  /** A table the command needs has not been written yet. */
+  public static final class MissingTableException extends RuntimeException {
+    public MissingTableException(TableName table, String root) {
+      super(
+          "Table "
+              + table
+              + " does not exist in warehouse "
+              + root
+              + ": run `bin/daijiao run` (or the stage that writes it) with --warehouse "
+              + root
+              + " first.");
+    }
+  }
+}
