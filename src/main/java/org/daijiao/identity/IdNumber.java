@@ -38,6 +38,18 @@ public final class IdNumber {
    * Returns null for null or blank input; anything else comes back cleaned but not validated.
    */
   public static String normalize(String raw) {
+    String cleaned = clean(raw);
+    if (cleaned != null && cleaned.length() == 15 && allDigits(cleaned, 15)) {
+      return upgrade15(cleaned);
+    }
+    return cleaned;
+  }
+
+  /**
+   * {@link #normalize} without the 15→18 upgrade, for strings that merely contain an ID (the
+   * 20-character disability certificate number). Returns null for null or blank input.
+   */
+  public static String clean(String raw) {
     if (raw == null) {
       return null;
     }
@@ -52,14 +64,7 @@ public final class IdNumber {
       }
       out.append(c == 'x' ? 'X' : c);
     }
-    if (out.length() == 0) {
-      return null;
-    }
-    String cleaned = out.toString();
-    if (cleaned.length() == 15 && allDigits(cleaned, 15)) {
-      return upgrade15(cleaned);
-    }
-    return cleaned;
+    return out.length() == 0 ? null : out.toString();
   }
 
   /**
@@ -74,8 +79,16 @@ public final class IdNumber {
     return first17 + checkCharacter(first17);
   }
 
-  /** ISO 7064 MOD 11-2 check character of the first 17 digits. */
+  /**
+   * ISO 7064 MOD 11-2 check character of the first 17 digits.
+   *
+   * @throws IllegalArgumentException when there are fewer than 17 characters or a non-digit among
+   *     them (a negative or oversized digit would otherwise index outside the check table)
+   */
   public static char checkCharacter(CharSequence first17) {
+    if (first17 == null || first17.length() < 17 || !allDigits(first17, 17)) {
+      throw new IllegalArgumentException("the check character needs 17 leading digits");
+    }
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (first17.charAt(i) - '0') * WEIGHTS[i];
@@ -84,13 +97,22 @@ public final class IdNumber {
   }
 
   /**
-   * Normalises and validates: 17 digits + check character, a real birth date in {@code [minBirth,
-   * maxBirth]}, the right check character.
+   * Normalises and validates (SPEC §3): 17 digits + check character, a real birth date in {@code
+   * [minBirth, maxBirth]}, the right check character. The product passes {@code [policy
+   * min_birth_date, as_of]}; a null bound leaves that side open.
    */
   public static Verdict parse(String raw, LocalDate minBirth, LocalDate maxBirth) {
     String id = normalize(raw);
     if (id == null) {
       return new Verdict(null, Problem.ID_MISSING, "empty");
+    }
+    if (looksLikeScientificNotation(id)) {
+      // SPEC §3: an Excel number cell lost the digits; the number cannot be recovered.
+      return new Verdict(
+          null, Problem.ID_INVALID_FORMAT, "scientific notation (digits lost by a spreadsheet)");
+    }
+    if (id.length() == 15) {
+      return new Verdict(null, Problem.ID_INVALID_FORMAT, "15 characters but not all digits");
     }
     if (id.length() != 18) {
       return new Verdict(
@@ -108,9 +130,11 @@ public final class IdNumber {
     if (birth == null) {
       return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date is not a calendar date");
     }
-    if (birth.isBefore(minBirth) || birth.isAfter(maxBirth)) {
-      return new Verdict(
-          null, Problem.ID_INVALID_BIRTHDATE, "birth date outside " + minBirth + " … " + maxBirth);
+    if (minBirth != null && birth.isBefore(minBirth)) {
+      return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date before " + minBirth);
+    }
+    if (maxBirth != null && birth.isAfter(maxBirth)) {
+      return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date after " + maxBirth);
     }
     if (checkCharacter(id) != last) {
       return new Verdict(null, Problem.ID_INVALID_CHECKSUM, "check character does not match");
@@ -129,6 +153,9 @@ public final class IdNumber {
 
   /** {@code M} or {@code F} from the parity of the sequence code (digit 17). */
   public static String sex(String id18) {
+    if (id18 == null || id18.length() != 18 || !allDigits(id18, 17)) {
+      throw new IllegalArgumentException("no sequence code in this identity number");
+    }
     return (id18.charAt(16) - '0') % 2 == 1 ? "M" : "F";
   }
 
@@ -158,6 +185,10 @@ public final class IdNumber {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  private static boolean looksLikeScientificNotation(String s) {
+    return s.matches("[0-9]+(\\.[0-9]+)?[Ee][+-]?[0-9]+");
   }
 
   private static boolean allDigits(CharSequence s, int n) {

@@ -1,0 +1,142 @@
+package org.daijiao.identity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The disability certificate number (残疾人证号, GB/T 26341-2010): the holder's 18-character ID number,
+ * then the category digit (1 视力 … 7 多重) and the grade digit (1 一级 … 4 四级). SPEC §3 takes a
+ * disability record's ID from it when the ID column is empty and rejects the record when the two
+ * disagree.
+ */
+public final class DisabilityCertificate {
+  /** The certificate number is present but not ID + category digit + grade digit. */
+  public static final String CERTIFICATE_INVALID = "CERTIFICATE_INVALID";
+
+  /** Both the ID column and the certificate number are given and name different persons. */
+  public static final String ID_CERTIFICATE_MISMATCH = "ID_CERTIFICATE_MISMATCH";
+
+  private static final int LENGTH = 20;
+  private static final int ID_LENGTH = 18;
+
+  /**
+   * A parsed certificate number. {@code idPart} is the normalised first 18 characters whenever the
+   * number has 20 characters (even if it is otherwise invalid); the digits are null when missing or
+   * out of range; {@code problem} is null or {@link #CERTIFICATE_INVALID}, explained by {@code
+   * detail} (never the number itself).
+   */
+  public record Parsed(
+      String idPart, Integer categoryDigit, Integer gradeDigit, String problem, String detail) {
+    public boolean valid() {
+      return problem == null;
+    }
+  }
+
+  /**
+   * The ID a disability record is keyed by: {@code id} when valid, else a reject code of SPEC §3
+   * ({@code ID_*}, {@link #CERTIFICATE_INVALID}, {@link #ID_CERTIFICATE_MISMATCH}) with a detail.
+   * {@code fromCertificate} says the ID was taken from the certificate number.
+   */
+  public record Resolution(String id, String problem, String detail, boolean fromCertificate) {
+    public boolean valid() {
+      return problem == null;
+    }
+  }
+
+  private DisabilityCertificate() {}
+
+  /**
+   * Normalises like {@link IdNumber#clean} (spaces, full-width, {@code x}→{@code X}) and checks the
+   * structure: 20 characters, a valid embedded ID (check character and calendar birth date; the
+   * birth-date range is left to {@link #resolveId}), category 1–7, grade 1–4.
+   */
+  public static Parsed parse(String raw) {
+    String cert = IdNumber.clean(raw);
+    if (cert == null) {
+      return new Parsed(null, null, null, CERTIFICATE_INVALID, "empty");
+    }
+    if (cert.length() != LENGTH) {
+      return invalid(
+          null, null, null, "length " + cert.length() + " (expected 20: ID + category + grade)");
+    }
+    String idPart = cert.substring(0, ID_LENGTH);
+    Integer category = digitIn(cert.charAt(ID_LENGTH), 1, 7);
+    Integer grade = digitIn(cert.charAt(ID_LENGTH + 1), 1, 4);
+    if (category == null) {
+      return invalid(
+          idPart, null, grade, "category digit " + cert.charAt(ID_LENGTH) + " not in 1-7");
+    }
+    if (grade == null) {
+      return invalid(
+          idPart, category, null, "grade digit " + cert.charAt(ID_LENGTH + 1) + " not in 1-4");
+    }
+    IdNumber.Verdict embedded = IdNumber.parse(idPart, null, null);
+    if (!embedded.valid()) {
+      return invalid(
+          idPart, category, grade, "embedded ID " + embedded.problem() + ": " + embedded.detail());
+    }
+    return new Parsed(idPart, category, grade, null, null);
+  }
+
+  /**
+   * SPEC §3 for a disability record: the ID column when given, else the certificate's first 18
+   * characters; both given and different (after normalising both, 15-digit IDs upgraded) → {@link
+   * #ID_CERTIFICATE_MISMATCH}; no ID column and a malformed certificate → {@link
+   * #CERTIFICATE_INVALID}; neither → {@code ID_MISSING}. The chosen ID is then judged by {@link
+   * IdNumber#parse} with {@code [minBirth, maxBirth]}. A malformed certificate next to an ID column
+   * is compared only when it has 20 characters; the ID column decides otherwise.
+   */
+  public static Resolution resolveId(
+      String rawId, String rawCertificate, LocalDate minBirth, LocalDate maxBirth) {
+    String id = IdNumber.normalize(rawId);
+    String cert = IdNumber.clean(rawCertificate);
+    if (id == null && cert == null) {
+      return new Resolution(
+          null,
+          IdNumber.Problem.ID_MISSING.name(),
+          "neither ID number nor certificate number",
+          false);
+    }
+    Parsed parsed = cert == null ? null : parse(cert);
+    if (id == null) {
+      if (!parsed.valid()) {
+        return new Resolution(null, CERTIFICATE_INVALID, parsed.detail(), true);
+      }
+      return fromVerdict(IdNumber.parse(parsed.idPart(), minBirth, maxBirth), true);
+    }
+    if (parsed != null && parsed.idPart() != null && !parsed.idPart().equals(id)) {
+      return new Resolution(
+          null, ID_CERTIFICATE_MISMATCH, mismatchDetail(id, parsed.idPart()), false);
+    }
+    return fromVerdict(IdNumber.parse(id, minBirth, maxBirth), false);
+  }
+
+  private static Resolution fromVerdict(IdNumber.Verdict v, boolean fromCertificate) {
+    return new Resolution(
+        v.id(), v.valid() ? null : v.problem().name(), v.detail(), fromCertificate);
+  }
+
+  /** Where the two differ, by position only, so the detail holds no ID (SPEC §7). */
+  private static String mismatchDetail(String id, String idPart) {
+    if (id.length() != ID_LENGTH) {
+      return "ID number has " + id.length() + " characters, the certificate's ID part 18";
+    }
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < ID_LENGTH; i++) {
+      if (id.charAt(i) != idPart.charAt(i)) {
+        positions.add(i + 1);
+      }
+    }
+    return "ID number and certificate number differ at character(s) " + positions + " of 18";
+  }
+
+  private static Integer digitIn(char c, int min, int max) {
+    int d = c - '0';
+    return d >= min && d <= max ? d : null;
+  }
+
+  private static Parsed invalid(String idPart, Integer category, Integer grade, String detail) {
+    return new Parsed(idPart, category, grade, CERTIFICATE_INVALID, detail);
+  }
+}
