@@ -108,7 +108,7 @@ public final class ResolveJob {
         PeriodMerging.mergePeriods(
             roster,
             List.of("id_number", "category", "target", "source"),
-            List.of("township", "village")));
+            List.of("township", "village", "source_file", "line")));
     writer.replace(
         EXCLUSION_PERIODS,
         PeriodMerging.mergePeriods(

@@ -1,0 +1,106 @@
+package org.daijiao.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.daijiao.UserFacingException;
+import org.daijiao.eligibility.Decider;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.eligibility.Decision;
+import org.daijiao.eligibility.DecisionRows;
+import org.daijiao.eligibility.Explanation;
+import org.daijiao.eligibility.PersonTimeline;
+import org.daijiao.eligibility.TimelineStage;
+import org.daijiao.identity.IdNumber;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.policy.Policy;
+import org.daijiao.spark.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Why a person got the decision they got, rule by rule with the clause of the notice behind each step — what
+ * a clerk reads to answer a resident. Runs the same rules as {@code decide} on the person's silver records.
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = "Explain one person's decision for a policy year, citing the notice's clauses.")
+final class ExplainCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin PolicyOptions policyOptions;
+
+  @Option(
+      names = "--id",
+      required = true,
+      paramLabel = "ID",
+      description = "The person's ID number, in any form the normaliser accepts (15 or 18 digits, spaces, x).")
+  String id;
+
+  @Override
+  public Integer call() {
+    Policy policy = policyOptions.policy();
+    IdNumber.Verdict verdict = IdNumber.parse(id, policy.minBirthDate(), policy.yearEnd());
+    if (!verdict.valid()) {
+      throw new UserFacingException(
+          "--id is not a valid ID number (" + verdict.problem() + ": " + verdict.detail() + ").");
+    }
+    String key = verdict.id();
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (Spark spark = new Spark(common)) {
+      Warehouse w = spark.warehouse;
+      LocalDate asOf = asOf(spark, policy);
+      Dataset<Row> persons = only(w.read(spark.session, ResolveJob.PERSONS), key);
+      List<Row> rows =
+          TimelineStage.timelines(
+                  persons,
+                  only(w.read(spark.session, ResolveJob.CATEGORY_PERIODS), key),
+                  only(w.read(spark.session, ResolveJob.EXCLUSION_PERIODS), key),
+                  only(w.read(spark.session, ResolveJob.ENROLLMENTS), key),
+                  only(w.read(spark.session, ResolveJob.PAYMENTS), key),
+                  policy.policyYear(),
+                  asOf)
+              .collectAsList();
+      if (rows.isEmpty()) {
+        out.println(
+            IdNumber.mask(key)
+                + ": not on any roster (civil affairs, rural revitalisation, disability) with a record"
+                + " starting on or before "
+                + asOf
+                + ", so not in the "
+                + policy.policyYear()
+                + " decisions. Check quality.rejected_records for rows of the person that could not be read.");
+        return 0;
+      }
+      PersonTimeline timeline = DecisionRows.toTimeline(rows.get(0));
+      Decision decision = new Decider(policy, asOf).decide(timeline);
+      out.println(Explanation.render(timeline, decision, policy));
+    }
+    return 0;
+  }
+
+  /** The as_of of the stored decisions of the year, so that the explanation matches them. */
+  private LocalDate asOf(Spark spark, Policy policy) {
+    if (policyOptions.asOf != null || !spark.warehouse.exists(spark.session, DecideJob.ELIGIBILITY)) {
+      return policyOptions.asOf(policy);
+    }
+    Row r =
+        spark.warehouse
+            .read(spark.session, DecideJob.ELIGIBILITY)
+            .filter(col("policy_year").equalTo(policy.policyYear()))
+            .selectExpr("max(as_of)")
+            .first();
+    return r.isNullAt(0) ? policyOptions.asOf(policy) : r.getAs(0);
+  }
+
+  private static Dataset<Row> only(Dataset<Row> table, String id) {
+    return table.filter(col("id_number").equalTo(id));
+  }
+}

@@ -1,0 +1,76 @@
+package org.daijiao.cli;
+
+import java.io.PrintWriter;
+import org.daijiao.UserFacingException;
+import org.daijiao.policy.PolicyException;
+import org.daijiao.spark.Warehouse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/daijiao}: the one entry point. Only this class decides the exit code: 0 on success, 1 with a
+ * one-line cause on stderr when something is wrong with the input or the options, 2 for a usage error.
+ */
+@Command(
+    name = "daijiao",
+    mixinStandardHelpOptions = true,
+    version = "daijiao 0.1.0",
+    description = {
+      "代缴: resident pension contributions paid on behalf of Pengshui County's poor groups.",
+      "Ingests the departments' exports, resolves identities, applies the county's policy and",
+      "publishes the subsidy ledger, funding requests, coverage statistics and work lists as Delta tables."
+    },
+    subcommands = {
+      RunCommand.class,
+      IngestCommand.class,
+      ResolveCommand.class,
+      DecideCommand.class,
+      StatsCommand.class,
+      SqlCommand.class,
+      ExplainCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns the exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setErr(new PrintWriter(System.err, true));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean verbose = parseResult.hasMatchedOption("--verbose")
+              || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+          return reportFailure(e, verbose);
+        });
+    return cli.execute(args);
+  }
+
+  static int reportFailure(Exception e, boolean verbose) {
+    if (verbose) {
+      e.printStackTrace(System.err);
+    }
+    if (e instanceof UserFacingException
+        || e instanceof PolicyException
+        || e instanceof Warehouse.MissingTableException) {
+      System.err.println("daijiao: " + e.getMessage());
+    } else {
+      // Messages of unexpected errors may quote data: only the type goes out unless --verbose.
+      System.err.println(
+          "daijiao: internal error ("
+              + e.getClass().getName()
+              + "); run again with --verbose for details and report it.");
+    }
+    return 1;
+  }
+}

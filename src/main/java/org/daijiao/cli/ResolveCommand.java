@@ -1,0 +1,39 @@
+package org.daijiao.cli;
+
+import java.util.concurrent.Callable;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.policy.Policy;
+import org.daijiao.spark.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Stage 2: identities, rejects and the silver tables. */
+@Command(
+    name = "resolve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Parse the bronze tables: normalise and validate ID numbers, reject unparseable rows with a reason,",
+      "and write the silver tables, quality.rejected_records and quality.identity_conflicts."
+    })
+final class ResolveCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin PolicyOptions policyOptions;
+
+  @Override
+  public Integer call() {
+    Policy policy = policyOptions.policy();
+    try (Spark spark = new Spark(common)) {
+      ResolveJob.Result r =
+          new ResolveJob(
+                  spark.session,
+                  spark.warehouse,
+                  spark.writer,
+                  policy,
+                  policyOptions.asOf(policy),
+                  Progress.toStderr())
+              .run();
+      RunSummary.printReconciliation(System.out, r);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package org.daijiao.cli;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.daijiao.coverage.StatsJob;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.ingest.IngestJob;
+import org.daijiao.policy.Policy;
+import org.daijiao.spark.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The whole pipeline: ingest → resolve → decide → stats, then a summary for the data team. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole pipeline: ingest the exports, resolve identities, decide eligibility and the ledger,",
+      "and write coverage statistics, funding requests and work lists. Prints a summary on stdout."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin PolicyOptions policyOptions;
+
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      description = "Input directory with one folder per source (default: the bundled sample county).")
+  String input;
+
+  @Override
+  public Integer call() {
+    Policy policy = policyOptions.policy();
+    LocalDate asOf = policyOptions.asOf(policy);
+    String inputDir = input != null ? input : Defaults.sampleInput();
+    Progress progress = Progress.toStderr();
+    try (Spark spark = new Spark(common)) {
+      IngestJob.Result ingest =
+          new IngestJob(spark.session, spark.writer, inputDir, batchId(), progress).run();
+      ResolveJob.Result resolve =
+          new ResolveJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
+      new DecideJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
+      new StatsJob(spark.session, spark.warehouse, spark.writer, policy.policyYear(), asOf, progress).run();
+      new RunSummary(spark.session, spark.warehouse, policy.policyYear())
+          .print(System.out, ingest, resolve, asOf);
+    }
+    return 0;
+  }
+
+  static String batchId() {
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+  }
+}

@@ -1,0 +1,125 @@
+package org.daijiao.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.coverage.StatsJob;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.ingest.IngestJob;
+import org.daijiao.spark.Warehouse;
+
+/**
+ * The summary a data team reads after a run: rows per source, persons, categories, eligibility, the money per
+ * department and batch, and coverage (county and the three lowest townships). Aggregates only, from the gold
+ * tables just written: no ID number, no name.
+ */
+final class RunSummary {
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final int year;
+
+  RunSummary(SparkSession spark, Warehouse warehouse, int year) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.year = year;
+  }
+
+  void print(PrintStream out, IngestJob.Result ingest, ResolveJob.Result resolve, LocalDate asOf) {
+    out.printf("daijiao — policy year %d, as of %s, warehouse %s%n%n", year, asOf, warehouse.root());
+    out.printf("%-21s %5s %9s %9s %9s%n", "source", "files", "read", "accepted", "rejected");
+    resolve
+        .counts()
+        .forEach(
+            (source, c) ->
+                out.printf(
+                    "%-21s %5d %,9d %,9d %,9d%n",
+                    source, ingest.files().get(source), c.read(), c.accepted(), c.rejected()));
+    out.printf(
+        "%npersons on the rosters: %,d   identity conflicts (same ID, different names): %,d%n",
+        resolve.persons(), resolve.identityConflicts());
+    printDecisions(out);
+    printCoverage(out);
+  }
+
+  static void printReconciliation(PrintStream out, ResolveJob.Result r) {
+    out.printf("%-21s %9s %9s %9s%n", "source", "read", "accepted", "rejected");
+    r.counts()
+        .forEach(
+            (s, c) -> out.printf("%-21s %,9d %,9d %,9d%n", s, c.read(), c.accepted(), c.rejected()));
+    out.printf("persons: %,d   identity conflicts: %,d%n", r.persons(), r.identityConflicts());
+  }
+
+  private void printDecisions(PrintStream out) {
+    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
+    out.printf("%n%-18s %9s %9s %9s%n", "category", "persons", "target", "eligible");
+    for (Row r :
+        eligibility
+            .groupBy(col("category"))
+            .agg(
+                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                org.apache.spark.sql.functions.count_if(col("in_coverage_target")),
+                org.apache.spark.sql.functions.count_if(col("eligible")))
+            .orderBy(col("category").asc_nulls_last())
+            .collectAsList()) {
+      out.printf(
+          "%-18s %,9d %,9d %,9d%n",
+          r.isNullAt(0) ? "(no target cat.)" : r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3));
+    }
+    out.printf("%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
+    BigDecimal total = BigDecimal.ZERO;
+    for (Row r :
+        ofYear(StatsJob.DEPARTMENT_FUNDING)
+            .orderBy("department", "batch", "mode")
+            .select("department", "batch", "mode", "persons", "subsidy_amount")
+            .collectAsList()) {
+      out.printf(
+          "%-28s %-9s %-16s %,8d %12s%n",
+          r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getDecimal(4).toPlainString());
+      total = total.add(r.getDecimal(4));
+    }
+    out.printf("%-28s %-9s %-16s %8s %12s%n", "total", "", "", "", total.toPlainString());
+  }
+
+  void printCoverage(PrintStream out) {
+    Dataset<Row> stats = ofYear(StatsJob.COVERAGE_STATS).filter(col("category").equalTo("ALL"));
+    List<Row> county = stats.filter(col("level").equalTo("COUNTY")).collectAsList();
+    if (county.isEmpty()) {
+      out.println("\ncoverage: no person in the coverage target");
+      return;
+    }
+    Row c = county.get(0);
+    out.printf(
+        "%ncoverage (county): target %,d   insured %,d (%s)   paid %,d (%s)%n",
+        c.<Long>getAs("target_persons"),
+        c.<Long>getAs("insured_persons"),
+        percent(c.getAs("insured_rate")),
+        c.<Long>getAs("paid_persons"),
+        percent(c.getAs("paid_rate")));
+    out.println("lowest insured rate, townships:");
+    for (Row t :
+        stats
+            .filter(col("level").equalTo("TOWNSHIP"))
+            .orderBy(col("insured_rate").asc(), col("township"))
+            .limit(3)
+            .collectAsList()) {
+      out.printf(
+          "  %-12s %s of %,d insured%n",
+          t.<String>getAs("township"), percent(t.getAs("insured_rate")), t.<Long>getAs("target_persons"));
+    }
+  }
+
+  private Dataset<Row> ofYear(org.daijiao.spark.TableName table) {
+    return warehouse.read(spark, table).filter(col("policy_year").equalTo(year));
+  }
+
+  private static String percent(BigDecimal rate) {
+    return rate == null ? "n/a" : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + " %";
+  }
+}

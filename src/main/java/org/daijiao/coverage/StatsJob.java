@@ -1,0 +1,63 @@
+package org.daijiao.coverage;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.spark.Progress;
+import org.daijiao.spark.TableName;
+import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Warehouse;
+
+/**
+ * Coverage statistics, department funding requests and work lists (SPEC §2.5, §2.6, §5) of one policy year,
+ * from the decisions already written; replaces only that year's rows.
+ */
+public final class StatsJob {
+  public static final TableName COVERAGE_STATS = TableName.gold("coverage_stats");
+  public static final TableName DEPARTMENT_FUNDING = TableName.gold("department_funding");
+  public static final TableName WORKLIST = TableName.gold("worklist");
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final TableWriter writer;
+  private final int policyYear;
+  private final LocalDate asOf;
+  private final Progress progress;
+
+  public StatsJob(
+      SparkSession spark,
+      Warehouse warehouse,
+      TableWriter writer,
+      int policyYear,
+      LocalDate asOf,
+      Progress progress) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.writer = writer;
+    this.policyYear = policyYear;
+    this.asOf = asOf;
+    this.progress = progress;
+  }
+
+  public void run() {
+    spark.sparkContext().setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
+    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
+    Dataset<Row> ledger = ofYear(DecideJob.LEDGER);
+    Dataset<Row> reaching = ofYear(DecideJob.REACHING_PENSION_AGE);
+    writer.replaceYear(
+        COVERAGE_STATS, CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf), policyYear);
+    writer.replaceYear(
+        DEPARTMENT_FUNDING, CoverageStages.departmentFunding(ledger, policyYear, asOf), policyYear);
+    writer.replaceYear(
+        WORKLIST,
+        CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
+        policyYear);
+    progress.step("stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
+  }
+
+  private Dataset<Row> ofYear(TableName table) {
+    return warehouse.read(spark, table).filter(org.apache.spark.sql.functions.col("policy_year").equalTo(policyYear));
+  }
+}
