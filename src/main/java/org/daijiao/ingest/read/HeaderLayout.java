@@ -1,0 +1,196 @@
+package org.daijiao.ingest.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.daijiao.ingest.Source;
+import org.daijiao.ingest.Source.Column;
+
+/**
+ * What each column of an export means: a canonical column of the source, an unknown column kept
+ * under its own header, or a column without header. Built from the header row after checking it
+ * (SPEC §4): every required column present, no canonical column given twice.
+ */
+final class HeaderLayout {
+  /** How many rows a title may push the header down (SPEC §4 hardening: title rows in exports). */
+  static final int HEADER_SEARCH_ROWS = 10;
+
+  private final Source source;
+  private final List<String> headers;
+  private final String[] keys;
+  private final boolean[] canonical;
+
+  private HeaderLayout(Source source, List<String> headers, String[] keys, boolean[] canonical) {
+    this.source = source;
+    this.headers = headers;
+    this.keys = keys;
+    this.canonical = canonical;
+  }
+
+  /** The header texts, trailing empty headers dropped, {@code ""} for an empty header. */
+  List<String> headers() {
+    return headers;
+  }
+
+  /** The required columns of the source that none of these headers means. */
+  static List<Column> missingRequired(Source source, List<String> headers) {
+    List<Column> missing = new ArrayList<>();
+    for (Column c : source.columns()) {
+      if (c.required()
+          && headers.stream()
+              .noneMatch(h -> source.columnForHeader(h).filter(c::equals).isPresent())) {
+        missing.add(c);
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Checks a header row and returns its layout.
+   *
+   * @throws InputFileException when a required column is missing or two headers mean the same
+   *     canonical column
+   */
+  static HeaderLayout of(String file, long line, Source source, List<String> rawHeaders) {
+    List<String> headers = new ArrayList<>();
+    rawHeaders.forEach(h -> headers.add(h == null ? "" : h));
+    while (!headers.isEmpty() && headers.get(headers.size() - 1).isBlank()) {
+      headers.remove(headers.size() - 1);
+    }
+    List<Column> missing = missingRequired(source, headers);
+    if (!missing.isEmpty()) {
+      throw missingColumns(file, line, missing, headers, "");
+    }
+    String[] keys = new String[headers.size()];
+    boolean[] canonical = new boolean[headers.size()];
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String h = headers.get(i);
+      if (h.isBlank()) {
+        continue;
+      }
+      Optional<Column> col = source.columnForHeader(h);
+      if (col.isPresent()) {
+        String name = col.get().name();
+        Integer first = seen.putIfAbsent(name, i);
+        if (first != null) {
+          throw new InputFileException(
+              file,
+              line,
+              name,
+              String.format(
+                  "columns %d (`%s`) and %d (`%s`) both mean `%s`; delete or rename one of them so"
+                      + " that the column is given once",
+                  first + 1, headers.get(first), i + 1, h, name));
+        }
+        keys[i] = name;
+        canonical[i] = true;
+      } else {
+        keys[i] = seen.containsKey(h) ? h + "_col" + (i + 1) : h;
+        seen.put(keys[i], i);
+      }
+    }
+    return new HeaderLayout(source, List.copyOf(headers), keys, canonical);
+  }
+
+  /**
+   * One data row as a record. {@code cells} are the raw texts by column position; {@code null} or
+   * {@code ""} means empty.
+   */
+  RawRecord toRecord(long line, List<String> cells) {
+    Map<String, String> values = new LinkedHashMap<>();
+    source.columns().forEach(c -> values.put(c.name(), null));
+    Map<String, String> extras = new LinkedHashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null && !canonical[i]) {
+        extras.put(keys[i], null);
+      }
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      String v = cells.get(i);
+      if (v != null && v.isEmpty()) {
+        v = null;
+      }
+      if (i < keys.length && keys[i] != null) {
+        (canonical[i] ? values : extras).put(keys[i], v);
+      } else if (v != null) {
+        extras.put("_col" + (i + 1), v);
+      }
+    }
+    return new RawRecord(line, values, extras);
+  }
+
+  /** A row whose every cell is empty or white space is not a record (SPEC §4 hardening). */
+  static boolean isBlank(List<String> cells) {
+    for (String c : cells) {
+      if (c != null && !c.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static InputFileException missingColumns(
+      String file, long line, List<Column> missing, List<String> headers) {
+    return missingColumns(file, line, missing, headers, "");
+  }
+
+  /**
+   * @param where said before the problem, e.g. the sheet of a workbook
+   */
+  static InputFileException missingColumns(
+      String file, long line, List<Column> missing, List<String> headers, String where) {
+    String what =
+        missing.stream()
+            .map(c -> "`" + c.name() + "` (" + String.join("/", c.aliases()) + ")")
+            .collect(Collectors.joining(", "));
+    String verb =
+        missing.size() == 1
+            ? "required column " + what + " is"
+            : "required columns " + what + " are";
+    return new InputFileException(
+        file,
+        line,
+        missing.get(0).name(),
+        where
+            + verb
+            + " missing; "
+            + describeFound(headers)
+            + "; add the column with one of these headers (the English name works too)");
+  }
+
+  /**
+   * The headers found, for the message. When none of them is a known header the row is probably
+   * data (a file exported without its header row), so its cells are not quoted: they may hold names
+   * and ID numbers (SPEC §7).
+   */
+  private static String describeFound(List<String> headers) {
+    List<String> nonBlank = headers.stream().filter(h -> h != null && !h.isBlank()).toList();
+    boolean anyKnown = false;
+    for (Source s : Source.values()) {
+      for (String h : nonBlank) {
+        anyKnown |= s.columnForHeader(h).isPresent();
+      }
+    }
+    if (nonBlank.isEmpty()) {
+      return "the header row is empty";
+    }
+    if (!anyKnown) {
+      return "none of the "
+          + nonBlank.size()
+          + " cells of this row is a known header (not quoted here: the row looks like data — is"
+          + " the header row missing?)";
+    }
+    return "found headers: "
+        + nonBlank.stream().map(HeaderLayout::shown).collect(Collectors.joining(", "));
+  }
+
+  /** A header as shown in a message: long digit runs masked, long texts cut. */
+  private static String shown(String header) {
+    String s = header.strip().replaceAll("\\d{6,}", "******");
+    return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+  }
+}

@@ -1,0 +1,125 @@
+package org.daijiao.ingest.read;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * The cells of one sheet as the texts a clerk sees. A cell merged with cells above it shows the
+ * text of the region's top-left cell (a header merged over two header rows, a township merged down
+ * over the people of that township); a cell merged with cells to its left stays empty, so a header
+ * merged across two columns names only the first.
+ */
+final class SheetGrid {
+  private final Sheet sheet;
+  private final Map<Long, CellRangeAddress> coveredBelowTop = new HashMap<>();
+  private final Map<Integer, Integer> mergedDownFrom = new HashMap<>();
+
+  SheetGrid(Sheet sheet) {
+    this.sheet = sheet;
+    for (CellRangeAddress region : sheet.getMergedRegions()) {
+      for (int r = region.getFirstRow() + 1; r <= region.getLastRow(); r++) {
+        coveredBelowTop.put(key(r, region.getFirstColumn()), region);
+      }
+      mergedDownFrom.merge(region.getFirstRow(), region.getLastRow(), Math::max);
+    }
+  }
+
+  private static long key(int row, int col) {
+    return ((long) row << 20) | col;
+  }
+
+  String name() {
+    return sheet.getSheetName();
+  }
+
+  /** 0-based index of the last row, -1 for an empty sheet. */
+  int lastRow() {
+    return sheet.getLastRowNum();
+  }
+
+  /** The last row of the regions merged down from row {@code r}, or {@code r}. */
+  int mergedDownTo(int r) {
+    return mergedDownFrom.getOrDefault(r, r);
+  }
+
+  int width(int r) {
+    Row row = sheet.getRow(r);
+    return row == null ? 0 : Math.max(0, row.getLastCellNum());
+  }
+
+  /** The row's own cells are all empty (a merged value reaching into it does not count). */
+  boolean isBlank(int r) {
+    Row row = sheet.getRow(r);
+    if (row == null) {
+      return true;
+    }
+    for (Cell cell : row) {
+      String t = text(cell);
+      if (t != null && !t.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The texts of row {@code r}, at least {@code minWidth} of them. */
+  List<String> row(int r, int minWidth) {
+    int width = Math.max(width(r), minWidth);
+    List<String> cells = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      cells.add(text(r, c));
+    }
+    return cells;
+  }
+
+  String text(int r, int c) {
+    CellRangeAddress region = coveredBelowTop.get(key(r, c));
+    if (region != null) {
+      r = region.getFirstRow();
+    }
+    Row row = sheet.getRow(r);
+    return row == null ? null : text(row.getCell(c));
+  }
+
+  /**
+   * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as their
+   * exact plain digits, so an ID number Excel stored as a number shows the digits it kept and never
+   * {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
+   */
+  static String text(Cell cell) {
+    if (cell == null) {
+      return null;
+    }
+    CellType type = cell.getCellType();
+    if (type == CellType.FORMULA) {
+      type = cell.getCachedFormulaResultType();
+    }
+    switch (type) {
+      case STRING:
+        String s = cell.getStringCellValue();
+        return s == null || s.isEmpty() ? null : s;
+      case NUMERIC:
+        double d = cell.getNumericCellValue();
+        if (!Double.isFinite(d)) {
+          return null;
+        }
+        if (DateUtil.isCellDateFormatted(cell) && cell.getLocalDateTimeCellValue() != null) {
+          return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        }
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+      case BOOLEAN:
+        return String.valueOf(cell.getBooleanCellValue());
+      default:
+        return null;
+    }
+  }
+}

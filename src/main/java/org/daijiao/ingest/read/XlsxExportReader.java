@@ -1,0 +1,139 @@
+package org.daijiao.ingest.read;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.daijiao.ingest.Source;
+
+/**
+ * Reads an Excel workbook export (SPEC §4). Departments put a title row or two above the header and
+ * sometimes a cover sheet before the data, so the data sheet is the first sheet that has a header
+ * row — a row within the first ten naming every required column of the source. Line numbers are
+ * Excel's row numbers in that sheet.
+ *
+ * <p>POI's default zip limits stay in force (they refuse zip bombs); they are global settings of
+ * the library and are not changed here.
+ */
+final class XlsxExportReader {
+  /** A header may span this many rows below its first one (two-level headers with merged cells). */
+  private static final int MAX_EXTRA_HEADER_ROWS = 2;
+
+  private XlsxExportReader() {}
+
+  /** Where the header is: first and last row of the header band (0-based) and its texts. */
+  private record HeaderAt(int firstRow, int lastRow, List<String> headers) {}
+
+  static ParsedFile read(String file, byte[] content, Source source) {
+    if (BinaryCheck.isOle2(content)) {
+      throw new InputFileException(
+          file,
+          0,
+          null,
+          "this is an old binary .xls workbook or a password-protected one, not an .xlsx; open it"
+              + " in Excel or WPS, remove any password and save it as .xlsx or .csv");
+    }
+    if (!BinaryCheck.isZip(content)) {
+      throw new InputFileException(
+          file,
+          0,
+          null,
+          "this is not an .xlsx workbook (it is not a zip archive — maybe a CSV or text file with"
+              + " an .xlsx name); rename it to .csv, or open it in Excel and save it as .xlsx");
+    }
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+      List<SheetGrid> sheets = new ArrayList<>();
+      for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+        SheetGrid sheet = new SheetGrid(workbook.getSheetAt(s));
+        HeaderAt header = findHeader(sheet, source);
+        if (header != null) {
+          return readSheet(file, sheet, header, source);
+        }
+        sheets.add(sheet);
+      }
+      throw noHeader(file, sheets, source);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InputFileException ife) {
+        throw ife;
+      }
+      throw new InputFileException(
+          file,
+          0,
+          null,
+          "the workbook cannot be opened (damaged or not really an .xlsx file); open it in Excel"
+              + " or WPS and save it again as .xlsx",
+          e);
+    }
+  }
+
+  private static HeaderAt findHeader(SheetGrid sheet, Source source) {
+    int last = Math.min(sheet.lastRow(), HeaderLayout.HEADER_SEARCH_ROWS - 1);
+    for (int r = 0; r <= last; r++) {
+      if (sheet.isBlank(r)) {
+        continue;
+      }
+      int bandEnd = Math.min(sheet.mergedDownTo(r), r + MAX_EXTRA_HEADER_ROWS);
+      List<String> headers = bandHeaders(sheet, r, bandEnd);
+      if (HeaderLayout.missingRequired(source, headers).isEmpty()) {
+        return new HeaderAt(r, bandEnd, headers);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The header of each column in rows {@code first..last}: the lowest non-empty text, so that a
+   * group header merged across columns ("地址" over "乡镇" and "村") gives way to the headers under it.
+   */
+  private static List<String> bandHeaders(SheetGrid sheet, int first, int last) {
+    int width = 0;
+    for (int r = first; r <= last; r++) {
+      width = Math.max(width, sheet.width(r));
+    }
+    List<String> headers = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      String h = null;
+      for (int r = first; r <= last; r++) {
+        String t = sheet.text(r, c);
+        h = t != null && !t.isBlank() ? t : h;
+      }
+      headers.add(h);
+    }
+    return headers;
+  }
+
+  private static ParsedFile readSheet(
+      String file, SheetGrid sheet, HeaderAt header, Source source) {
+    HeaderLayout layout = HeaderLayout.of(file, header.firstRow() + 1, source, header.headers());
+    List<RawRecord> records = new ArrayList<>();
+    for (int r = header.lastRow() + 1; r <= sheet.lastRow(); r++) {
+      if (!sheet.isBlank(r)) {
+        records.add(layout.toRecord(r + 1L, sheet.row(r, 0)));
+      }
+    }
+    return new ParsedFile(file, "xlsx", header.firstRow() + 1L, layout.headers(), records);
+  }
+
+  /** No sheet has a header: report against the first non-empty row of the first non-empty sheet. */
+  private static InputFileException noHeader(String file, List<SheetGrid> sheets, Source source) {
+    for (SheetGrid sheet : sheets) {
+      for (int r = 0; r <= sheet.lastRow(); r++) {
+        if (!sheet.isBlank(r)) {
+          List<String> first = sheet.row(r, 0);
+          return HeaderLayout.missingColumns(
+              file,
+              r + 1L,
+              HeaderLayout.missingRequired(source, first),
+              first,
+              "no sheet has a header row in its first "
+                  + HeaderLayout.HEADER_SEARCH_ROWS
+                  + " rows (first row of sheet `"
+                  + sheet.name()
+                  + "` shown): ");
+        }
+      }
+    }
+    return ExportReader.emptyFile(file);
+  }
+}

@@ -1,0 +1,30 @@
+package org.daijiao.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.daijiao.policy.Category;
+
+/**
+ * One row of {@code gold.subsidy_ledger} without the person's identity: what the department pays
+ * for an eligible person, how and by when (SPEC §2.4–§2.5). Money has scale 2.
+ */
+public record LedgerEntry(
+    Category category,
+    String department,
+    String fundingSource,
+    BigDecimal tier,
+    BigDecimal subsidyAmount,
+    BigDecimal selfPayAmount,
+    BigDecimal selfPaidAmount,
+    BigDecimal governmentPaidAmount,
+    Mode mode,
+    Batch batch,
+    LocalDate deadline,
+    Status status,
+    List<LedgerFlag> flags) {
+
+  public LedgerEntry {
+    flags = List.copyOf(flags);
+  }
+}
