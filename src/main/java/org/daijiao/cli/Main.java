@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       SqlCommand.class,
       ExplainCommand.class,
-      GenerateCommand.class,
+
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

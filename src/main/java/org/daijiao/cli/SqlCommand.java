@@ -68,13 +68,16 @@ final class SqlCommand implements Callable<Integer> {
       Dataset<Row> result;
       try {
         result = spark.session.sql(query);
-      } catch (AnalysisException e) {
-        throw new UserFacingException("The query cannot run: " + e.getSimpleMessage());
-      } catch (RuntimeException e) {
-        if (e.getClass().getName().contains("ParseException")) {
-          throw new UserFacingException("The query is not valid SQL: " + e.getMessage().lines().findFirst().orElse(""));
+      } catch (Exception e) {
+        // Spark throws AnalysisException (a checked exception) without declaring it.
+        if (e instanceof AnalysisException a) {
+          throw new UserFacingException("The query cannot run: " + a.getSimpleMessage());
         }
-        throw e;
+        if (e.getClass().getName().contains("ParseException")) {
+          throw new UserFacingException(
+              "The query is not valid SQL: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       switch (format) {
@@ -106,7 +109,7 @@ final class SqlCommand implements Callable<Integer> {
     String[] header = text.columns();
     try {
       CSVPrinter printer =
-          new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).get());
+          new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
       Iterator<Row> rows = text.toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();

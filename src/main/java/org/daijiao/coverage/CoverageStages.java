@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.spark.ScalaSeqs;
 
 /**
  * Coverage statistics (参保率, SPEC §2.6), the departments' funding requests (§2(二)) and the township work
@@ -40,7 +41,7 @@ public final class CoverageStages {
     Dataset<Row> target =
         eligibility
             .filter(col("in_coverage_target"))
-            .join(ledger.select("id_number", "subsidy_amount"), toSeq("id_number"), "left_outer")
+            .join(ledger.select("id_number", "subsidy_amount"), ScalaSeqs.of("id_number"), "left_outer")
             .withColumn("_township", coalesce(col("township"), lit(UNKNOWN)))
             .withColumn("_village", coalesce(col("village"), lit(UNKNOWN)));
     // cube() yields every combination; a village without its township is not a level, so it is dropped.
@@ -178,9 +179,5 @@ public final class CoverageStages {
 
   private static Column rate(Column part, Column whole) {
     return when(whole.gt(0), part.cast("decimal(20,4)").divide(whole).cast("decimal(7,4)"));
-  }
-
-  private static scala.collection.immutable.Seq<String> toSeq(String column) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(column)).toList();
   }
 }

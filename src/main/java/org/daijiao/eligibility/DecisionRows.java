@@ -9,7 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.clean.CleanColumns;
-import scala.jdk.javaapi.CollectionConverters;
+import org.daijiao.spark.ScalaSeqs;
 
 /** Converts between Spark rows and the rule engine's values: timelines in, decisions out. */
 public final class DecisionRows {
@@ -116,7 +116,7 @@ public final class DecisionRows {
     return row.isNullAt(i) ? List.of() : row.getList(i);
   }
 
-  private static scala.collection.immutable.Seq<String> seq(List<String> values) {
-    return CollectionConverters.asScala(values).toList();
+  private static scala.collection.Seq<String> seq(List<String> values) {
+    return ScalaSeqs.of(values);
   }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.daijiao.identity.Locations;
 import org.daijiao.policy.PolicyColumns;
+import org.daijiao.spark.ScalaSeqs;
 
 /** Pure stages from timelines to the gold tables of the decisions. No reads, writes or actions. */
 public final class DecisionStages {
@@ -53,7 +54,7 @@ public final class DecisionStages {
   public static Dataset<Row> enriched(Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
     return decisions
         .join(persons.select("id_number", "name", "birth_date"), "id_number")
-        .join(locations, scalaSeq(List.of("id_number")), "left_outer");
+        .join(locations, ScalaSeqs.of("id_number"), "left_outer");
   }
 
   public static Dataset<Row> eligibility(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
@@ -73,9 +74,5 @@ public final class DecisionStages {
     return rows.withColumn("policy_year", lit(policyYear))
         .withColumn("as_of", lit(asOf))
         .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
-  }
-
-  static scala.collection.immutable.Seq<String> scalaSeq(List<String> columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
   }
 }

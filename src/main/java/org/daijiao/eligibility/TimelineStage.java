@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.struct;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.daijiao.spark.ScalaSeqs;
 
 /**
  * Gathers everything §2 looks at for one person into one row: birth date, category periods, exclusion
@@ -75,12 +76,8 @@ public final class TimelineStage {
     return persons
         .select(col("id_number"), col("birth_date"))
         .join(categories, "id_number")
-        .join(exclusions, scala(new String[] {"id_number"}), "left_outer")
-        .join(enrolled, scala(new String[] {"id_number"}), "left_outer")
-        .join(paid, scala(new String[] {"id_number"}), "left_outer");
-  }
-
-  private static scala.collection.immutable.Seq<String> scala(String[] columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(columns)).toList();
+        .join(exclusions, ScalaSeqs.of("id_number"), "left_outer")
+        .join(enrolled, ScalaSeqs.of("id_number"), "left_outer")
+        .join(paid, ScalaSeqs.of("id_number"), "left_outer");
   }
 }

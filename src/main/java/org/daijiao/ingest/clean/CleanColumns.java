@@ -49,7 +49,7 @@ public final class CleanColumns {
           .add(VILLAGE, DataTypes.StringType, true)
           .add(START_DATE, DataTypes.DateType, true)
           .add(END_DATE, DataTypes.DateType, true)
-          .add(SOURCE, DataTypes.StringType, false);
+          .add(SOURCE, DataTypes.StringType, true);
 
   /** A pension enrolment record (the snapshot of §1's insurance-based exclusions). */
   public static final StructType ENROLLMENT =

@@ -27,7 +27,7 @@ final class CsvExportReader {
     char delimiter = CsvScan.detectDelimiter(text);
     // RFC 4180 keeps empty lines as records, so each record's character position is its own
     // first character (with skipped empty lines it would point at the blank lines before it).
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
+    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).build();
     CsvScan.LineTracker lines = new CsvScan.LineTracker(text);
     List<RawRecord> records = new ArrayList<>();
     HeaderLayout layout = null;
