@@ -1,6 +1,7 @@
 package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.daijiao.identity.IdNumber;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ExplanationTest {
         .contains("边缘易致贫 MARGINAL_POVERTY 2022-01-01 – ongoing (not a target category)")
         .contains("RESIDENT region 500243 ACTIVE tier 300")
         .contains("counted: SELF 300 for 2022, paid 2022-07-02")
-        .contains("not counted (other year, after as_of or undated): SELF 100 for 2021")
+        .contains("not counted (for another year): SELF 100 for 2021")
         .contains("first qualifying day 2022-07-01")
         .contains("subsidy = 100% × L = 100.00")
         .contains("POST_HOC_REFUND")
@@ -86,5 +87,16 @@ class ExplanationTest {
         .contains("not eligible (AGE_60_OR_OVER, RECEIVING_PENSION)")
         .contains("→ RECEIVING_PENSION")
         .contains("not eligible: no ledger row");
+  }
+
+  @Test
+  void explanationRefusesADecisionAboutSomeoneElse() {
+    PersonTimeline p = DIBAO_AND_TEKUN.build();
+    PersonTimeline other = PersonBuilder.born("1980-05-01").sequence("002").build();
+    Decision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).decide(other);
+    assertThatThrownBy(() -> Explanation.render(p, d, Rules2022.POLICY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining(p.id())
+        .hasMessageNotContaining(other.id());
   }
 }

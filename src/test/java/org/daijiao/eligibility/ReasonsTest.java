@@ -1,6 +1,7 @@
 package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.daijiao.eligibility.PersonBuilder.COUNTY;
 import static org.daijiao.eligibility.PersonBuilder.OTHER_COUNTY;
 import static org.daijiao.eligibility.PersonBuilder.OUTSIDE_MUNICIPALITY;
@@ -85,6 +86,24 @@ class ReasonsTest {
     assertThat(d.reasons())
         .as("16 from 1 Jul, a student all year: the exclusion, not the age, removes the days")
         .containsExactly("STUDENT");
+  }
+
+  @Test
+  void under16AllYearAndAStudentIsAgeUnder16Only() {
+    Decision d =
+        decide(
+            PersonBuilder.born("2008-02-01").dibao("2021-01-01", null).student("2020-09-01", null));
+    assertThat(d.reasons())
+        .as("exclusions count only on days when category and age both hold")
+        .containsExactly("AGE_UNDER_16");
+  }
+
+  @Test
+  void unknownExclusionCodeIsRefusedRatherThanIgnored() {
+    PersonBuilder p = dibaoAllYear().exclusion("HOSPITAL", "2022-01-01", null);
+    assertThatThrownBy(() -> decide(p))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HOSPITAL");
   }
 
   @Test

@@ -61,6 +61,11 @@ class ModeBatchStatusTest {
     assertThat(d.selfPaidAmount()).isEqualByComparingTo("0");
     assertThat(d.mode()).isEqualTo("DIRECT");
     assertThat(d.status()).isEqualTo("AWAITING_SELF_PAYMENT");
+    assertThat(d.trace())
+        .anySatisfy(
+            s ->
+                assertThat(s.finding())
+                    .contains("not counted (paid after as_of: does not exist for this run)"));
   }
 
   @Test
