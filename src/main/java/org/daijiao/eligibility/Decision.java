@@ -17,7 +17,12 @@ import java.util.List;
  * @param category the resolved category (§2(一)); for a non-eligible person the highest-priority
  *     held category; null when none is held
  * @param reasons reason codes in the order of SPEC §2.2; empty when eligible
- * @param firstEligibleDate the first qualifying day; null when not eligible
+ * @param firstEligibleDate the first qualifying day; null when not eligible (Decision: also for a
+ *     person with qualifying days who is removed by an insurance-based exclusion)
+ * @param inCoverageTarget at least one qualifying day; insurance-based exclusions do not matter
+ * @param insured an ACTIVE, SUSPENDED or RECEIVING record in any scheme and region; computed for
+ *     everyone, meaningful over the coverage target (SPEC §2.6)
+ * @param paid eligible and {@code self_paid + government_paid ≥ T}
  * @param pensionAgeDate the birthday on which the person leaves the age window (the 60th)
  * @param reachesPensionAge a target-category person whose 60th birthday falls in W (§3(一))
  */

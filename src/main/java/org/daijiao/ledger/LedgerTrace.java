@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.daijiao.eligibility.Codes;
 import org.daijiao.eligibility.Payment;
 import org.daijiao.policy.Policy;
 
@@ -49,8 +50,7 @@ public final class LedgerTrace {
   public String payments(PaymentTotals p, LedgerEntry e) {
     List<String> lines = new ArrayList<>();
     p.counted().forEach(x -> lines.add("counted: " + payment(x)));
-    p.ignored()
-        .forEach(x -> lines.add("not counted (other year, after as_of or undated): " + payment(x)));
+    p.ignored().forEach(x -> lines.add("not counted (" + whyIgnored(x) + "): " + payment(x)));
     lines.add(
         "self_paid = " + money(p.selfPaid()) + "; government_paid = " + money(p.governmentPaid()));
     if (e == null) {
@@ -99,6 +99,19 @@ public final class LedgerTrace {
                   + money(e.subsidyAmount());
         };
     return e.status() + ": " + why;
+  }
+
+  private String whyIgnored(Payment p) {
+    if (p.paymentYear() != policy.policyYear()) {
+      return "for another year";
+    }
+    if (p.amount() == null || p.paidDate() == null) {
+      return "no amount or no date";
+    }
+    if (!Codes.SELF.equals(p.payerType()) && !Codes.GOVERNMENT.equals(p.payerType())) {
+      return "unknown payer type";
+    }
+    return "paid after as_of: does not exist for this run";
   }
 
   private static String payment(Payment p) {

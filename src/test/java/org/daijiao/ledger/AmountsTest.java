@@ -1,0 +1,168 @@
+package org.daijiao.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.daijiao.eligibility.Rules2022.decide;
+
+import java.time.LocalDate;
+import org.daijiao.eligibility.Decider;
+import org.daijiao.eligibility.Decision;
+import org.daijiao.eligibility.PersonBuilder;
+import org.daijiao.eligibility.Rules2022;
+import org.daijiao.policy.Category;
+import org.junit.jupiter.api.Test;
+
+/**
+ * §2(一) amounts (SPEC §2.4): 特困/重残 get L in full, 低保/返贫致贫 70 % of L; a higher tier chosen by the
+ * person is their own part; a missing or invalid tier is T = L, flagged TIER_DEFAULTED.
+ */
+class AmountsTest {
+
+  private static PersonBuilder adult() {
+    return PersonBuilder.born("1980-05-01");
+  }
+
+  @Test
+  void tekunAtTheLowestTierPaysNothingHimself() {
+    Decision d = decide(adult().tekun("2021-01-01", null).countyResident("ACTIVE", "100"));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.subsidyAmount()).as("特困: 100 % of L").isEqualByComparingTo("100");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("0");
+    assertThat(d.department()).isEqualTo("CIVIL_AFFAIRS");
+    assertThat(d.fundingSource()).isEqualTo("COUNTY_FINANCE");
+    assertThat(d.flags()).isEmpty();
+  }
+
+  @Test
+  void severeDisabilityGetsTheLowestTierInFull() {
+    Decision d =
+        decide(adult().severeDisability("2010-01-01", null).countyResident("ACTIVE", "100"));
+    assertThat(d.subsidyAmount()).isEqualByComparingTo("100");
+    assertThat(d.department()).isEqualTo("DISABLED_PERSONS_FEDERATION");
+    assertThat(d.fundingSource()).isEqualTo("MUNICIPAL_COUNTY_SETTLEMENT");
+  }
+
+  @Test
+  void dibaoAtTheLowestTierGets70AndPays30() {
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", "100"));
+    assertThat(d.subsidyAmount()).as("低保: 70 % of L").isEqualByComparingTo("70");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("30");
+  }
+
+  @Test
+  void fanpinGets70FromRuralRevitalization() {
+    Decision d = decide(adult().fanpin("2021-01-01", null).countyResident("ACTIVE", "100"));
+    assertThat(d.subsidyAmount()).isEqualByComparingTo("70");
+    assertThat(d.department()).isEqualTo("RURAL_REVITALIZATION");
+    assertThat(d.fundingSource()).isEqualTo("COUNTY_FINANCE");
+  }
+
+  @Test
+  void dibaoWhoChoseTier300Gets70AndPays230() {
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", "300"));
+    assertThat(d.tier()).isEqualByComparingTo("300");
+    assertThat(d.subsidyAmount())
+        .as("a higher tier does not raise the subsidy")
+        .isEqualByComparingTo("70");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("230");
+    assertThat(d.flags()).isEmpty();
+  }
+
+  @Test
+  void moneyHasTwoDecimals() {
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", "300"));
+    assertThat(d.tier().scale()).isEqualTo(2);
+    assertThat(d.subsidyAmount().scale()).isEqualTo(2);
+    assertThat(d.selfPayAmount().scale()).isEqualTo(2);
+    assertThat(d.selfPaidAmount().scale()).isEqualTo(2);
+    assertThat(d.governmentPaidAmount().scale()).isEqualTo(2);
+  }
+
+  @Test
+  void missingTierIsDefaultedToTheLowestTier() {
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", null));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("30");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void invalidTierIsDefaultedToTheLowestTier() {
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", "250"));
+    assertThat(d.tier()).as("250 is not a tier of the policy").isEqualByComparingTo("100");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void noCountyRecordIsDefaultedToTheLowestTier() {
+    Decision d = decide(adult().tekun("2021-01-01", null));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void activeRecordTierWinsOverATerminatedOne() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("TERMINATED", "500")
+                .countyResident("ACTIVE", "200"));
+    assertThat(d.tier()).isEqualByComparingTo("200");
+  }
+
+  @Test
+  void suspendedRecordTierIsUsedWhenThereIsNoActiveOne() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("TERMINATED", "500")
+                .countyResident("SUSPENDED", "300"));
+    assertThat(d.tier()).isEqualByComparingTo("300");
+  }
+
+  @Test
+  void activeRecordWithoutTierIsDefaultedNotReadFromATerminatedOne() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("TERMINATED", "300")
+                .countyResident("ACTIVE", null));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void twoActiveRecordsWithDifferentTiersUseTheHighestAndAreFlagged() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("ACTIVE", "200")
+                .countyResident("ACTIVE", "300.00"));
+    assertThat(d.tier()).isEqualByComparingTo("300");
+    assertThat(d.flags()).containsExactly("TIER_CONFLICT");
+  }
+
+  @Test
+  void tierOfAnotherCountyIsNotRead() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .enrolled("RESIDENT", PersonBuilder.OTHER_COUNTY, "TERMINATED", "500")
+                .countyResident("ACTIVE", "200"));
+    assertThat(d.tier()).isEqualByComparingTo("200");
+  }
+
+  @Test
+  void dibaoShareIsReadFromThePolicyFile() {
+    Decider decider =
+        new Decider(Rules2022.withShare(Category.DIBAO, "0.80"), LocalDate.of(2022, 12, 31));
+    Decision d =
+        decider.decide(adult().dibao("2021-01-01", null).countyResident("ACTIVE", "100").build());
+    assertThat(d.subsidyAmount()).as("a policy with 80 % for 低保").isEqualByComparingTo("80");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("20");
+  }
+}
