@@ -47,8 +47,8 @@ public final class DisabilityCertificate {
   private DisabilityCertificate() {}
 
   /**
-   * Normalises like {@link IdNumber#clean} (spaces, full-width, {@code x}→{@code X}) and checks the
-   * structure: 20 characters, a valid embedded ID (check character and calendar birth date; the
+   * Normalises like {@link IdNumber#clean} (spaces, full-width, {@code x}→{@code X}) and checks, in
+   * this order: 20 characters, a valid embedded ID (check character and calendar birth date; the
    * birth-date range is left to {@link #resolveId}), category 1–7, grade 1–4.
    */
   public static Parsed parse(String raw) {
@@ -63,6 +63,11 @@ public final class DisabilityCertificate {
     String idPart = cert.substring(0, ID_LENGTH);
     Integer category = digitIn(cert.charAt(ID_LENGTH), 1, 7);
     Integer grade = digitIn(cert.charAt(ID_LENGTH + 1), 1, 4);
+    IdNumber.Verdict embedded = IdNumber.parse(idPart, null, null);
+    if (!embedded.valid()) {
+      return invalid(
+          idPart, category, grade, "embedded ID " + embedded.problem() + ": " + embedded.detail());
+    }
     if (category == null) {
       return invalid(
           idPart, null, grade, "category digit " + cert.charAt(ID_LENGTH) + " not in 1-7");
@@ -70,11 +75,6 @@ public final class DisabilityCertificate {
     if (grade == null) {
       return invalid(
           idPart, category, null, "grade digit " + cert.charAt(ID_LENGTH + 1) + " not in 1-4");
-    }
-    IdNumber.Verdict embedded = IdNumber.parse(idPart, null, null);
-    if (!embedded.valid()) {
-      return invalid(
-          idPart, category, grade, "embedded ID " + embedded.problem() + ": " + embedded.detail());
     }
     return new Parsed(idPart, category, grade, null, null);
   }

@@ -2,6 +2,7 @@ package org.daijiao.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import org.daijiao.ingest.parse.Chars;
 
 /**
  * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and
@@ -55,11 +56,8 @@ public final class IdNumber {
     }
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        c = (char) (c - 0xFEE0);
-      }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+      char c = Chars.toHalfWidth(raw.charAt(i));
+      if (Chars.isSpace(c)) {
         continue;
       }
       out.append(c == 'x' ? 'X' : c);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Reads a date cell of any source (SPEC §4: {@code 2022-03-05}, {@code 2022/3/5}, {@code 20220305},
  * {@code 2022年3月5日}). Also takes what exports add: {@code 2022-3-5}, {@code 2022.3.5}, full-width
  * digits, surrounding spaces, a time part ({@code 2022-03-05 00:00:00}, {@code 2022-03-05T00:00}),
- * and Excel serial day numbers from XLSX date cells ({@code 44562} = 2022-01-01).
+ * and Excel serial day numbers of up to five digits from XLSX date cells ({@code 44562} =
+ * 2022-01-01).
  *
  * <p>Strict on purpose: a date that is not on the calendar ({@code 2022-02-29}, {@code 2022年2月30日},
  * month 13, {@code 0000-00-00}) or has a two-digit year is rejected with {@link
@@ -28,13 +29,14 @@ public final class DateParser {
   private static final Pattern TIME_SUFFIX =
       Pattern.compile("[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$");
 
-  /** An Excel serial day number, possibly written as a double ({@code 44562.0}). */
-  private static final Pattern SERIAL = Pattern.compile("(\\d{1,7})(\\.0+)?");
+  /**
+   * An Excel serial day number, possibly written as a double ({@code 44562.0}). At most five digits
+   * (through 2173-10-13): six digits are far likelier a two-digit-year {@code yyMMdd} or a {@code
+   * yyyyMM} than a day in the 26th century, and both must be rejected, not read as serials.
+   */
+  private static final Pattern SERIAL = Pattern.compile("(\\d{1,5})(\\.0+)?");
 
   private static final Pattern SPACE_AROUND_SEPARATOR = Pattern.compile(" *([-/.年月日]) *");
-
-  /** The largest serial Excel knows: 9999-12-31. */
-  private static final long MAX_SERIAL = 2_958_465L;
 
   /** Serial 60 is 1900-02-29, a day Excel invents to stay compatible with Lotus 1-2-3. */
   private static final long LOTUS_LEAP_DAY = 60L;
@@ -101,8 +103,8 @@ public final class DateParser {
       // A bare year would otherwise read as a day of 1905; no roster date lies in 1905.
       throw invalid("a year alone (" + serial + ") is not a date");
     }
-    if (serial < 1 || serial > MAX_SERIAL) {
-      throw invalid("serial day number " + serial + " outside Excel's range 1-" + MAX_SERIAL);
+    if (serial < 1) {
+      throw invalid("serial day number 0 is before Excel's first day 1900-01-01");
     }
     if (serial == LOTUS_LEAP_DAY) {
       throw invalid("serial day number 60 is Excel's 1900-02-29, not a calendar date");
