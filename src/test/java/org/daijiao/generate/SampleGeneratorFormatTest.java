@@ -196,6 +196,23 @@ class SampleGeneratorFormatTest {
   }
 
   @Test
+  void aCountyOfOnePersonStillHasEveryFolderWithItsHeader() throws IOException {
+    Path target = dir.resolve("tiny");
+    GeneratorSummary tiny = SampleGenerator.generate(new GeneratorOptions(1, 5L, target));
+    for (Source source : Source.values()) {
+      assertThat(GeneratedInputs.files(target, source))
+          .as("files of %s", source.folder())
+          .isNotEmpty();
+      for (Path file : GeneratedInputs.files(target, source)) {
+        assertThat(GeneratedInputs.header(file))
+            .as("header of %s", file.getFileName())
+            .isNotEmpty();
+      }
+    }
+    assertThat(tiny.rosterPersons()).isEqualTo(1);
+  }
+
+  @Test
   void optionsRejectAnEmptyCounty() {
     assertThatThrownBy(() -> new GeneratorOptions(0, 1L, dir))
         .isInstanceOf(IllegalArgumentException.class);
