@@ -6,7 +6,7 @@ import java.util.Locale;
  * The kinds of dirt the generator puts into the exports on purpose, each one a case SPEC §3/§4 says
  * the ingestion must repair or reject.
  */
-enum DirtKind {
+public enum DirtKind {
   /** Old 15-digit ID: upgraded to 18 (§3). */
   ID_15_DIGIT,
   /** Check character typed as a lower-case {@code x}: normalised. */
@@ -53,7 +53,7 @@ enum DirtKind {
   INVALID_TIER;
 
   /** The key in {@link GeneratorSummary#dirtyRows()}: the constant in lower case. */
-  String key() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

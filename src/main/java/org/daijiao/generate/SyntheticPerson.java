@@ -1,6 +1,7 @@
 package org.daijiao.generate;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -50,6 +51,6 @@ record SyntheticPerson(
 
   /** Age in whole years on a day. */
   int ageOn(LocalDate day) {
-    return java.time.Period.between(birth, day).getYears();
+    return Period.between(birth, day).getYears();
   }
 }
