@@ -30,8 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Writes an {@link ExportFile} as CSV in a given charset, or as an XLSX workbook. */
 final class ExportWriter {
   /** Core properties of every workbook: fixed, so the same seed gives the same bytes. */
-  private static final Date FIXED_TIME =
-      Date.from(LocalDateTime.of(2022, 9, 1, 8, 0).toInstant(ZoneOffset.UTC));
+  private static final LocalDateTime FIXED_LOCAL_TIME = LocalDateTime.of(2022, 9, 1, 8, 0);
+
+  private static final Date FIXED_TIME = Date.from(FIXED_LOCAL_TIME.toInstant(ZoneOffset.UTC));
 
   private ExportWriter() {}
 
@@ -122,7 +123,8 @@ final class ExportWriter {
         ZipOutputStream z = new ZipOutputStream(out)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTime(FIXED_TIME.getTime());
+        // Local date-time, not an instant: the bytes must not depend on the machine's time zone.
+        copy.setTimeLocal(FIXED_LOCAL_TIME);
         z.putNextEntry(copy);
         in.transferTo(z);
         z.closeEntry();
