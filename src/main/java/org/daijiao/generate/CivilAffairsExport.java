@@ -42,14 +42,29 @@ final class CivilAffairsExport {
   }
 
   List<ExportFile> files(List<SyntheticPerson> persons) {
+    List<SyntheticPerson> civil = new ArrayList<>();
+    for (SyntheticPerson p : persons) {
+      if (p.has(Role.DIBAO) || p.has(Role.TEKUN)) {
+        civil.add(p);
+      }
+    }
+    civil.sort(Comparator.comparing((SyntheticPerson p) -> p.village().code()));
     List<Entry> a = new ArrayList<>();
     List<Entry> b = new ArrayList<>();
     int household = 0;
-    for (SyntheticPerson p : persons) {
-      if (!p.has(Role.DIBAO) && !p.has(Role.TEKUN)) {
-        continue;
+    int members = 0;
+    String previousVillage = "";
+    for (SyntheticPerson p : civil) {
+      // 低保 is granted per household: neighbours in a village often share one household number.
+      boolean joins =
+          p.village().code().equals(previousVillage) && members < 4 && rng.nextInt(100) < 45;
+      if (joins) {
+        members++;
+      } else {
+        household++;
+        members = 1;
       }
-      household++;
+      previousVillage = p.village().code();
       String householdId =
           p.village().code().substring(6) + String.format(Locale.ROOT, "%05d", household);
       List<Entry> target = townshipNumber(p) % 2 == 0 ? a : b;

@@ -140,6 +140,29 @@ class SampleGeneratorContentTest {
   }
 
   @Test
+  void rostersNameRealTownshipsAndTheirOwnVillages() {
+    Divisions divisions = Divisions.bundled();
+    assertThat(divisions.villages()).as("villages in the reference list").hasSize(296);
+    assertThat(divisions.villages().stream().map(Divisions.Village::township).distinct())
+        .as("townships with villages")
+        .hasSize(39);
+    Set<String> pairs = new HashSet<>();
+    divisions.villages().forEach(v -> pairs.add(v.township() + "/" + v.name()));
+    for (Source s : List.of(Source.CIVIL_AFFAIRS, Source.RURAL_REVITALIZATION, Source.DISABILITY)) {
+      assertThat(rows.get(s))
+          .as("%s rows name a village of their own township", s.folder())
+          .allMatch(r -> pairs.contains(r.get("township") + "/" + r.get("village")));
+    }
+    assertThat(
+            rows.get(Source.CIVIL_AFFAIRS).stream()
+                .map(r -> r.get("household_id"))
+                .distinct()
+                .count())
+        .as("households are shared by some persons")
+        .isLessThan(rows.get(Source.CIVIL_AFFAIRS).size() * 9L / 10);
+  }
+
+  @Test
   void idsCarryTheCountysCurrentOrHistoricalAreaCodes() {
     Set<String> areas = new HashSet<>(policy.historicalAreaCodes());
     areas.add(policy.countyCode());
