@@ -1,0 +1,181 @@
+package org.daijiao.generate;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.daijiao.generate.SyntheticPerson.Role;
+import org.daijiao.identity.IdNumber;
+
+/**
+ * Draws the synthetic population: roster persons with realistic shares of each group and their
+ * overlaps, ages that exercise the 16–60 window of §2(二) (children, people turning 16 or 60 during
+ * the year, also after the regular cut-off, leap-day births), and non-roster persons who only
+ * appear in the insurance exports.
+ */
+final class PopulationBuilder {
+  private final SplittableRandom rng;
+  private final Divisions divisions;
+  private final int year;
+  private final String countyCode;
+  private final List<String> historicalCodes;
+  private final Set<String> usedIds = new HashSet<>();
+
+  PopulationBuilder(
+      SplittableRandom rng,
+      Divisions divisions,
+      int year,
+      String countyCode,
+      List<String> historicalCodes) {
+    this.rng = rng;
+    this.divisions = divisions;
+    this.year = year;
+    this.countyCode = countyCode;
+    this.historicalCodes = List.copyOf(historicalCodes);
+  }
+
+  /** {@code count} roster persons, each with at least one role. */
+  List<SyntheticPerson> roster(int count) {
+    List<SyntheticPerson> persons = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      persons.add(person(roles()));
+    }
+    return persons;
+  }
+
+  /** Persons on no roster: the rest of the county's insured, and other counties' people. */
+  List<SyntheticPerson> others(int count) {
+    List<SyntheticPerson> persons = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      persons.add(person(EnumSet.noneOf(Role.class)));
+    }
+    return persons;
+  }
+
+  /**
+   * Primary group by share (低保 45 %, 特困 8 %, 返贫致贫 15 %, other monitoring types 11 %, disability 21
+   * %), then the overlaps: some 低保 also 特困, disabled or 返贫致贫.
+   */
+  private EnumSet<Role> roles() {
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    int r = rng.nextInt(1000);
+    if (r < 450) {
+      roles.add(Role.DIBAO);
+      int overlap = rng.nextInt(1000);
+      if (overlap < 80) {
+        roles.add(Role.DISABILITY);
+      } else if (overlap < 147) {
+        roles.add(Role.TEKUN);
+      } else if (overlap < 167) {
+        roles.add(Role.FANPIN);
+      }
+    } else if (r < 530) {
+      roles.add(Role.TEKUN);
+    } else if (r < 680) {
+      roles.add(Role.FANPIN);
+    } else if (r < 790) {
+      roles.add(Role.MONITORING);
+    } else {
+      roles.add(Role.DISABILITY);
+    }
+    return roles;
+  }
+
+  private SyntheticPerson person(Set<Role> roles) {
+    boolean male = rng.nextBoolean();
+    LocalDate birth = birthDate();
+    String id = newId(birth, male);
+    Divisions.Village village = divisions.villages().get(rng.nextInt(divisions.villages().size()));
+    int grade = 0;
+    int kind = 0;
+    if (roles.contains(Role.DISABILITY)) {
+      grade = 1 + rng.nextInt(4);
+      kind = disabilityKind();
+    }
+    return new SyntheticPerson(
+        id, SyntheticNames.name(rng, male), birth, village, roles, grade, kind);
+  }
+
+  /**
+   * ~5 % under 16 all year, ~4 % turning 16 and ~4 % turning 60 during the year (40 % of them after
+   * 31 August), ~22 % 60 or older all year, the rest of working age; ~1 % born on 29 February.
+   */
+  private LocalDate birthDate() {
+    int r = rng.nextInt(100);
+    if (r < 5) {
+      return randomDay(year - 15, year - 3);
+    }
+    if (r < 9) {
+      return birthdayInYear(year - 16);
+    }
+    if (r < 13) {
+      return birthdayInYear(year - 60);
+    }
+    int from = r < 35 ? year - 92 : year - 59;
+    int to = r < 35 ? year - 61 : year - 17;
+    if (rng.nextInt(100) == 0) {
+      int leap = from + rng.nextInt(to - from + 1);
+      while (!Year.isLeap(leap)) {
+        leap++;
+      }
+      return LocalDate.of(leap, 2, 29);
+    }
+    return randomDay(from, to);
+  }
+
+  private LocalDate birthdayInYear(int birthYear) {
+    if (rng.nextInt(10) < 4) {
+      return LocalDate.of(birthYear, 9, 1).plusDays(rng.nextInt(122));
+    }
+    return LocalDate.of(birthYear, 1, 1).plusDays(rng.nextInt(243));
+  }
+
+  private LocalDate randomDay(int fromYear, int toYear) {
+    LocalDate from = LocalDate.of(fromYear, 1, 1);
+    long days = LocalDate.of(toYear, 12, 31).toEpochDay() - from.toEpochDay();
+    return from.plusDays(rng.nextLong(days + 1));
+  }
+
+  /** 1 视力 … 7 多重; physical disability (4, 肢体) is the most common. */
+  private int disabilityKind() {
+    int r = rng.nextInt(100);
+    if (r < 40) {
+      return 4;
+    }
+    return new int[] {1, 2, 3, 5, 6, 7}[r % 6];
+  }
+
+  /**
+   * A unique valid ID: mostly the county's own area code; people born before Chongqing became a
+   * municipality (1997) may still carry one of the historical codes. The sequence digit's parity is
+   * the sex (odd = male).
+   */
+  private String newId(LocalDate birth, boolean male) {
+    while (true) {
+      String area =
+          birth.getYear() < 1997 && rng.nextInt(100) < 6
+              ? historicalCodes.get(rng.nextInt(historicalCodes.size()))
+              : countyCode;
+      int sexDigit = 2 * rng.nextInt(5) + (male ? 1 : 0);
+      String first17 =
+          area
+              + String.format(
+                  Locale.ROOT,
+                  "%04d%02d%02d",
+                  birth.getYear(),
+                  birth.getMonthValue(),
+                  birth.getDayOfMonth())
+              + String.format(Locale.ROOT, "%02d", rng.nextInt(100))
+              + sexDigit;
+      String id = first17 + IdNumber.checkCharacter(first17);
+      if (usedIds.add(id)) {
+        return id;
+      }
+    }
+  }
+}
