@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       SqlCommand.class,
       ExplainCommand.class,
+      GenerateCommand.class,
 
       CommandLine.HelpCommand.class
     })

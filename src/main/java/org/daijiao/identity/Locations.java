@@ -3,6 +3,7 @@ package org.daijiao.identity;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min_by;
@@ -82,8 +83,11 @@ public final class Locations {
                         .and(col("township_code").isNotNull())
                         .and(col("village_code").isNull()),
                     lit(UNKNOWN_VILLAGE))));
+    // A matched name is written the official way, so that 汉葭 and 汉葭街道 count as one township.
     return withVillage
         .withColumn("location_flags", flags)
+        .withColumn("township", coalesce(col("township_official"), col("township")))
+        .withColumn("village", coalesce(col("village_official"), col("village")))
         .drop(
             "_township_key",
             "township_key",
