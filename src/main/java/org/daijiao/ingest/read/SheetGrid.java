@@ -1,6 +1,7 @@
 package org.daijiao.ingest.read;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * merged across two columns names only the first.
  */
 final class SheetGrid {
+  /**
+   * Excel keeps and shows 15 significant digits. Rounding the binary double to them gives what the
+   * clerk saw: an 18-digit ID typed as a number is 500243198001010000 in Excel, while the shortest
+   * Java rendering of the same double on Java 17 is 500243198001009980, and 0.1 + 0.2 is 0.3.
+   */
+  private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
   private final Sheet sheet;
   private final Map<Long, CellRangeAddress> coveredBelowTop = new HashMap<>();
   private final Map<Integer, Integer> mergedDownFrom = new HashMap<>();
@@ -91,9 +99,9 @@ final class SheetGrid {
   }
 
   /**
-   * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as their
-   * exact plain digits, so an ID number Excel stored as a number shows the digits it kept and never
-   * {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
+   * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as plain
+   * digits the way Excel shows them, so an ID number stored as a number gives the digits Excel kept
+   * and never {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
    */
   static String text(Cell cell) {
     if (cell == null) {
@@ -115,7 +123,7 @@ final class SheetGrid {
         if (DateUtil.isCellDateFormatted(cell) && cell.getLocalDateTimeCellValue() != null) {
           return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return new BigDecimal(d).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
       case BOOLEAN:
         return String.valueOf(cell.getBooleanCellValue());
       default:
