@@ -88,6 +88,22 @@ class CsvExportReaderTest {
   }
 
   @Test
+  void utf8LineThatAlsoPassesAsGb18030IsStillReadAsUtf8InAGbkFile() {
+    byte[] zhangUtf8 = utf8(ZHANG_SAN);
+    assertThat(CsvText.decodesStrictly(CsvText.GBK, zhangUtf8, 0, zhangUtf8.length))
+        .as("precondition: 张三's UTF-8 bytes are also valid GB18030 (garbage) text")
+        .isTrue();
+
+    ParsedFile f = civil(concat(gbk(CIVIL_HEADER, LI_SI), zhangUtf8));
+
+    assertThat(f.format()).isEqualTo("csv-mixed");
+    assertThat(f.records())
+        .as("张三 must not come out as GB18030 mojibake")
+        .extracting(r -> r.values().get("name"))
+        .containsExactly("李四", "张三");
+  }
+
+  @Test
   void lineThatIsNeitherUtf8NorGbkIsNamed() {
     // 0xFF starts no UTF-8 sequence and no GB18030 character.
     byte[] broken = {(byte) 0xFF, (byte) 0xFE, (byte) 0xFF, ',', 'x', '\n'};
