@@ -34,7 +34,9 @@ record CsvText(String text, String format) {
         b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     int off = bom ? 3 : 0;
     int len = b.length - off;
-    if (decodesStrictly(StandardCharsets.UTF_8, b, off, len)) {
+    StrictDecoder utf8 = new StrictDecoder(StandardCharsets.UTF_8);
+    StrictDecoder gbk = new StrictDecoder(GBK);
+    if (utf8.accepts(b, off, len)) {
       return new CsvText(
           new String(b, off, len, StandardCharsets.UTF_8), bom ? "csv-utf8-bom" : "csv-utf8");
     }
@@ -42,9 +44,9 @@ record CsvText(String text, String format) {
     for (int start = off, line = 1; start < b.length; line++) {
       int end = endOfLine(b, start);
       if (!isAscii(b, start, end)) {
-        if (decodesStrictly(StandardCharsets.UTF_8, b, start, end - start)) {
+        if (utf8.accepts(b, start, end - start)) {
           anyUtf8Line = true;
-        } else if (!decodesStrictly(GBK, b, start, end - start)) {
+        } else if (!gbk.accepts(b, start, end - start)) {
           throw new InputFileException(
               file,
               line,
@@ -61,10 +63,7 @@ record CsvText(String text, String format) {
     StringBuilder sb = new StringBuilder(len);
     for (int start = off; start < b.length; ) {
       int end = endOfLine(b, start);
-      Charset cs =
-          decodesStrictly(StandardCharsets.UTF_8, b, start, end - start)
-              ? StandardCharsets.UTF_8
-              : GBK;
+      Charset cs = utf8.accepts(b, start, end - start) ? StandardCharsets.UTF_8 : GBK;
       sb.append(new String(b, start, end - start, cs));
       start = end;
     }
@@ -97,30 +96,46 @@ record CsvText(String text, String format) {
 
   /** True when the bytes decode without a single malformed or unmappable sequence. */
   static boolean decodesStrictly(Charset cs, byte[] b, int off, int len) {
-    CharsetDecoder dec =
-        cs.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(b, off, len);
-    CharBuffer out = CharBuffer.allocate(CHUNK);
-    while (true) {
-      CoderResult r = dec.decode(in, out, true);
-      if (r.isError()) {
-        return false;
-      }
-      out.clear();
-      if (r.isUnderflow()) {
-        break;
-      }
+    return new StrictDecoder(cs).accepts(b, off, len);
+  }
+
+  /**
+   * A reusable strict validator: one decoder and one small buffer per file, not per line (a GBK
+   * file of half a million lines would otherwise allocate gigabytes of buffers).
+   */
+  private static final class StrictDecoder {
+    private final CharsetDecoder decoder;
+    private final CharBuffer out = CharBuffer.allocate(CHUNK);
+
+    StrictDecoder(Charset cs) {
+      decoder =
+          cs.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
-    while (true) {
-      CoderResult r = dec.flush(out);
-      if (r.isError()) {
-        return false;
+
+    boolean accepts(byte[] b, int off, int len) {
+      decoder.reset();
+      ByteBuffer in = ByteBuffer.wrap(b, off, len);
+      while (true) {
+        out.clear();
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+          return false;
+        }
+        if (r.isUnderflow()) {
+          break;
+        }
       }
-      out.clear();
-      if (r.isUnderflow()) {
-        return true;
+      while (true) {
+        out.clear();
+        CoderResult r = decoder.flush(out);
+        if (r.isError()) {
+          return false;
+        }
+        if (r.isUnderflow()) {
+          return true;
+        }
       }
     }
   }
