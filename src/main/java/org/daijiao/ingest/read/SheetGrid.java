@@ -31,11 +31,15 @@ final class SheetGrid {
   private final Map<Long, CellRangeAddress> coveredBelowTop = new HashMap<>();
   private final Map<Integer, Integer> mergedDownFrom = new HashMap<>();
 
+  /** Row → 1 + the last column that a merged region above reaches into. */
+  private final Map<Integer, Integer> coveredWidth = new HashMap<>();
+
   SheetGrid(Sheet sheet) {
     this.sheet = sheet;
     for (CellRangeAddress region : sheet.getMergedRegions()) {
       for (int r = region.getFirstRow() + 1; r <= region.getLastRow(); r++) {
         coveredBelowTop.put(key(r, region.getFirstColumn()), region);
+        coveredWidth.merge(r, region.getFirstColumn() + 1, Math::max);
       }
       mergedDownFrom.merge(region.getFirstRow(), region.getLastRow(), Math::max);
     }
@@ -59,9 +63,22 @@ final class SheetGrid {
     return mergedDownFrom.getOrDefault(r, r);
   }
 
+  /**
+   * 1 + the last column of row {@code r} with a text (its own or merged from above). Not POI's last
+   * cell number: a formatted empty cell far to the right would make every row thousands of cells
+   * wide.
+   */
   int width(int r) {
+    int width = coveredWidth.getOrDefault(r, 0);
     Row row = sheet.getRow(r);
-    return row == null ? 0 : Math.max(0, row.getLastCellNum());
+    if (row != null) {
+      for (Cell cell : row) {
+        if (cell.getColumnIndex() >= width && text(cell) != null) {
+          width = cell.getColumnIndex() + 1;
+        }
+      }
+    }
+    return width;
   }
 
   /** The row's own cells are all empty (a merged value reaching into it does not count). */

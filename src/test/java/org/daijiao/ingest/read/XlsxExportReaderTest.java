@@ -262,6 +262,37 @@ class XlsxExportReaderTest {
   }
 
   @Test
+  void fifteenDigitIdStoredAsNumberKeepsAllItsDigits() {
+    ParsedFile f =
+        civil(
+            xlsx(
+                wb -> {
+                  Sheet s = wb.createSheet();
+                  row(s, 0, HEADER);
+                  row(s, 1, "张三", 500243800101001L, "低保", null, null, "2022-01-05");
+                }));
+
+    assertThat(f.records().get(0).values())
+        .as("an old 15-digit ID fits in Excel's 15 digits and must come out unchanged")
+        .containsEntry("id_number", "500243800101001");
+  }
+
+  @Test
+  void formattedEmptyCellFarToTheRightAddsNothing() {
+    ParsedFile f =
+        civil(
+            xlsx(
+                wb -> {
+                  Sheet s = wb.createSheet();
+                  row(s, 0, HEADER);
+                  Row r = row(s, 1, "张三", "500243198001010012", "低保", null, null, "2022-01-05");
+                  r.createCell(16000).setCellStyle(dateStyle(s, "yyyy-mm-dd"));
+                }));
+
+    assertThat(f.records().get(0).extras()).isEmpty();
+  }
+
+  @Test
   void duplicateHeadersInAWorkbookAreRefused() {
     byte[] content = xlsx(wb -> row(wb.createSheet(), 0, "身份证号码", "公民身份号码", "保障类别", "保障开始日期"));
 
