@@ -1,6 +1,5 @@
 package org.daijiao.ingest.read;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.daijiao.ingest.Source;
 
@@ -12,16 +11,13 @@ import org.daijiao.ingest.Source;
 final class CsvExportReader {
   private CsvExportReader() {}
 
-  static ParsedFile read(String file, byte[] content, Source source) {
+  static RecordStream open(String file, byte[] content, Source source) {
     CsvText decoded = CsvText.decode(file, content);
     String text = decoded.text();
     if (text.isBlank()) {
       throw ExportReader.emptyFile(file);
     }
     CsvTokenizer rows = new CsvTokenizer(file, text, CsvTokenizer.detectDelimiter(text));
-    List<RawRecord> records = new ArrayList<>();
-    HeaderLayout layout = null;
-    long headerLine = 0;
     List<String> firstRow = null;
     long firstRowLine = 0;
     int rowsBeforeHeader = 0;
@@ -30,16 +26,12 @@ final class CsvExportReader {
         continue;
       }
       long line = rows.recordLine();
-      if (layout != null) {
-        records.add(layout.toRecord(line, cells));
-        continue;
-      }
       // The header is the first row that names every required column; title rows above it (an
       // Excel sheet saved as CSV) are skipped, but only within the first few rows.
       if (HeaderLayout.missingRequired(source, cells).isEmpty()) {
-        layout = HeaderLayout.of(file, line, source, cells);
-        headerLine = line;
-        continue;
+        HeaderLayout layout = HeaderLayout.of(file, line, source, cells);
+        return new RecordStream(
+            file, decoded.format(), line, layout.headers(), () -> nextRecord(rows, layout));
       }
       if (firstRow == null) {
         firstRow = cells;
@@ -49,13 +41,19 @@ final class CsvExportReader {
         break;
       }
     }
-    if (layout == null && firstRow == null) {
+    if (firstRow == null) {
       throw ExportReader.emptyFile(file);
     }
-    if (layout == null) {
-      throw HeaderLayout.missingColumns(
-          file, firstRowLine, HeaderLayout.missingRequired(source, firstRow), firstRow);
+    throw HeaderLayout.missingColumns(
+        file, firstRowLine, HeaderLayout.missingRequired(source, firstRow), firstRow);
+  }
+
+  private static RawRecord nextRecord(CsvTokenizer rows, HeaderLayout layout) {
+    for (List<String> cells = rows.next(); cells != null; cells = rows.next()) {
+      if (!HeaderLayout.isBlank(cells)) {
+        return layout.toRecord(rows.recordLine(), cells);
+      }
     }
-    return new ParsedFile(file, decoded.format(), headerLine, layout.headers(), records);
+    return null;
   }
 }
