@@ -11,9 +11,10 @@
  *   <li>CSV encoding and delimiter are detected (see {@code CsvText}, {@code CsvTokenizer}); the
  *       format string says what was found ({@code csv-utf8}, {@code csv-utf8-bom}, {@code csv-gbk},
  *       {@code csv-mixed}, {@code xlsx}).
- *   <li>The header is the first row, within the first ten non-blank rows, that names every required
- *       column of the source — in CSV as in XLSX, since an Excel sheet with a title row saved as
- *       CSV keeps the title line. Without one, the error reports the first non-blank row.
+ *   <li>The header is the first row that names every required column of the source, within the
+ *       first ten rows of a sheet (XLSX) or the first ten non-blank lines (CSV — an Excel sheet
+ *       with a title row saved as CSV keeps the title line). Without one, the error names the
+ *       missing columns and the headers of the first non-blank row.
  *   <li>XLSX: the first sheet with such a header is read; its name is not added to the file name
  *       ({@link org.daijiao.ingest.read.ParsedFile#file()} is the file name as given), and line
  *       numbers are that sheet's row numbers. A cell merged with cells above it reads as the
