@@ -1,13 +1,6 @@
 package org.daijiao.ingest.read;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.daijiao.ingest.Source;
 
 /**
@@ -18,84 +11,49 @@ import org.daijiao.ingest.Source;
 final class CsvExportReader {
   private CsvExportReader() {}
 
-  static ParsedFile read(String file, byte[] content, Source source) {
+  static RecordStream open(String file, byte[] content, Source source) {
     CsvText decoded = CsvText.decode(file, content);
     String text = decoded.text();
     if (text.isBlank()) {
       throw ExportReader.emptyFile(file);
     }
-    char delimiter = CsvScan.detectDelimiter(text);
-    // RFC 4180 keeps empty lines as records, so each record's character position is its own
-    // first character (with skipped empty lines it would point at the blank lines before it).
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).build();
-    CsvScan.LineTracker lines = new CsvScan.LineTracker(text);
-    List<RawRecord> records = new ArrayList<>();
-    HeaderLayout layout = null;
-    long headerLine = 0;
+    CsvTokenizer rows = new CsvTokenizer(file, text, CsvTokenizer.detectDelimiter(text));
     List<String> firstRow = null;
     long firstRowLine = 0;
     int rowsBeforeHeader = 0;
-    try (CSVParser parser = CSVParser.parse(text, format)) {
-      Iterator<CSVRecord> it = parser.iterator();
-      while (hasNext(it, file, text, delimiter, lines)) {
-        CSVRecord r = it.next();
-        List<String> cells = r.toList();
-        if (HeaderLayout.isBlank(cells)) {
-          continue;
-        }
-        long line = lines.lineAt(r.getCharacterPosition());
-        if (layout != null) {
-          records.add(layout.toRecord(line, cells));
-          continue;
-        }
-        // The header is the first row that names every required column; title rows above it
-        // (an Excel sheet saved as CSV) are skipped, but only within the first few rows.
-        if (HeaderLayout.missingRequired(source, cells).isEmpty()) {
-          layout = HeaderLayout.of(file, line, source, cells);
-          headerLine = line;
-          continue;
-        }
-        if (firstRow == null) {
-          firstRow = cells;
-          firstRowLine = line;
-        }
-        if (++rowsBeforeHeader >= HeaderLayout.HEADER_SEARCH_ROWS) {
-          break;
-        }
+    for (List<String> cells = rows.next(); cells != null; cells = rows.next()) {
+      if (HeaderLayout.isBlank(cells)) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      long line = rows.recordLine();
+      // The header is the first row that names every required column; title rows above it (an
+      // Excel sheet saved as CSV) are skipped, but only within the first few rows.
+      if (HeaderLayout.missingRequired(source, cells).isEmpty()) {
+        HeaderLayout layout = HeaderLayout.of(file, line, source, cells);
+        return new RecordStream(
+            file, decoded.format(), line, layout.headers(), () -> nextRecord(rows, layout));
+      }
+      if (firstRow == null) {
+        firstRow = cells;
+        firstRowLine = line;
+      }
+      if (++rowsBeforeHeader >= HeaderLayout.HEADER_SEARCH_ROWS) {
+        break;
+      }
     }
-    if (firstRow == null && layout == null) {
+    if (firstRow == null) {
       throw ExportReader.emptyFile(file);
     }
-    if (layout == null) {
-      throw HeaderLayout.missingColumns(
-          file, firstRowLine, HeaderLayout.missingRequired(source, firstRow), firstRow);
-    }
-    return new ParsedFile(file, decoded.format(), headerLine, layout.headers(), records);
+    throw HeaderLayout.missingColumns(
+        file, firstRowLine, HeaderLayout.missingRequired(source, firstRow), firstRow);
   }
 
-  /**
-   * The parser's {@code hasNext} reads the next record, so this is where malformed quoting shows
-   * up; it is turned into a message that names the line where the problem starts.
-   */
-  private static boolean hasNext(
-      Iterator<CSVRecord> it, String file, String text, char delimiter, CsvScan.LineTracker lines) {
-    try {
-      return it.hasNext();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      CsvScan.SyntaxError error = CsvScan.findSyntaxError(text, delimiter);
-      if (error == null) {
-        throw new InputFileException(
-            file,
-            0,
-            null,
-            "the CSV text is malformed (quotes do not pair up); open it in Excel or WPS and save it"
-                + " again as \"CSV UTF-8\"",
-            e);
+  private static RawRecord nextRecord(CsvTokenizer rows, HeaderLayout layout) {
+    for (List<String> cells = rows.next(); cells != null; cells = rows.next()) {
+      if (!HeaderLayout.isBlank(cells)) {
+        return layout.toRecord(rows.recordLine(), cells);
       }
-      throw new InputFileException(file, lines.lineAt(error.position()), null, error.problem(), e);
     }
+    return null;
   }
 }

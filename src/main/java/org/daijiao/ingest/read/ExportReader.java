@@ -1,6 +1,7 @@
 package org.daijiao.ingest.read;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.daijiao.ingest.Source;
 
 /**
@@ -27,15 +28,29 @@ public final class ExportReader {
    * @throws InputFileException when the file cannot be read as an export of {@code source}
    */
   public static ParsedFile read(String fileName, byte[] content, Source source) {
+    return stream(fileName, content, source).toParsedFile();
+  }
+
+  /**
+   * Checks the file's format and header now and reads its records as they are asked for: the same
+   * records as {@link #read}, without holding them all (for a Spark {@code flatMap} over large
+   * exports). An error further down the file is thrown while iterating.
+   *
+   * @throws InputFileException when the file's format or header is wrong (at once), or a record
+   *     cannot be read (while iterating)
+   */
+  public static RecordStream stream(String fileName, byte[] content, Source source) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(source, "source");
     if (content == null || content.length == 0) {
       throw emptyFile(fileName);
     }
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv")) {
-      return CsvExportReader.read(fileName, content, source);
+      return CsvExportReader.open(fileName, content, source);
     }
     if (name.endsWith(".xlsx")) {
-      return XlsxExportReader.read(fileName, content, source);
+      return XlsxExportReader.open(fileName, content, source);
     }
     if (name.endsWith(".xls")) {
       throw new InputFileException(

@@ -18,16 +18,31 @@ final class HeaderLayout {
   /** How many rows a title may push the header down (SPEC §4 hardening: title rows in exports). */
   static final int HEADER_SEARCH_ROWS = 10;
 
-  private final Source source;
   private final List<String> headers;
-  private final String[] keys;
-  private final boolean[] canonical;
 
-  private HeaderLayout(Source source, List<String> headers, String[] keys, boolean[] canonical) {
-    this.source = source;
+  /** Canonical column names of the source, shared by every record's values. */
+  private final String[] canonicalNames;
+
+  /** Unknown headers in header order, shared by every record's extras. */
+  private final String[] extraNames;
+
+  /** Per column position: index into canonicalNames, or -1. */
+  private final int[] canonicalAt;
+
+  /** Per column position: index into extraNames, or -1. */
+  private final int[] extraAt;
+
+  private HeaderLayout(
+      List<String> headers,
+      String[] canonicalNames,
+      String[] extraNames,
+      int[] canonicalAt,
+      int[] extraAt) {
     this.headers = headers;
-    this.keys = keys;
-    this.canonical = canonical;
+    this.canonicalNames = canonicalNames;
+    this.extraNames = extraNames;
+    this.canonicalAt = canonicalAt;
+    this.extraAt = extraAt;
   }
 
   /** The header texts, trailing empty headers dropped, {@code ""} for an empty header. */
@@ -64,10 +79,14 @@ final class HeaderLayout {
     if (!missing.isEmpty()) {
       throw missingColumns(file, line, missing, headers, "");
     }
-    String[] keys = new String[headers.size()];
-    boolean[] canonical = new boolean[headers.size()];
+    List<String> names = source.columnNames();
+    List<String> extras = new ArrayList<>();
+    int[] canonicalAt = new int[headers.size()];
+    int[] extraAt = new int[headers.size()];
     Map<String, Integer> seen = new LinkedHashMap<>();
     for (int i = 0; i < headers.size(); i++) {
+      canonicalAt[i] = -1;
+      extraAt[i] = -1;
       String h = headers.get(i);
       if (h.isBlank()) {
         continue;
@@ -86,14 +105,20 @@ final class HeaderLayout {
                       + " that the column is given once",
                   first + 1, headers.get(first), i + 1, h, name));
         }
-        keys[i] = name;
-        canonical[i] = true;
+        canonicalAt[i] = names.indexOf(name);
       } else {
-        keys[i] = seen.containsKey(h) ? h + "_col" + (i + 1) : h;
-        seen.put(keys[i], i);
+        String key = seen.containsKey(h) ? h + "_col" + (i + 1) : h;
+        seen.put(key, i);
+        extraAt[i] = extras.size();
+        extras.add(key);
       }
     }
-    return new HeaderLayout(source, List.copyOf(headers), keys, canonical);
+    return new HeaderLayout(
+        List.copyOf(headers),
+        names.toArray(String[]::new),
+        extras.toArray(String[]::new),
+        canonicalAt,
+        extraAt);
   }
 
   /**
@@ -101,26 +126,30 @@ final class HeaderLayout {
    * {@code ""} means empty.
    */
   RawRecord toRecord(long line, List<String> cells) {
-    Map<String, String> values = new LinkedHashMap<>();
-    source.columns().forEach(c -> values.put(c.name(), null));
-    Map<String, String> extras = new LinkedHashMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null && !canonical[i]) {
-        extras.put(keys[i], null);
-      }
-    }
+    String[] values = new String[canonicalNames.length];
+    String[] extras = new String[extraNames.length];
+    Map<String, String> surplus = null;
     for (int i = 0; i < cells.size(); i++) {
       String v = cells.get(i);
-      if (v != null && v.isEmpty()) {
-        v = null;
+      if (v == null || v.isEmpty()) {
+        continue;
       }
-      if (i < keys.length && keys[i] != null) {
-        (canonical[i] ? values : extras).put(keys[i], v);
-      } else if (v != null) {
-        extras.put("_col" + (i + 1), v);
+      if (i < canonicalAt.length && canonicalAt[i] >= 0) {
+        values[canonicalAt[i]] = v;
+      } else if (i < extraAt.length && extraAt[i] >= 0) {
+        extras[extraAt[i]] = v;
+      } else {
+        surplus = surplus == null ? new LinkedHashMap<>() : surplus;
+        surplus.put("_col" + (i + 1), v);
       }
     }
-    return new RawRecord(line, values, extras);
+    Map<String, String> extraMap = new ColumnMap(extraNames, extras);
+    if (surplus != null) {
+      Map<String, String> all = new LinkedHashMap<>(extraMap);
+      all.putAll(surplus);
+      extraMap = all;
+    }
+    return new RawRecord(line, new ColumnMap(canonicalNames, values), extraMap);
   }
 
   /** A row whose every cell is empty or white space is not a record (SPEC §4 hardening). */

@@ -18,8 +18,12 @@ import java.util.Map;
  */
 public record RawRecord(long line, Map<String, String> values, Map<String, String> extras) {
   public RawRecord {
-    // Map.copyOf rejects null values, and null is the documented "empty" here.
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    values = immutable(values);
+    extras = immutable(extras);
+  }
+
+  /** Map.copyOf rejects null values, and null is the documented "empty" here. */
+  private static Map<String, String> immutable(Map<String, String> m) {
+    return m instanceof ColumnMap ? m : Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 }

@@ -1,6 +1,7 @@
 package org.daijiao.ingest.read;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,15 +20,26 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * merged across two columns names only the first.
  */
 final class SheetGrid {
+  /**
+   * Excel keeps and shows 15 significant digits. Rounding the binary double to them gives what the
+   * clerk saw: an 18-digit ID typed as a number is 500243198001010000 in Excel, while the shortest
+   * Java rendering of the same double on Java 17 is 500243198001009980, and 0.1 + 0.2 is 0.3.
+   */
+  private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
   private final Sheet sheet;
   private final Map<Long, CellRangeAddress> coveredBelowTop = new HashMap<>();
   private final Map<Integer, Integer> mergedDownFrom = new HashMap<>();
+
+  /** Row → 1 + the last column that a merged region above reaches into. */
+  private final Map<Integer, Integer> coveredWidth = new HashMap<>();
 
   SheetGrid(Sheet sheet) {
     this.sheet = sheet;
     for (CellRangeAddress region : sheet.getMergedRegions()) {
       for (int r = region.getFirstRow() + 1; r <= region.getLastRow(); r++) {
         coveredBelowTop.put(key(r, region.getFirstColumn()), region);
+        coveredWidth.merge(r, region.getFirstColumn() + 1, Math::max);
       }
       mergedDownFrom.merge(region.getFirstRow(), region.getLastRow(), Math::max);
     }
@@ -51,9 +63,22 @@ final class SheetGrid {
     return mergedDownFrom.getOrDefault(r, r);
   }
 
+  /**
+   * 1 + the last column of row {@code r} with a text (its own or merged from above). Not POI's last
+   * cell number: a formatted empty cell far to the right would make every row thousands of cells
+   * wide.
+   */
   int width(int r) {
+    int width = coveredWidth.getOrDefault(r, 0);
     Row row = sheet.getRow(r);
-    return row == null ? 0 : Math.max(0, row.getLastCellNum());
+    if (row != null) {
+      for (Cell cell : row) {
+        if (cell.getColumnIndex() >= width && text(cell) != null) {
+          width = cell.getColumnIndex() + 1;
+        }
+      }
+    }
+    return width;
   }
 
   /** The row's own cells are all empty (a merged value reaching into it does not count). */
@@ -91,9 +116,9 @@ final class SheetGrid {
   }
 
   /**
-   * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as their
-   * exact plain digits, so an ID number Excel stored as a number shows the digits it kept and never
-   * {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
+   * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as plain
+   * digits the way Excel shows them, so an ID number stored as a number gives the digits Excel kept
+   * and never {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
    */
   static String text(Cell cell) {
     if (cell == null) {
@@ -115,7 +140,7 @@ final class SheetGrid {
         if (DateUtil.isCellDateFormatted(cell) && cell.getLocalDateTimeCellValue() != null) {
           return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return new BigDecimal(d).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
       case BOOLEAN:
         return String.valueOf(cell.getBooleanCellValue());
       default:

@@ -25,7 +25,7 @@ final class XlsxExportReader {
   /** Where the header is: first and last row of the header band (0-based) and its texts. */
   private record HeaderAt(int firstRow, int lastRow, List<String> headers) {}
 
-  static ParsedFile read(String file, byte[] content, Source source) {
+  static RecordStream open(String file, byte[] content, Source source) {
     if (BinaryCheck.isOle2(content)) {
       throw new InputFileException(
           file,
@@ -42,7 +42,10 @@ final class XlsxExportReader {
           "this is not an .xlsx workbook (it is not a zip archive — maybe a CSV or text file with"
               + " an .xlsx name); rename it to .csv, or open it in Excel and save it as .xlsx");
     }
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+    XSSFWorkbook workbook = openWorkbook(file, content);
+    // Read from bytes, the workbook holds no file handle: on success it is left open for the
+    // lazy record stream and goes with it to the garbage collector.
+    try {
       List<SheetGrid> sheets = new ArrayList<>();
       for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
         SheetGrid sheet = new SheetGrid(workbook.getSheetAt(s));
@@ -53,10 +56,16 @@ final class XlsxExportReader {
         sheets.add(sheet);
       }
       throw noHeader(file, sheets, source);
+    } catch (RuntimeException e) {
+      closeQuietly(workbook);
+      throw e;
+    }
+  }
+
+  private static XSSFWorkbook openWorkbook(String file, byte[] content) {
+    try {
+      return new XSSFWorkbook(new ByteArrayInputStream(content));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof InputFileException ife) {
-        throw ife;
-      }
       throw new InputFileException(
           file,
           0,
@@ -64,6 +73,14 @@ final class XlsxExportReader {
           "the workbook cannot be opened (damaged or not really an .xlsx file); open it in Excel"
               + " or WPS and save it again as .xlsx",
           e);
+    }
+  }
+
+  private static void closeQuietly(XSSFWorkbook workbook) {
+    try {
+      workbook.close();
+    } catch (IOException e) {
+      // Nothing to release for a workbook read from bytes; the original error is what matters.
     }
   }
 
@@ -103,16 +120,24 @@ final class XlsxExportReader {
     return headers;
   }
 
-  private static ParsedFile readSheet(
+  private static RecordStream readSheet(
       String file, SheetGrid sheet, HeaderAt header, Source source) {
     HeaderLayout layout = HeaderLayout.of(file, header.firstRow() + 1, source, header.headers());
-    List<RawRecord> records = new ArrayList<>();
-    for (int r = header.lastRow() + 1; r <= sheet.lastRow(); r++) {
-      if (!sheet.isBlank(r)) {
-        records.add(layout.toRecord(r + 1L, sheet.row(r, 0)));
-      }
-    }
-    return new ParsedFile(file, "xlsx", header.firstRow() + 1L, layout.headers(), records);
+    int[] nextRow = {header.lastRow() + 1};
+    return new RecordStream(
+        file,
+        "xlsx",
+        header.firstRow() + 1L,
+        layout.headers(),
+        () -> {
+          while (nextRow[0] <= sheet.lastRow()) {
+            int r = nextRow[0]++;
+            if (!sheet.isBlank(r)) {
+              return layout.toRecord(r + 1L, sheet.row(r, 0));
+            }
+          }
+          return null;
+        });
   }
 
   /** No sheet has a header: report against the first non-empty row of the first non-empty sheet. */
