@@ -1,6 +1,5 @@
 package org.daijiao.ingest;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ingest.read.ExportReader;
 import org.daijiao.ingest.read.InputFileException;
-import org.daijiao.ingest.read.ParsedFile;
+import org.daijiao.ingest.read.RecordStream;
 import org.daijiao.ingest.read.RawRecord;
 import scala.collection.JavaConverters;
 
@@ -35,46 +34,74 @@ final class ReadExports {
         (FlatMapFunction<Row, Row>) ReadExports::recordsOf, Encoders.row(RawRowColumns.SCHEMA));
   }
 
-  /** One file's records, or a single error row. */
+  /**
+   * One file's records, read lazily so that a large file is never held whole; a file that cannot be read
+   * (at its header or anywhere later) ends with one error row, which stops the run.
+   */
   static Iterator<Row> recordsOf(Row file) {
     String path = file.getString(0);
     byte[] content = (byte[]) file.get(1);
     String[] parts = path.split("/");
-    String fileName = parts[parts.length - 1];
     String folder = parts.length > 1 ? parts[parts.length - 2] : "";
-    String displayName = folder + "/" + fileName;
+    String displayName = folder + "/" + parts[parts.length - 1];
     Source source = Source.ofFolder(folder).orElseThrow();
-    List<Row> rows = new ArrayList<>();
+    RecordStream stream;
     try {
-      ParsedFile parsed = ExportReader.read(displayName, content, source);
-      for (RawRecord r : parsed.records()) {
-        rows.add(
-            RowFactory.create(
-                source.folder(),
-                displayName,
-                r.line(),
-                parsed.format(),
-                scalaMap(r.values()),
-                scalaMap(r.extras()),
-                null));
-      }
-    } catch (InputFileException e) {
-      rows.clear();
-      rows.add(RowFactory.create(source.folder(), displayName, null, null, null, null, e.getMessage()));
+      stream = ExportReader.stream(displayName, content, source);
     } catch (RuntimeException e) {
-      // A reader bug must not lose the file silently: it stops the run like an unreadable file.
-      rows.clear();
-      rows.add(
-          RowFactory.create(
+      return List.of(errorRow(source, displayName, e)).iterator();
+    }
+    return new Iterator<>() {
+      private boolean failed;
+
+      @Override
+      public boolean hasNext() {
+        if (failed) {
+          return false;
+        }
+        try {
+          return stream.hasNext();
+        } catch (RuntimeException e) {
+          failed = true;
+          pending = errorRow(source, displayName, e);
+          return true;
+        }
+      }
+
+      private Row pending;
+
+      @Override
+      public Row next() {
+        if (pending != null) {
+          Row r = pending;
+          pending = null;
+          return r;
+        }
+        try {
+          RawRecord r = stream.next();
+          return RowFactory.create(
               source.folder(),
               displayName,
-              null,
-              null,
-              null,
-              null,
-              displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
-    }
-    return rows.iterator();
+              r.line(),
+              stream.format(),
+              scalaMap(r.values()),
+              scalaMap(r.extras()),
+              null);
+        } catch (RuntimeException e) {
+          failed = true;
+          return errorRow(source, displayName, e);
+        }
+      }
+    };
+  }
+
+  private static Row errorRow(Source source, String displayName, RuntimeException e) {
+    // A reader bug must not lose the file silently: it stops the run like an unreadable file.
+    String message =
+        e instanceof InputFileException
+            ? e.getMessage()
+            : displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")";
+    return RowFactory.create(source.folder(), displayName, null, null, null, null, message);
   }
 
   private static scala.collection.Map<String, String> scalaMap(Map<String, String> m) {
