@@ -1,0 +1,72 @@
+package org.daijiao;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.coverage.StatsJob;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.ingest.IngestJob;
+import org.daijiao.policy.Policy;
+import org.daijiao.policy.PolicyLoader;
+import org.daijiao.spark.Progress;
+import org.daijiao.spark.TableName;
+import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Warehouse;
+
+/**
+ * Runs the whole pipeline (ingest → resolve → decide → stats) once per input directory and JVM, on the shared
+ * test session, into a temporary warehouse; test classes that read the same run share it. Delta writes are
+ * the slow part of the suite, so they happen here and nowhere else unless a test is about writing.
+ */
+public final class PipelineFixture {
+  /** A finished run: its warehouse and what the jobs reported. */
+  public record Run(
+      Warehouse warehouse, Policy policy, LocalDate asOf, IngestJob.Result ingest, ResolveJob.Result resolve) {
+    public Dataset<Row> table(TableName table) {
+      return warehouse.read(TestSpark.session(), table);
+    }
+  }
+
+  private static final Map<String, Run> RUNS = new HashMap<>();
+
+  private PipelineFixture() {}
+
+  /** The 2022 pipeline with as_of 2022-12-31 on an input directory, run at most once per JVM. */
+  public static synchronized Run of(Path input) {
+    return RUNS.computeIfAbsent(
+        input.toAbsolutePath().normalize().toString(),
+        k -> run(input, PolicyLoader.bundled(), LocalDate.of(2022, 12, 31)));
+  }
+
+  /** A fresh run (not cached), e.g. for another as_of. */
+  public static Run run(Path input, Policy policy, LocalDate asOf) {
+    SparkSession spark = TestSpark.session();
+    Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
+    TableWriter writer = new TableWriter(spark, warehouse);
+    Progress quiet = Progress.silent();
+    IngestJob.Result ingest = new IngestJob(spark, writer, input.toString(), "test-batch", quiet).run();
+    ResolveJob.Result resolve = new ResolveJob(spark, warehouse, writer, policy, asOf, quiet).run();
+    new DecideJob(spark, warehouse, writer, policy, asOf, quiet).run();
+    new StatsJob(spark, warehouse, writer, policy.policyYear(), asOf, quiet).run();
+    return new Run(warehouse, policy, asOf, ingest, resolve);
+  }
+
+  /** A temporary directory under target/, removed with {@code mvn clean}. */
+  public static Path tempDir(String prefix) {
+    try {
+      Path base = Path.of("target", "test-tmp");
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, prefix).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
