@@ -64,7 +64,8 @@ public final class Main implements Runnable {
     if (e instanceof UserFacingException
         || e instanceof PolicyException
         || e instanceof Warehouse.MissingTableException) {
-      System.err.println("daijiao: " + e.getMessage());
+      // One line: a multi-line message (a policy file's list of problems) is joined.
+      System.err.println("daijiao: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
     } else {
       // Messages of unexpected errors may quote data: only the type goes out unless --verbose.
       System.err.println(

@@ -13,7 +13,7 @@ final class Spark implements AutoCloseable {
 
   Spark(CommonOptions common) {
     int partitions = Integer.getInteger("daijiao.shufflePartitions", 4);
-    this.session = SparkSessions.forJob("daijiao", partitions);
+    this.session = SparkSessions.forJob("daijiao", partitions, common.warehouse);
     if (!common.verbose) {
       session.sparkContext().setLogLevel("ERROR");
     }

@@ -71,7 +71,8 @@ final class SqlCommand implements Callable<Integer> {
       } catch (Exception e) {
         // Spark throws AnalysisException (a checked exception) without declaring it.
         if (e instanceof AnalysisException a) {
-          throw new UserFacingException("The query cannot run: " + a.getSimpleMessage());
+          throw new UserFacingException(
+              "The query cannot run: " + a.getSimpleMessage().lines().findFirst().orElse(""));
         }
         if (e.getClass().getName().contains("ParseException")) {
           throw new UserFacingException(

@@ -11,8 +11,11 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /** A session for a job: local[*] unless spark-submit (or spark.master) chose a master. */
-  public static SparkSession forJob(String appName, int shufflePartitions) {
-    SparkSession.Builder builder = withDelta(SparkSession.builder().appName(appName));
+  public static SparkSession forJob(String appName, int shufflePartitions, String warehouseRoot) {
+    SparkSession.Builder builder =
+        withDelta(SparkSession.builder().appName(appName))
+            // Spark's own catalog directory: inside the warehouse, not a spark-warehouse/ in the working directory.
+            .config("spark.sql.warehouse.dir", warehouseRoot);
     if (System.getProperty("spark.master") == null) {
       builder
           .master("local[*]")

@@ -1,5 +1,10 @@
 package org.daijiao.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +34,6 @@ public final class TableWriter {
         .mode("overwrite")
         .option("overwriteSchema", "true")
         .save(warehouse.pathOf(table));
-    warehouse.register(spark, table);
     return version(table);
   }
 
@@ -48,13 +52,24 @@ public final class TableWriter {
           .option("replaceWhere", "policy_year = " + year)
           .save(warehouse.pathOf(table));
     }
-    warehouse.register(spark, table);
     return version(table);
   }
 
+  /** The latest Delta version: the highest commit file in the log (a listing, not a Spark job). */
   private long version(TableName table) {
-    Row last =
-        spark.sql("DESCRIBE HISTORY delta.`" + warehouse.pathOf(table) + "` LIMIT 1").select("version").first();
-    return last.getLong(0);
+    try {
+      Path log = new Path(warehouse.pathOf(table), "_delta_log");
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      long latest = -1;
+      for (FileStatus s : fs.listStatus(log)) {
+        String name = s.getPath().getName();
+        if (name.matches("\\d{20}\\.json")) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
