@@ -14,7 +14,8 @@ public final class SparkSessions {
   public static SparkSession forJob(String appName, int shufflePartitions, String warehouseRoot) {
     SparkSession.Builder builder =
         withDelta(SparkSession.builder().appName(appName))
-            // Spark's own catalog directory: inside the warehouse, not a spark-warehouse/ in the working directory.
+            // Spark's own catalog directory: inside the warehouse, not a spark-warehouse/ in the
+            // working directory.
             .config("spark.sql.warehouse.dir", warehouseRoot);
     if (System.getProperty("spark.master") == null) {
       builder
