@@ -29,14 +29,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Query any table as {@code <layer>.<table>}. Stdout carries only the result, so it can be piped: csv is a
- * header row then RFC 4180 rows (booleans true/false, dates yyyy-MM-dd, arrays and maps as JSON, null as an
- * empty field); json is one object per line; table is aligned text for people.
+ * Query any table as {@code <layer>.<table>}. Stdout carries only the result, so it can be piped:
+ * csv is a header row then RFC 4180 rows (booleans true/false, dates yyyy-MM-dd, arrays and maps as
+ * JSON, null as an empty field); json is one object per line; table is aligned text for people.
  */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
+    description =
+        "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
 final class SqlCommand implements Callable<Integer> {
   enum Format {
     table,
@@ -54,11 +55,14 @@ final class SqlCommand implements Callable<Integer> {
 
   @Option(
       names = "--limit",
-      description = "Most rows printed in table format (default: ${DEFAULT-VALUE}); csv and json print all.",
+      description =
+          "Most rows printed in table format (default: ${DEFAULT-VALUE}); csv and json print all.",
       defaultValue = "200")
   int limit;
 
-  @Parameters(paramLabel = "QUERY", description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
+  @Parameters(
+      paramLabel = "QUERY",
+      description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
   String query;
 
   @Override
@@ -90,7 +94,10 @@ final class SqlCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays JSON). */
+  /**
+   * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
+   * JSON).
+   */
   static Dataset<Row> asText(Dataset<Row> result) {
     List<Column> columns = new ArrayList<>();
     for (StructField f : result.schema().fields()) {
@@ -109,7 +116,8 @@ final class SqlCommand implements Callable<Integer> {
     String[] header = text.columns();
     try {
       CSVPrinter printer =
-          new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
+          new CSVPrinter(
+              out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
       Iterator<Row> rows = text.toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();

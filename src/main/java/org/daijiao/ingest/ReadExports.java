@@ -12,14 +12,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ingest.read.ExportReader;
 import org.daijiao.ingest.read.InputFileException;
-import org.daijiao.ingest.read.RecordStream;
 import org.daijiao.ingest.read.RawRecord;
+import org.daijiao.ingest.read.RecordStream;
 import scala.collection.JavaConverters;
 
 /**
- * Reads every export file on the executors (Spark's binaryFile source gives each file's bytes), detects its
- * encoding and format, maps its headers and emits one row per record with its exact line. A file that cannot
- * be read becomes one row carrying the error, so that the job can stop before any table changes.
+ * Reads every export file on the executors (Spark's binaryFile source gives each file's bytes),
+ * detects its encoding and format, maps its headers and emits one row per record with its exact
+ * line. A file that cannot be read becomes one row carrying the error, so that the job can stop
+ * before any table changes.
  */
 final class ReadExports {
   private ReadExports() {}
@@ -28,15 +29,24 @@ final class ReadExports {
     if (files.isEmpty()) {
       return spark.createDataFrame(Collections.emptyList(), RawRowColumns.SCHEMA);
     }
-    String[] paths = files.stream().map(InputFiles.InputFile::path).toArray(String[]::new);
+    String[] paths = files.stream().map(f -> literalPath(f.path())).toArray(String[]::new);
     Dataset<Row> contents = spark.read().format("binaryFile").load(paths).select("path", "content");
     return contents.flatMap(
         (FlatMapFunction<Row, Row>) ReadExports::recordsOf, Encoders.row(RawRowColumns.SCHEMA));
   }
 
   /**
-   * One file's records, read lazily so that a large file is never held whole; a file that cannot be read
-   * (at its header or anywhere later) ends with one error row, which stops the run.
+   * Spark expands glob characters in the paths it loads: a department's {@code 名册[1].csv} would be
+   * looked for as {@code 名册1.csv} and the run would fail with "path does not exist". The listed
+   * files are exact names, so their glob characters are escaped (Hadoop glob syntax).
+   */
+  static String literalPath(String path) {
+    return path.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
+  }
+
+  /**
+   * One file's records, read lazily so that a large file is never held whole; a file that cannot be
+   * read (at its header or anywhere later) ends with one error row, which stops the run.
    */
   static Iterator<Row> recordsOf(Row file) {
     String path = file.getString(0);
@@ -105,6 +115,7 @@ final class ReadExports {
   }
 
   private static scala.collection.Map<String, String> scalaMap(Map<String, String> m) {
-    return JavaConverters.mapAsScalaMapConverter(m == null ? Map.<String, String>of() : m).asScala();
+    return JavaConverters.mapAsScalaMapConverter(m == null ? Map.<String, String>of() : m)
+        .asScala();
   }
 }
