@@ -65,7 +65,9 @@ class IdentityIntegrationTest {
   void sameIdWithDifferentNamesIsOneIdentityConflict() {
     Dataset<Row> conflicts = FixtureCounty.table(ResolveJob.CONFLICTS);
     assertThat(rows(conflicts))
-        .as("陈一 (civil affairs) and 陈壹 (rural revitalisation) under one ID: listed once, sorted")
+        .as(
+            "陈一 (civil affairs) and 陈壹 (rural revitalisation) under one ID: listed once, sorted;"
+                + " 张三 and 张\u3000三 (padding space) are the same name")
         .containsExactly(
             row(
                 FixtureCounty.CHEN_YI,

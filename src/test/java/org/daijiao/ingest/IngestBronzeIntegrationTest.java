@@ -60,7 +60,7 @@ class IngestBronzeIntegrationTest {
         .containsExactly(
             row(2L, "赵六", "特困", "保家镇", "20220305"),
             row(3L, "王五", "特困", "高谷镇", "20220305"),
-            row(4L, "张三", "特困", "汉葭", "20220305"),
+            row(4L, "张\u3000三", "特困", "汉葭", "20220305"),
             row(5L, "冯十二", "低保", "桑柘镇", "20220101"));
   }
 
@@ -231,7 +231,7 @@ class IngestBronzeIntegrationTest {
                 "disability",
                 5L,
                 "pension_enrollment",
-                5L,
+                6L,
                 "tax_payments",
                 7L,
                 "exclusions",

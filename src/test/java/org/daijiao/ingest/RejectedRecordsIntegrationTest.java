@@ -47,6 +47,7 @@ class RejectedRecordsIntegrationTest {
             row("pension_enrollment", "pension_enrollment/pe.csv", 4L, "SCHEME_UNKNOWN"),
             row("pension_enrollment", "pension_enrollment/pe.csv", 5L, "STATUS_UNKNOWN"),
             row("pension_enrollment", "pension_enrollment/pe.csv", 6L, "REGION_CODE_INVALID"),
+            row("pension_enrollment", "pension_enrollment/pe.csv", 7L, "SCHEME_UNKNOWN"),
             row("tax_payments", "tax_payments/tax_gbk.csv", 3L, "DUPLICATE_ROW"),
             row("tax_payments", "tax_payments/tax_gbk.csv", 5L, "AMOUNT_MISSING"),
             row("tax_payments", "tax_payments/tax_gbk.csv", 6L, "AMOUNT_INVALID"),
@@ -85,10 +86,24 @@ class RejectedRecordsIntegrationTest {
   void detailNeverHoldsAnIdNumber() {
     List<String> details =
         rejected().select("detail").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertThat(details).as("every rejected row explains itself").doesNotContainNull().hasSize(22);
+    assertThat(details).as("every rejected row explains itself").doesNotContainNull().hasSize(23);
     assertThat(details)
         .as("SPEC §5/§7: no run of 17 or more digits (ASCII or full-width) in any detail")
         .noneMatch(d -> d.matches("(?s).*[0-9０-９]{17,}.*"));
+  }
+
+  @Test
+  void anIdInAVocabularyColumnIsMaskedInTheDetail() {
+    assertThat(
+            rows(
+                rejected()
+                    .filter(
+                        col("source").equalTo("pension_enrollment").and(col("line").equalTo(7))),
+                "reason",
+                "detail"))
+        .as("an ID typed into the scheme column is quoted as <digits>")
+        .containsExactly(
+            row("SCHEME_UNKNOWN", "scheme value '<digits>' is not in the policy vocabulary"));
   }
 
   @Test
