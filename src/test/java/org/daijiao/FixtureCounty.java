@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -70,6 +72,8 @@ public final class FixtureCounty {
   /** 陈一 in civil affairs, 陈壹 in rural revitalisation: an identity conflict. */
   public static final String CHEN_YI = "500243197808080113";
 
+  private static final Map<TableName, Dataset<Row>> TABLES = new HashMap<>();
+
   private FixtureCounty() {}
 
   /** The one pipeline run over the fixture (shared by every test class of the JVM). */
@@ -77,8 +81,9 @@ public final class FixtureCounty {
     return PipelineFixture.of(INPUT);
   }
 
-  public static Dataset<Row> table(TableName table) {
-    return run().table(table);
+  /** A table of the run, read once and cached: the tables are tiny and every test reads several. */
+  public static synchronized Dataset<Row> table(TableName table) {
+    return TABLES.computeIfAbsent(table, t -> run().table(t).cache());
   }
 
   /** The rows of a small table as lists of values, sorted by their text: duplicates are kept. */
