@@ -204,6 +204,13 @@ class IngestBronzeIntegrationTest {
   }
 
   @Test
+  void officeLockFileNextToAWorkbookIsSkipped() {
+    assertThat(rows(bronze(Source.RURAL_REVITALIZATION).select("_source_file").distinct()))
+        .as("~$rr.xlsx (Excel's owner file while rr.xlsx is open) is not an export")
+        .containsExactly(row("rural_revitalization/rr.xlsx"));
+  }
+
+  @Test
   void ingestResultCountsFilesAndRowsPerSource() {
     IngestJob.Result r = FixtureCounty.run().ingest();
     assertThat(r.files())
