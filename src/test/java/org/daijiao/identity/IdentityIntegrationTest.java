@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.daijiao.FixtureCounty.row;
 import static org.daijiao.FixtureCounty.rows;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -213,6 +214,64 @@ class IdentityIntegrationTest {
             "start_date date",
             "end_date date")
         .contains("records int");
+  }
+
+  @Test
+  void paymentsEnrollmentsAndExclusionsAreTypedWithCodes() {
+    Dataset<Row> payments = FixtureCounty.table(ResolveJob.PAYMENTS);
+    assertThat(
+            rows(
+                payments, "id_number", "payment_year", "amount", "paid_date", "payer_type", "line"))
+        .as(
+            "张三's payment exported twice is kept once (line 2); 政府代缴 → GOVERNMENT; yuan as DECIMAL(12,2)")
+        .containsExactlyInAnyOrder(
+            row(
+                FixtureCounty.ZHANG_SAN,
+                2022,
+                new BigDecimal("100.00"),
+                date("2022-05-01"),
+                "SELF",
+                2L),
+            row(
+                FixtureCounty.LI_SI,
+                2022,
+                new BigDecimal("70.00"),
+                date("2022-06-01"),
+                "GOVERNMENT",
+                4L));
+    assertThat(FixtureCounty.columnTypes(payments.schema()))
+        .startsWith(
+            "id_number string",
+            "name string",
+            "payment_year int",
+            "amount decimal(12,2)",
+            "paid_date date",
+            "payer_type string");
+    Dataset<Row> enrollments = FixtureCounty.table(ResolveJob.ENROLLMENTS);
+    assertThat(rows(enrollments, "id_number", "scheme", "region_code", "status", "tier"))
+        .as("城乡居民基本养老保险/城乡居保 → RESIDENT; 参保缴费/正常 → ACTIVE")
+        .containsExactlyInAnyOrder(
+            row(FixtureCounty.ZHANG_SAN, "RESIDENT", "500243", "ACTIVE", new BigDecimal("200.00")),
+            row(FixtureCounty.LI_SI, "RESIDENT", "500243", "ACTIVE", new BigDecimal("100.00")));
+    assertThat(FixtureCounty.columnTypes(enrollments.schema()))
+        .startsWith(
+            "id_number string",
+            "name string",
+            "scheme string",
+            "region_code string",
+            "status string",
+            "tier decimal(12,2)");
+    Dataset<Row> exclusions = FixtureCounty.table(ResolveJob.EXCLUSION_PERIODS);
+    assertThat(rows(exclusions))
+        .as("服刑人员 → PRISONER")
+        .containsExactly(
+            row(FixtureCounty.ZHAO_LIU, "PRISONER", date("2022-01-01"), date("2022-02-28"), 1));
+    assertThat(FixtureCounty.columnTypes(exclusions.schema()))
+        .containsExactly(
+            "id_number string", "reason string", "start_date date", "end_date date", "records int");
+    assertThat(FixtureCounty.columnTypes(FixtureCounty.table(ResolveJob.RECONCILIATION).schema()))
+        .containsExactly(
+            "source string", "rows_read bigint", "rows_accepted bigint", "rows_rejected bigint");
   }
 
   @Test
