@@ -108,6 +108,14 @@ class IdentityIntegrationTest {
   }
 
   @Test
+  void categoryEndingInANoBreakSpaceIsRecognised() {
+    assertThat(rows(periods(FixtureCounty.FENG_SHIER), "category", "target"))
+        .as(
+            "冯十二's 低保 was exported with a trailing U+00A0: surrounding spaces of any kind are ignored")
+        .containsExactly(row("DIBAO", true));
+  }
+
+  @Test
   void overlappingDuplicateAndAdjacentPeriodsMergeAndAnOpenEndStaysNull() {
     assertThat(
             rows(
