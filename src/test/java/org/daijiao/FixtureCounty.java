@@ -16,7 +16,8 @@ import org.daijiao.spark.TableName;
 /**
  * The hand-made county of {@code src/test/resources/fixture-ingest} (synthetic IDs with valid check
  * characters), run once through the whole pipeline, and what its rows are. The file and line of
- * every deliberate defect is listed in the tests that assert it.
+ * every deliberate defect is listed in the tests that assert it. rr.xlsx was written once with POI
+ * (fixed creation date) and is committed as it is.
  *
  * <ul>
  *   <li>{@code civil_affairs/ca_utf8.csv}: UTF-8, English headers + an unknown column 备注 (a quoted
@@ -25,9 +26,11 @@ import org.daijiao.spark.TableName;
  *   <li>{@code civil_affairs/ca_gbk.csv}: GBK, aliases 身份证号码/保障类别/乡镇（街道）…, dates 2022/3/5, a
  *       15-digit ID with the historical area code 512728.
  *   <li>{@code civil_affairs/ca_bom.csv}: UTF-8 with BOM, aliases 身份证号/救助类别/乡镇/村/认定日期, dates
- *       20220305, IDs with lowercase x, full-width digits and spaces.
+ *       20220305, IDs with lowercase x, full-width digits and spaces, a name padded with U+3000, a
+ *       category ending in U+00A0.
  *   <li>{@code rural_revitalization/rr.xlsx}: aliases 证件号码/监测对象类别/纳入监测日期, an Excel date cell,
- *       2022年3月5日, 脱贫不稳定户, an unknown category, an 18-digit ID typed as a number.
+ *       2022年3月5日, 脱贫不稳定户, an unknown category, an 18-digit ID typed as a number; next to it
+ *       Excel's lock file {@code ~$rr.xlsx}.
  *   <li>{@code disability/dis.csv}: the ID from the certificate number, grade 三级, the certificate
  *       rejects.
  *   <li>{@code pension_enrollment/pe.csv}, {@code tax_payments/tax_gbk.csv} (GBK), {@code
