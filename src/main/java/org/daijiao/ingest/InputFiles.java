@@ -13,7 +13,7 @@ import org.daijiao.UserFacingException;
 /**
  * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names
  * only; the bytes are read by the executors). Hidden files ({@code .x}, {@code _x}) are skipped, as
- * Spark does.
+ * Spark does, and so are Office lock files ({@code ~$x}).
  */
 public final class InputFiles {
   /** One export file: its source and its path. */
@@ -45,7 +45,7 @@ public final class InputFiles {
         java.util.Arrays.sort(statuses, Comparator.comparing(s -> s.getPath().getName()));
         for (FileStatus s : statuses) {
           String name = s.getPath().getName();
-          if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+          if (s.isFile() && !isHiddenOrLock(name)) {
             files.add(new InputFile(source, s.getPath().toString(), source.folder() + "/" + name));
           }
         }
@@ -63,6 +63,15 @@ public final class InputFiles {
           "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
     }
     return files;
+  }
+
+  /**
+   * Hidden files ({@code .x}, {@code _x}, as Spark skips them) and the owner files Excel and WPS
+   * leave next to a workbook that is open ({@code ~$名册.xlsx}): a lock file is not an export and
+   * would otherwise stop every run while a clerk has the roster open.
+   */
+  static boolean isHiddenOrLock(String name) {
+    return name.startsWith(".") || name.startsWith("_") || name.startsWith("~$");
   }
 
   private static String folders() {

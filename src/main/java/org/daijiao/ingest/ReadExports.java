@@ -29,10 +29,19 @@ final class ReadExports {
     if (files.isEmpty()) {
       return spark.createDataFrame(Collections.emptyList(), RawRowColumns.SCHEMA);
     }
-    String[] paths = files.stream().map(InputFiles.InputFile::path).toArray(String[]::new);
+    String[] paths = files.stream().map(f -> literalPath(f.path())).toArray(String[]::new);
     Dataset<Row> contents = spark.read().format("binaryFile").load(paths).select("path", "content");
     return contents.flatMap(
         (FlatMapFunction<Row, Row>) ReadExports::recordsOf, Encoders.row(RawRowColumns.SCHEMA));
+  }
+
+  /**
+   * Spark expands glob characters in the paths it loads: a department's {@code 名册[1].csv} would be
+   * looked for as {@code 名册1.csv} and the run would fail with "path does not exist". The listed
+   * files are exact names, so their glob characters are escaped (Hadoop glob syntax).
+   */
+  static String literalPath(String path) {
+    return path.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
   }
 
   /**

@@ -27,6 +27,12 @@ final class SheetGrid {
    */
   private static final MathContext EXCEL_DIGITS = new MathContext(15);
 
+  /** The smallest number with 16 integer digits: from here on Excel has dropped digits. */
+  private static final BigDecimal FIRST_LOSSY = BigDecimal.TEN.pow(15);
+
+  /** Significant digits of Excel's General format in scientific notation (5.00243E+17). */
+  private static final MathContext SHOWN_DIGITS = new MathContext(6);
+
   private final Sheet sheet;
   private final Map<Long, CellRangeAddress> coveredBelowTop = new HashMap<>();
   private final Map<Integer, Integer> mergedDownFrom = new HashMap<>();
@@ -117,8 +123,10 @@ final class SheetGrid {
 
   /**
    * A cell as text: strings as they are; dates as ISO {@code yyyy-MM-dd}; other numbers as plain
-   * digits the way Excel shows them, so an ID number stored as a number gives the digits Excel kept
-   * and never {@code 5.00243E+17}; a formula as its cached result; empty and error cells as null.
+   * digits the way Excel keeps them (15 significant digits, so a 15-digit ID stored as a number is
+   * exact), except numbers of 16 or more integer digits, whose last digits Excel has lost: those
+   * read as Excel shows them, {@code 5.00243E+17}; a formula as its cached result; empty and error
+   * cells as null.
    */
   static String text(Cell cell) {
     if (cell == null) {
@@ -140,7 +148,15 @@ final class SheetGrid {
         if (DateUtil.isCellDateFormatted(cell) && cell.getLocalDateTimeCellValue() != null) {
           return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
-        return new BigDecimal(d).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+        BigDecimal shown = new BigDecimal(d).round(EXCEL_DIGITS);
+        if (shown.abs().compareTo(FIRST_LOSSY) >= 0) {
+          // Excel kept only 15 of the 16+ digits (an 18-digit ID typed as a number): the rest are
+          // zeros, and 1 in 11 such numbers still passes the check digit as someone else's ID.
+          // Written the way Excel shows it (5.00243E+17) so that it is rejected as digits lost
+          // (SPEC §3: ID_INVALID_FORMAT) instead of keying a wrong person.
+          return new BigDecimal(d).round(SHOWN_DIGITS).stripTrailingZeros().toString();
+        }
+        return shown.stripTrailingZeros().toPlainString();
       case BOOLEAN:
         return String.valueOf(cell.getBooleanCellValue());
       default:

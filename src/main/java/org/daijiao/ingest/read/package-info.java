@@ -19,9 +19,11 @@
  *       ({@link org.daijiao.ingest.read.ParsedFile#file()} is the file name as given), and line
  *       numbers are that sheet's row numbers. A cell merged with cells above it reads as the
  *       region's top-left text (headers over two rows, a township merged down over its people); a
- *       cell merged with cells to its left is empty. Numbers read as Excel shows them (15
- *       significant digits, plain digits), dates as {@code yyyy-MM-dd}, formulas as their cached
- *       value, error cells as empty.
+ *       cell merged with cells to its left is empty. Numbers read as Excel keeps them (15
+ *       significant digits, plain digits; a number of 16+ integer digits — an 18-digit ID typed as
+ *       a number — lost digits and reads as Excel shows it, {@code 5.00243E+17}, so that it is
+ *       rejected), dates as {@code yyyy-MM-dd}, formulas as their cached value, error cells as
+ *       empty.
  *   <li>Values are the raw text (not trimmed); an empty cell is {@code null}. Rows whose cells are
  *       all blank are skipped. Unknown headers go to {@code extras} (always present as keys); cells
  *       beyond the header or under an empty header go to {@code extras} as {@code _col<N>} (1-based
