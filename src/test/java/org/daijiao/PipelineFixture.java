@@ -22,14 +22,19 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Runs the whole pipeline (ingest → resolve → decide → stats) once per input directory and JVM, on the shared
- * test session, into a temporary warehouse; test classes that read the same run share it. Delta writes are
- * the slow part of the suite, so they happen here and nowhere else unless a test is about writing.
+ * Runs the whole pipeline (ingest → resolve → decide → stats) once per input directory and JVM, on
+ * the shared test session, into a temporary warehouse; test classes that read the same run share
+ * it. Delta writes are the slow part of the suite, so they happen here and nowhere else unless a
+ * test is about writing.
  */
 public final class PipelineFixture {
   /** A finished run: its warehouse and what the jobs reported. */
   public record Run(
-      Warehouse warehouse, Policy policy, LocalDate asOf, IngestJob.Result ingest, ResolveJob.Result resolve) {
+      Warehouse warehouse,
+      Policy policy,
+      LocalDate asOf,
+      IngestJob.Result ingest,
+      ResolveJob.Result resolve) {
     public Dataset<Row> table(TableName table) {
       return warehouse.read(TestSpark.session(), table);
     }
@@ -52,7 +57,8 @@ public final class PipelineFixture {
     Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
     TableWriter writer = new TableWriter(spark, warehouse);
     Progress quiet = Progress.silent();
-    IngestJob.Result ingest = new IngestJob(spark, writer, input.toString(), "test-batch", quiet).run();
+    IngestJob.Result ingest =
+        new IngestJob(spark, writer, input.toString(), "test-batch", quiet).run();
     ResolveJob.Result resolve = new ResolveJob(spark, warehouse, writer, policy, asOf, quiet).run();
     new DecideJob(spark, warehouse, writer, policy, asOf, quiet).run();
     new StatsJob(spark, warehouse, writer, policy.policyYear(), asOf, quiet).run();

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
-import org.daijiao.eligibility.Decider;
 import org.daijiao.eligibility.DecideJob;
+import org.daijiao.eligibility.Decider;
 import org.daijiao.eligibility.Decision;
 import org.daijiao.eligibility.DecisionRows;
 import org.daijiao.eligibility.Explanation;
@@ -26,8 +26,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Why a person got the decision they got, rule by rule with the clause of the notice behind each step — what
- * a clerk reads to answer a resident. Runs the same rules as {@code decide} on the person's silver records.
+ * Why a person got the decision they got, rule by rule with the clause of the notice behind each
+ * step — what a clerk reads to answer a resident. Runs the same rules as {@code decide} on the
+ * person's silver records.
  */
 @Command(
     name = "explain",
@@ -41,7 +42,8 @@ final class ExplainCommand implements Callable<Integer> {
       names = "--id",
       required = true,
       paramLabel = "ID",
-      description = "The person's ID number, in any form the normaliser accepts (15 or 18 digits, spaces, x).")
+      description =
+          "The person's ID number, in any form the normaliser accepts (15 or 18 digits, spaces, x).")
   String id;
 
   @Override
@@ -88,11 +90,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** The as_of of the stored decisions of the year, so that the explanation matches them. */
   private LocalDate asOf(Spark spark, Policy policy) {
-    if (policyOptions.asOf != null || !spark.warehouse.exists(spark.session, DecideJob.ELIGIBILITY)) {
+    if (policyOptions.asOf != null
+        || !spark.warehouse.exists(spark.session, DecideJob.ELIGIBILITY)) {
       return policyOptions.asOf(policy);
     }
     Row r =
-        spark.warehouse
+        spark
+            .warehouse
             .read(spark.session, DecideJob.ELIGIBILITY)
             .filter(col("policy_year").equalTo(policy.policyYear()))
             .selectExpr("max(as_of)")

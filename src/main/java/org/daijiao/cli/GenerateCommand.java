@@ -20,10 +20,16 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--persons", defaultValue = "3000", description = "Roster persons (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--persons",
+      defaultValue = "3000",
+      description = "Roster persons (default: ${DEFAULT-VALUE}).")
   int persons;
 
-  @Option(names = "--seed", defaultValue = "2022", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "2022",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")

@@ -21,7 +21,8 @@ final class IngestCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       paramLabel = "DIR",
-      description = "Input directory with one folder per source (default: the bundled sample county).")
+      description =
+          "Input directory with one folder per source (default: the bundled sample county).")
   String input;
 
   @Override
@@ -29,8 +30,12 @@ final class IngestCommand implements Callable<Integer> {
     String inputDir = input != null ? input : Defaults.sampleInput();
     try (Spark spark = new Spark(common)) {
       IngestJob.Result r =
-          new IngestJob(spark.session, spark.writer, inputDir, RunCommand.batchId(), Progress.toStderr()).run();
-      r.rowsRead().forEach((s, n) -> System.out.printf("%-21s %3d files %,10d rows%n", s, r.files().get(s), n));
+          new IngestJob(
+                  spark.session, spark.writer, inputDir, RunCommand.batchId(), Progress.toStderr())
+              .run();
+      r.rowsRead()
+          .forEach(
+              (s, n) -> System.out.printf("%-21s %3d files %,10d rows%n", s, r.files().get(s), n));
     }
     return 0;
   }

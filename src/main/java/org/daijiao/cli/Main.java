@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/daijiao}: the one entry point. Only this class decides the exit code: 0 on success, 1 with a
- * one-line cause on stderr when something is wrong with the input or the options, 2 for a usage error.
+ * {@code bin/daijiao}: the one entry point. Only this class decides the exit code: 0 on success, 1
+ * with a one-line cause on stderr when something is wrong with the input or the options, 2 for a
+ * usage error.
  */
 @Command(
     name = "daijiao",
@@ -29,7 +30,6 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ExplainCommand.class,
       GenerateCommand.class,
-
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -50,8 +50,10 @@ public final class Main implements Runnable {
     cli.setErr(new PrintWriter(System.err, true));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose")
-              || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+          boolean verbose =
+              parseResult.hasMatchedOption("--verbose")
+                  || parseResult.subcommand() != null
+                      && parseResult.subcommand().hasMatchedOption("--verbose");
           return reportFailure(e, verbose);
         });
     return cli.execute(args);

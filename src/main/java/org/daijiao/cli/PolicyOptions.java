@@ -13,7 +13,10 @@ final class PolicyOptions {
   @Option(
       names = "--year",
       paramLabel = "Y",
-      description = "Policy year (default: the year of the policy file; bundled: " + PolicyLoader.DEFAULT_YEAR + ").")
+      description =
+          "Policy year (default: the year of the policy file; bundled: "
+              + PolicyLoader.DEFAULT_YEAR
+              + ").")
   Integer year;
 
   @Option(

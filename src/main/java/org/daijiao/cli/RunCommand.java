@@ -29,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       paramLabel = "DIR",
-      description = "Input directory with one folder per source (default: the bundled sample county).")
+      description =
+          "Input directory with one folder per source (default: the bundled sample county).")
   String input;
 
   @Override
@@ -42,9 +43,12 @@ final class RunCommand implements Callable<Integer> {
       IngestJob.Result ingest =
           new IngestJob(spark.session, spark.writer, inputDir, batchId(), progress).run();
       ResolveJob.Result resolve =
-          new ResolveJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
+          new ResolveJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress)
+              .run();
       new DecideJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
-      new StatsJob(spark.session, spark.warehouse, spark.writer, policy.policyYear(), asOf, progress).run();
+      new StatsJob(
+              spark.session, spark.warehouse, spark.writer, policy.policyYear(), asOf, progress)
+          .run();
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
           .print(System.out, ingest, resolve, asOf);
     }

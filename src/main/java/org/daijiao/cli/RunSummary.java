@@ -16,9 +16,9 @@ import org.daijiao.ingest.IngestJob;
 import org.daijiao.spark.Warehouse;
 
 /**
- * The summary a data team reads after a run: rows per source, persons, categories, eligibility, the money per
- * department and batch, and coverage (county and the three lowest townships). Aggregates only, from the gold
- * tables just written: no ID number, no name.
+ * The summary a data team reads after a run: rows per source, persons, categories, eligibility, the
+ * money per department and batch, and coverage (county and the three lowest townships). Aggregates
+ * only, from the gold tables just written: no ID number, no name.
  */
 final class RunSummary {
   private final SparkSession spark;
@@ -32,7 +32,8 @@ final class RunSummary {
   }
 
   void print(PrintStream out, IngestJob.Result ingest, ResolveJob.Result resolve, LocalDate asOf) {
-    out.printf("daijiao — policy year %d, as of %s, warehouse %s%n%n", year, asOf, warehouse.root());
+    out.printf(
+        "daijiao — policy year %d, as of %s, warehouse %s%n%n", year, asOf, warehouse.root());
     out.printf("%-21s %5s %9s %9s %9s%n", "source", "files", "read", "accepted", "rejected");
     resolve
         .counts()
@@ -52,7 +53,8 @@ final class RunSummary {
     out.printf("%-21s %9s %9s %9s%n", "source", "read", "accepted", "rejected");
     r.counts()
         .forEach(
-            (s, c) -> out.printf("%-21s %,9d %,9d %,9d%n", s, c.read(), c.accepted(), c.rejected()));
+            (s, c) ->
+                out.printf("%-21s %,9d %,9d %,9d%n", s, c.read(), c.accepted(), c.rejected()));
     out.printf("persons: %,d   identity conflicts: %,d%n", r.persons(), r.identityConflicts());
   }
 
@@ -70,9 +72,13 @@ final class RunSummary {
             .collectAsList()) {
       out.printf(
           "%-18s %,9d %,9d %,9d%n",
-          r.isNullAt(0) ? "(no target cat.)" : r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3));
+          r.isNullAt(0) ? "(no target cat.)" : r.getString(0),
+          r.getLong(1),
+          r.getLong(2),
+          r.getLong(3));
     }
-    out.printf("%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
+    out.printf(
+        "%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
     BigDecimal total = BigDecimal.ZERO;
     for (Row r :
         ofYear(StatsJob.DEPARTMENT_FUNDING)
@@ -81,7 +87,11 @@ final class RunSummary {
             .collectAsList()) {
       out.printf(
           "%-28s %-9s %-16s %,8d %12s%n",
-          r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getDecimal(4).toPlainString());
+          r.getString(0),
+          r.getString(1),
+          r.getString(2),
+          r.getLong(3),
+          r.getDecimal(4).toPlainString());
       total = total.add(r.getDecimal(4));
     }
     out.printf("%-28s %-9s %-16s %8s %12s%n", "total", "", "", "", total.toPlainString());
@@ -111,7 +121,9 @@ final class RunSummary {
             .collectAsList()) {
       out.printf(
           "  %-12s %s of %,d insured%n",
-          t.<String>getAs("township"), percent(t.getAs("insured_rate")), t.<Long>getAs("target_persons"));
+          t.<String>getAs("township"),
+          percent(t.getAs("insured_rate")),
+          t.<Long>getAs("target_persons"));
     }
   }
 
@@ -120,6 +132,8 @@ final class RunSummary {
   }
 
   private static String percent(BigDecimal rate) {
-    return rate == null ? "n/a" : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + " %";
+    return rate == null
+        ? "n/a"
+        : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + " %";
   }
 }

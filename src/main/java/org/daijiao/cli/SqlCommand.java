@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,31 +14,36 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.UserFacingException;
+import org.daijiao.spark.TableName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Query any table as {@code <layer>.<table>}. Stdout carries only the result, so it can be piped: csv is a
- * header row then RFC 4180 rows (booleans true/false, dates yyyy-MM-dd, arrays and maps as JSON, null as an
- * empty field); json is one object per line; table is aligned text for people.
+ * Query any table as {@code <layer>.<table>}. Stdout carries only the result, so it can be piped:
+ * csv is a header row then RFC 4180 rows (booleans true/false, dates yyyy-MM-dd, arrays and maps as
+ * JSON, null as an empty field); json is one object per line; table is aligned text for people.
  */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
-final class SqlCommand implements Callable<Integer> {
+    description =
+        "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
+public final class SqlCommand implements Callable<Integer> {
   enum Format {
     table,
     csv,
@@ -54,17 +60,20 @@ final class SqlCommand implements Callable<Integer> {
 
   @Option(
       names = "--limit",
-      description = "Most rows printed in table format (default: ${DEFAULT-VALUE}); csv and json print all.",
+      description =
+          "Most rows printed in table format (default: ${DEFAULT-VALUE}); csv and json print all.",
       defaultValue = "200")
   int limit;
 
-  @Parameters(paramLabel = "QUERY", description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
+  @Parameters(
+      paramLabel = "QUERY",
+      description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
   String query;
 
   @Override
   public Integer call() {
     try (Spark spark = new Spark(common)) {
-      spark.warehouse.registerAll(spark.session);
+      registerWarehouse(spark);
       Dataset<Row> result;
       try {
         result = spark.session.sql(query);
@@ -90,8 +99,53 @@ final class SqlCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays JSON). */
-  static Dataset<Row> asText(Dataset<Row> result) {
+  /**
+   * Makes {@code layer.table} name this warehouse's tables. The session catalog outlives a command
+   * when the session is shared (tests, an embedding application): a name registered for another
+   * warehouse is dropped first — only the catalog entry of an external table; its data stays where
+   * it is.
+   */
+  private static void registerWarehouse(Spark spark) {
+    for (TableName t : spark.warehouse.tables(spark.session)) {
+      URI registered = registeredLocation(spark, t);
+      if (registered != null && !registered.equals(qualified(spark, t))) {
+        spark.session.sql("DROP TABLE " + t.qualified());
+      }
+      spark.warehouse.register(spark.session, t);
+    }
+  }
+
+  /** Where the catalog says {@code t} is; null when the name is not registered. */
+  private static URI registeredLocation(Spark spark, TableName t) {
+    SessionCatalog catalog = spark.session.sessionState().catalog();
+    TableIdentifier name = new TableIdentifier(t.table(), scala.Option.apply(t.layer()));
+    if (!catalog.tableExists(name)) {
+      return null;
+    }
+    try {
+      return catalog.getTableMetadata(name).location();
+    } catch (Exception e) {
+      // Declared by Scala without `throws`: the database vanished between the two calls.
+      return null;
+    }
+  }
+
+  private static URI qualified(Spark spark, TableName t) {
+    Path path = new Path(spark.warehouse.pathOf(t));
+    try {
+      return path.getFileSystem(spark.session.sparkContext().hadoopConfiguration())
+          .makeQualified(path)
+          .toUri();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
+   * JSON).
+   */
+  public static Dataset<Row> asText(Dataset<Row> result) {
     List<Column> columns = new ArrayList<>();
     for (StructField f : result.schema().fields()) {
       DataType t = f.dataType();
@@ -105,11 +159,16 @@ final class SqlCommand implements Callable<Integer> {
     return result.select(columns.toArray(new Column[0]));
   }
 
-  private static void printCsv(Dataset<Row> text, PrintStream out) {
+  /**
+   * Prints {@code text} (see {@link #asText}) as csv: a header row, then RFC 4180 rows, null as
+   * empty.
+   */
+  public static void printCsv(Dataset<Row> text, PrintStream out) {
     String[] header = text.columns();
     try {
       CSVPrinter printer =
-          new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
+          new CSVPrinter(
+              out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
       Iterator<Row> rows = text.toLocalIterator();
       while (rows.hasNext()) {
         Row r = rows.next();

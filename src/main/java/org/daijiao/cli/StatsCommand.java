@@ -35,18 +35,24 @@ final class StatsCommand implements Callable<Integer> {
         asOf = policyOptions.asOf(policy);
       } else {
         Row r =
-            spark.warehouse
+            spark
+                .warehouse
                 .read(spark.session, DecideJob.ELIGIBILITY)
                 .filter(col("policy_year").equalTo(year))
                 .selectExpr("max(as_of)")
                 .first();
         if (r.isNullAt(0)) {
           throw new UserFacingException(
-              "No decisions for " + year + " in " + common.warehouse + ": run `bin/daijiao decide` first.");
+              "No decisions for "
+                  + year
+                  + " in "
+                  + common.warehouse
+                  + ": run `bin/daijiao decide` first.");
         }
         asOf = r.getAs(0);
       }
-      new StatsJob(spark.session, spark.warehouse, spark.writer, year, asOf, Progress.toStderr()).run();
+      new StatsJob(spark.session, spark.warehouse, spark.writer, year, asOf, Progress.toStderr())
+          .run();
       new RunSummary(spark.session, spark.warehouse, year).printCoverage(System.out);
     }
     return 0;

@@ -37,13 +37,19 @@ final class TableFormat {
     }
     out.println(rule);
     cells.forEach(line -> printLine(line, widths, out));
-    out.println("(" + rows.size() + (more ? "+ rows, first " + limit + " shown; use --format csv for all" : " rows") + ")");
+    out.println(
+        "("
+            + rows.size()
+            + (more ? "+ rows, first " + limit + " shown; use --format csv for all" : " rows")
+            + ")");
   }
 
   private static void printLine(String[] cells, int[] widths, PrintStream out) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
-      sb.append(i == 0 ? "" : " | ").append(cells[i]).append(" ".repeat(widths[i] - width(cells[i])));
+      sb.append(i == 0 ? "" : " | ")
+          .append(cells[i])
+          .append(" ".repeat(widths[i] - width(cells[i])));
     }
     out.println(sb.toString().stripTrailing());
   }
@@ -52,11 +58,17 @@ final class TableFormat {
     int w = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      w += (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-              || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-              || (c >= 0xFFE0 && c <= 0xFFE6)))
-          ? 2
-          : 1;
+      w +=
+          (c >= 0x1100
+                  && (c <= 0x115F
+                      || (c >= 0x2E80 && c <= 0xA4CF)
+                      || (c >= 0xAC00 && c <= 0xD7A3)
+                      || (c >= 0xF900 && c <= 0xFAFF)
+                      || (c >= 0xFE30 && c <= 0xFE4F)
+                      || (c >= 0xFF00 && c <= 0xFF60)
+                      || (c >= 0xFFE0 && c <= 0xFFE6)))
+              ? 2
+              : 1;
     }
     return w;
   }

@@ -20,12 +20,15 @@ import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
- * Coverage statistics (参保率, SPEC §2.6), the departments' funding requests (§2(二)) and the township work
- * lists (§3 清单管理、销号管理). Pure stages over {@code gold.eligibility} and {@code gold.subsidy_ledger} of one
- * policy year. Statistics hold counts and sums only: no ID number, no name.
+ * Coverage statistics (参保率, SPEC §2.6), the departments' funding requests (§2(二)) and the township
+ * work lists (§3 清单管理、销号管理). Pure stages over {@code gold.eligibility} and {@code
+ * gold.subsidy_ledger} of one policy year. Statistics hold counts and sums only: no ID number, no
+ * name.
  */
 public final class CoverageStages {
-  /** Stands for a township or village the roster left empty, so that its persons are still counted. */
+  /**
+   * Stands for a township or village the roster left empty, so that its persons are still counted.
+   */
   public static final String UNKNOWN = "UNKNOWN";
 
   public static final String ALL = "ALL";
@@ -33,18 +36,23 @@ public final class CoverageStages {
   private CoverageStages() {}
 
   /**
-   * {@code gold.coverage_stats}: COUNTY, TOWNSHIP and VILLAGE levels, each by category and for ALL. The
-   * population is the coverage target; a person's category is the resolved one (or the highest held).
+   * {@code gold.coverage_stats}: COUNTY, TOWNSHIP and VILLAGE levels, each by category and for ALL.
+   * The population is the coverage target; a person's category is the resolved one (or the highest
+   * held).
    */
   public static Dataset<Row> coverageStats(
       Dataset<Row> eligibility, Dataset<Row> ledger, int policyYear, LocalDate asOf) {
     Dataset<Row> target =
         eligibility
             .filter(col("in_coverage_target"))
-            .join(ledger.select("id_number", "subsidy_amount"), ScalaSeqs.of("id_number"), "left_outer")
+            .join(
+                ledger.select("id_number", "subsidy_amount"),
+                ScalaSeqs.of("id_number"),
+                "left_outer")
             .withColumn("_township", coalesce(col("township"), lit(UNKNOWN)))
             .withColumn("_village", coalesce(col("village"), lit(UNKNOWN)));
-    // cube() yields every combination; a village without its township is not a level, so it is dropped.
+    // cube() yields every combination; a village without its township is not a level, so it is
+    // dropped.
     Dataset<Row> grouped =
         target
             .cube(col("_township"), col("_village"), col("category"))
@@ -79,10 +87,13 @@ public final class CoverageStages {
   }
 
   /** {@code gold.department_funding}: what each department asks the finance bureau for (§2(二)). */
-  public static Dataset<Row> departmentFunding(Dataset<Row> ledger, int policyYear, LocalDate asOf) {
+  public static Dataset<Row> departmentFunding(
+      Dataset<Row> ledger, int policyYear, LocalDate asOf) {
     return ledger
         .groupBy(col("department"), col("funding_source"), col("batch"), col("mode"))
-        .agg(count(lit(1)).as("persons"), sum(col("subsidy_amount")).cast(CleanColumns.MONEY).as("subsidy_amount"))
+        .agg(
+            count(lit(1)).as("persons"),
+            sum(col("subsidy_amount")).cast(CleanColumns.MONEY).as("subsidy_amount"))
         .select(
             lit(policyYear).as("policy_year"),
             col("department"),
@@ -95,9 +106,10 @@ public final class CoverageStages {
   }
 
   /**
-   * {@code gold.worklist}: per township and village, every person with an open action — enrol (ENROL), pay
-   * their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment moved from another county
-   * (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE, 达龄一个，发放一个). IDs are masked.
+   * {@code gold.worklist}: per township and village, every person with an open action — enrol
+   * (ENROL), pay their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment
+   * moved from another county (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE,
+   * 达龄一个，发放一个). IDs are masked.
    */
   public static Dataset<Row> worklist(
       Dataset<Row> eligibility,
@@ -130,7 +142,9 @@ public final class CoverageStages {
                 col("deadline"));
     Dataset<Row> transfers =
         eligibility
-            .filter(col("in_coverage_target").and(array_contains(col("reasons"), "RESIDENT_PENSION_OTHER_COUNTY")))
+            .filter(
+                col("in_coverage_target")
+                    .and(array_contains(col("reasons"), "RESIDENT_PENSION_OTHER_COUNTY")))
             .select(
                 col("township"),
                 col("township_code"),

@@ -11,8 +11,8 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Coverage statistics, department funding requests and work lists (SPEC §2.5, §2.6, §5) of one policy year,
- * from the decisions already written; replaces only that year's rows.
+ * Coverage statistics, department funding requests and work lists (SPEC §2.5, §2.6, §5) of one
+ * policy year, from the decisions already written; replaces only that year's rows.
  */
 public final class StatsJob {
   public static final TableName COVERAGE_STATS = TableName.gold("coverage_stats");
@@ -42,22 +42,29 @@ public final class StatsJob {
   }
 
   public void run() {
-    spark.sparkContext().setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
+    spark
+        .sparkContext()
+        .setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
     Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
     Dataset<Row> ledger = ofYear(DecideJob.LEDGER);
     Dataset<Row> reaching = ofYear(DecideJob.REACHING_PENSION_AGE);
     writer.replaceYear(
-        COVERAGE_STATS, CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf), policyYear);
+        COVERAGE_STATS,
+        CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
+        policyYear);
     writer.replaceYear(
         DEPARTMENT_FUNDING, CoverageStages.departmentFunding(ledger, policyYear, asOf), policyYear);
     writer.replaceYear(
         WORKLIST,
         CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
         policyYear);
-    progress.step("stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
+    progress.step(
+        "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(org.apache.spark.sql.functions.col("policy_year").equalTo(policyYear));
+    return warehouse
+        .read(spark, table)
+        .filter(org.apache.spark.sql.functions.col("policy_year").equalTo(policyYear));
   }
 }

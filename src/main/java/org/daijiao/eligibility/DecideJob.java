@@ -14,9 +14,9 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Eligibility and the subsidy ledger (SPEC §2, §5): decides every roster person's year with the rules of the
- * notice and writes {@code gold.eligibility}, {@code gold.subsidy_ledger} and {@code gold.reaching_pension_age}
- * for the policy year, replacing only that year's rows.
+ * Eligibility and the subsidy ledger (SPEC §2, §5): decides every roster person's year with the
+ * rules of the notice and writes {@code gold.eligibility}, {@code gold.subsidy_ledger} and {@code
+ * gold.reaching_pension_age} for the policy year, replacing only that year's rows.
  */
 public final class DecideJob {
   public static final TableName ELIGIBILITY = TableName.gold("eligibility");
@@ -69,7 +69,11 @@ public final class DecideJob {
     try {
       Dataset<Row> locations =
           DecisionStages.locations(
-              decisions, categoryPeriods, Divisions.townships(spark), Divisions.villages(spark), asOf);
+              decisions,
+              categoryPeriods,
+              Divisions.townships(spark),
+              Divisions.villages(spark),
+              asOf);
       Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
       writer.replaceYear(ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
       writer.replaceYear(LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
@@ -77,10 +81,7 @@ public final class DecideJob {
           REACHING_PENSION_AGE, DecisionStages.reachingPensionAge(enriched, year, asOf), year);
       Row counts =
           decisions
-              .selectExpr(
-                  "count(*)",
-                  "count_if(eligible)",
-                  "count_if(reaches_pension_age)")
+              .selectExpr("count(*)", "count_if(eligible)", "count_if(reaches_pension_age)")
               .first();
       progress.step(
           "decide",

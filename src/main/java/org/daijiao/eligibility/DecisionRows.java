@@ -83,7 +83,8 @@ public final class DecisionRows {
   private static List<Period> periods(Row row, String column) {
     List<Period> out = new ArrayList<>();
     for (Row p : structs(row, column)) {
-      out.add(new Period(p.getAs("code"), (LocalDate) p.getAs("start"), (LocalDate) p.getAs("end")));
+      out.add(
+          new Period(p.getAs("code"), (LocalDate) p.getAs("start"), (LocalDate) p.getAs("end")));
     }
     return out;
   }
@@ -93,7 +94,10 @@ public final class DecisionRows {
     for (Row e : structs(row, TimelineStage.ENROLLMENTS)) {
       out.add(
           new Enrollment(
-              e.getAs("scheme"), e.getAs("region_code"), e.getAs("status"), (BigDecimal) e.getAs("tier")));
+              e.getAs("scheme"),
+              e.getAs("region_code"),
+              e.getAs("status"),
+              (BigDecimal) e.getAs("tier")));
     }
     return out;
   }

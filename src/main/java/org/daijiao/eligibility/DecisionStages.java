@@ -22,13 +22,15 @@ public final class DecisionStages {
   /** Applies the rules of SPEC §2 to every person ({@link Decider}, on the executors). */
   public static Dataset<Row> decisions(Dataset<Row> timelines, Decider decider) {
     return timelines.map(
-        (MapFunction<Row, Row>) row -> DecisionRows.toRow(decider.decide(DecisionRows.toTimeline(row))),
+        (MapFunction<Row, Row>)
+            row -> DecisionRows.toRow(decider.decide(DecisionRows.toTimeline(row))),
         Encoders.row(DecisionRows.SCHEMA));
   }
 
   /**
-   * Where each decided person lives (SPEC §3): the latest-starting record, existing at as_of, of the source
-   * that certifies the person's resolved (or highest held) category; any roster source when there is none.
+   * Where each decided person lives (SPEC §3): the latest-starting record, existing at as_of, of
+   * the source that certifies the person's resolved (or highest held) category; any roster source
+   * when there is none.
    */
   public static Dataset<Row> locations(
       Dataset<Row> decisions,
@@ -51,7 +53,8 @@ public final class DecisionStages {
   }
 
   /** {@code decisions} with name, birth date and location, ready for the gold selects. */
-  public static Dataset<Row> enriched(Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
+  public static Dataset<Row> enriched(
+      Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
     return decisions
         .join(persons.select("id_number", "name", "birth_date"), "id_number")
         .join(locations, ScalaSeqs.of("id_number"), "left_outer");
@@ -65,12 +68,17 @@ public final class DecisionStages {
     return select(enriched.filter(col("eligible")), GoldColumns.SUBSIDY_LEDGER, policyYear, asOf);
   }
 
-  public static Dataset<Row> reachingPensionAge(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
+  public static Dataset<Row> reachingPensionAge(
+      Dataset<Row> enriched, int policyYear, LocalDate asOf) {
     return select(
-        enriched.filter(col("reaches_pension_age")), GoldColumns.REACHING_PENSION_AGE, policyYear, asOf);
+        enriched.filter(col("reaches_pension_age")),
+        GoldColumns.REACHING_PENSION_AGE,
+        policyYear,
+        asOf);
   }
 
-  private static Dataset<Row> select(Dataset<Row> rows, List<String> columns, int policyYear, LocalDate asOf) {
+  private static Dataset<Row> select(
+      Dataset<Row> rows, List<String> columns, int policyYear, LocalDate asOf) {
     return rows.withColumn("policy_year", lit(policyYear))
         .withColumn("as_of", lit(asOf))
         .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));

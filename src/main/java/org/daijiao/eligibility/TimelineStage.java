@@ -11,9 +11,10 @@ import org.apache.spark.sql.Row;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
- * Gathers everything §2 looks at for one person into one row: birth date, category periods, exclusion
- * periods, enrolments and the policy year's payments. Records that start after as_of do not exist for the run
- * (SPEC §2), and a person none of whose roster records exists yet is not in the run at all.
+ * Gathers everything §2 looks at for one person into one row: birth date, category periods,
+ * exclusion periods, enrolments and the policy year's payments. Records that start after as_of do
+ * not exist for the run (SPEC §2), and a person none of whose roster records exists yet is not in
+ * the run at all.
  */
 public final class TimelineStage {
   public static final String CATEGORY_PERIODS = "category_periods";
@@ -70,7 +71,11 @@ public final class TimelineStage {
             .groupBy(col("id_number"))
             .agg(
                 collect_list(
-                        struct(col("payment_year"), col("amount"), col("paid_date"), col("payer_type")))
+                        struct(
+                            col("payment_year"),
+                            col("amount"),
+                            col("paid_date"),
+                            col("payer_type")))
                     .as(PAYMENTS));
     // Each side is aggregated to one row per id_number, so the joins cannot multiply persons.
     return persons

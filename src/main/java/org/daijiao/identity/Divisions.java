@@ -18,15 +18,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Pengshui's official divisions (NBS statistical division codes, bundled as
- * {@code reference/pengshui_divisions.csv}): 39 townships and 296 villages. Rosters write names, often
+ * Pengshui's official divisions (NBS statistical division codes, bundled as {@code
+ * reference/pengshui_divisions.csv}): 39 townships and 296 villages. Rosters write names, often
  * shortened (汉葭 for 汉葭街道, 鼓楼 for 鼓楼社区): names are matched on a key without the type suffix.
  */
 public final class Divisions {
   public static final String RESOURCE = "reference/pengshui_divisions.csv";
 
-  /** One division: code, official name, short name, level (county/township/village), parent code. */
-  public record Division(String code, String name, String shortName, String level, String parentCode) {}
+  /**
+   * One division: code, official name, short name, level (county/township/village), parent code.
+   */
+  public record Division(
+      String code, String name, String shortName, String level, String parentCode) {}
 
   public static final StructType TOWNSHIPS =
       new StructType()
@@ -72,7 +75,9 @@ public final class Divisions {
     List<Row> rows = new ArrayList<>();
     for (Division d : all()) {
       if (d.level().equals("village")) {
-        rows.add(RowFactory.create(d.code(), d.parentCode(), d.shortName(), villageKeyOf(d.shortName())));
+        rows.add(
+            RowFactory.create(
+                d.code(), d.parentCode(), d.shortName(), villageKeyOf(d.shortName())));
       }
     }
     return spark.createDataFrame(rows, VILLAGES);

@@ -18,9 +18,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Where a person lives, for work lists and statistics (SPEC §3): the latest-starting record of the source that
- * certifies the person's most important category; township names matched to official division codes. An
- * unknown township is kept as written and flagged, never rejected.
+ * Where a person lives, for work lists and statistics (SPEC §3): the latest-starting record of the
+ * source that certifies the person's most important category; township names matched to official
+ * division codes. An unknown township is kept as written and flagged, never rejected.
  */
 public final class Locations {
   public static final String UNKNOWN_TOWNSHIP = "UNKNOWN_TOWNSHIP";
@@ -30,17 +30,20 @@ public final class Locations {
   private Locations() {}
 
   /**
-   * One row per person: the latest-starting record (by {@code start_date}, then file and line) of the source
-   * whose records rank best by {@code sourceRank} (lower is better).
+   * One row per person: the latest-starting record (by {@code start_date}, then file and line) of
+   * the source whose records rank best by {@code sourceRank} (lower is better).
    *
-   * @param records rows with {@code id_number}, {@code source}, {@code start_date}, {@code source_file},
-   *     {@code line}
+   * @param records rows with {@code id_number}, {@code source}, {@code start_date}, {@code
+   *     source_file}, {@code line}
    */
-  public static Dataset<Row> latestRecordOfPreferredSource(Dataset<Row> records, Column sourceRank) {
+  public static Dataset<Row> latestRecordOfPreferredSource(
+      Dataset<Row> records, Column sourceRank) {
     WindowSpec person = Window.partitionBy(col("id_number"));
     WindowSpec latestFirst =
         person.orderBy(
-            col("start_date").desc(), col("source_file").desc_nulls_last(), col("line").desc_nulls_last());
+            col("start_date").desc(),
+            col("source_file").desc_nulls_last(),
+            col("line").desc_nulls_last());
     return records
         .withColumn("_rank", sourceRank)
         .withColumn(
@@ -53,8 +56,9 @@ public final class Locations {
   }
 
   /**
-   * Adds {@code township_code}, {@code village_code} and {@code location_flags} to rows with {@code township}
-   * and {@code village} names. Left joins against the small division lists: every row stays.
+   * Adds {@code township_code}, {@code village_code} and {@code location_flags} to rows with {@code
+   * township} and {@code village} names. Left joins against the small division lists: every row
+   * stays.
    */
   public static Dataset<Row> withDivisionCodes(
       Dataset<Row> rows, Dataset<Row> townships, Dataset<Row> villages) {
@@ -77,9 +81,12 @@ public final class Locations {
         array_compact(
             array(
                 when(col("township").isNull(), lit(MISSING_TOWNSHIP)),
-                when(col("township").isNotNull().and(col("township_code").isNull()), lit(UNKNOWN_TOWNSHIP)),
                 when(
-                    col("village").isNotNull()
+                    col("township").isNotNull().and(col("township_code").isNull()),
+                    lit(UNKNOWN_TOWNSHIP)),
+                when(
+                    col("village")
+                        .isNotNull()
                         .and(col("township_code").isNotNull())
                         .and(col("village_code").isNull()),
                     lit(UNKNOWN_VILLAGE))));

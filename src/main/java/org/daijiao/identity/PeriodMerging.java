@@ -22,8 +22,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Merges a person's periods of the same kind (one category, or one exclusion reason) that overlap, repeat or
- * touch (one ends the day before the next starts) into one period. An empty end date means ongoing.
+ * Merges a person's periods of the same kind (one category, or one exclusion reason) that overlap,
+ * repeat or touch (one ends the day before the next starts) into one period. An empty end date
+ * means ongoing.
  */
 public final class PeriodMerging {
   /** Stands for an open end while merging; never written. */
@@ -32,34 +33,40 @@ public final class PeriodMerging {
   private PeriodMerging() {}
 
   /**
-   * @param periods rows with {@code start_date}, {@code end_date}, {@code source_file}, {@code line} and the key
-   *     columns
+   * @param periods rows with {@code start_date}, {@code end_date}, {@code source_file}, {@code
+   *     line} and the key columns
    * @param keys the columns that identify one kind of period of one person
-   * @param latest columns whose value is taken from the latest-starting record of each merged period
-   * @return one row per merged period: the keys, {@code start_date}, {@code end_date}, the latest columns and
-   *     {@code records} (how many input rows it merges)
+   * @param latest columns whose value is taken from the latest-starting record of each merged
+   *     period
+   * @return one row per merged period: the keys, {@code start_date}, {@code end_date}, the latest
+   *     columns and {@code records} (how many input rows it merges)
    */
-  public static Dataset<Row> mergePeriods(Dataset<Row> periods, List<String> keys, List<String> latest) {
+  public static Dataset<Row> mergePeriods(
+      Dataset<Row> periods, List<String> keys, List<String> latest) {
     Column[] keyCols = keys.stream().map(c -> col(c)).toArray(Column[]::new);
     WindowSpec byStart =
-        Window.partitionBy(keyCols).orderBy(col("start_date"), col("_end"), col("source_file"), col("line"));
+        Window.partitionBy(keyCols)
+            .orderBy(col("start_date"), col("_end"), col("source_file"), col("line"));
     Dataset<Row> marked =
         periods
             .withColumn("_end", coalesce(col("end_date"), lit(OPEN_END)))
             .withColumn(
                 "_reach_before",
                 max(col("_end")).over(byStart.rowsBetween(Window.unboundedPreceding(), -1)))
-            // A new period starts when this one begins after everything before it has ended (plus one day).
+            // A new period starts when this one begins after everything before it has ended (plus
+            // one day).
             .withColumn(
                 "_starts_period",
                 when(
-                        col("_reach_before").isNull()
+                        col("_reach_before")
+                            .isNull()
                             .or(col("start_date").gt(date_add(col("_reach_before"), 1))),
                         1)
                     .otherwise(0))
             .withColumn(
                 "_period",
-                sum(col("_starts_period")).over(byStart.rowsBetween(Window.unboundedPreceding(), 0)));
+                sum(col("_starts_period"))
+                    .over(byStart.rowsBetween(Window.unboundedPreceding(), 0)));
     List<Column> groupBy = new ArrayList<>(List.of(keyCols));
     groupBy.add(col("_period"));
     Column recency = struct(col("start_date"), col("source_file"), col("line"));
@@ -75,7 +82,10 @@ public final class PeriodMerging {
             .agg(min(col("start_date")).as("start_date"), aggregates.toArray(new Column[0]));
     List<Column> out = new ArrayList<>(List.of(keyCols));
     out.add(col("start_date"));
-    out.add(when(col("_end").equalTo(lit(OPEN_END)), lit(null).cast("date")).otherwise(col("_end")).as("end_date"));
+    out.add(
+        when(col("_end").equalTo(lit(OPEN_END)), lit(null).cast("date"))
+            .otherwise(col("_end"))
+            .as("end_date"));
     for (String c : latest) {
       out.add(col(c));
     }

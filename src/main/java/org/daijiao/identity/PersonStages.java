@@ -19,9 +19,9 @@ public final class PersonStages {
   private PersonStages() {}
 
   /**
-   * {@code silver.persons}: one row per valid ID on any roster. Name, township and village come from the
-   * latest-starting record of the source certifying the person's highest-priority category (any year); birth
-   * date and sex from the ID (SPEC §3).
+   * {@code silver.persons}: one row per valid ID on any roster. Name, township and village come
+   * from the latest-starting record of the source certifying the person's highest-priority category
+   * (any year); birth date and sex from the ID (SPEC §3).
    *
    * @param roster accepted roster rows of the three roster sources (clean roster schema + lineage)
    */
@@ -30,7 +30,8 @@ public final class PersonStages {
     Dataset<Row> sources =
         roster.groupBy(col("id_number")).agg(sort_array(collect_set(col("source"))).as("sources"));
     Dataset<Row> latest =
-        Locations.latestRecordOfPreferredSource(roster, PolicyColumns.priorityRank(policy, col("category")))
+        Locations.latestRecordOfPreferredSource(
+                roster, PolicyColumns.priorityRank(policy, col("category")))
             .select("id_number", "name", "township", "village");
     Dataset<Row> located = Locations.withDivisionCodes(latest, townships, villages);
     return located
@@ -49,8 +50,8 @@ public final class PersonStages {
   }
 
   /**
-   * {@code quality.identity_conflicts}: IDs that carry different (normalised) names across rows or sources.
-   * They stay linked under the one ID; the conflict is listed for review (SPEC §3).
+   * {@code quality.identity_conflicts}: IDs that carry different (normalised) names across rows or
+   * sources. They stay linked under the one ID; the conflict is listed for review (SPEC §3).
    *
    * @param idNames rows with {@code id_number}, {@code name}, {@code source} from every source
    */

@@ -15,22 +15,23 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.daijiao.quality.RejectReason;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
+import org.daijiao.quality.RejectReason;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Identities and the silver tables (SPEC §3, §5): parses every bronze row, keys each person by the normalised
- * ID, sends every row that cannot be parsed to {@code quality.rejected_records} with its reason, and writes
- * {@code silver.persons}, {@code silver.category_periods}, {@code silver.exclusion_periods},
- * {@code silver.enrollments}, {@code silver.payments}, {@code quality.identity_conflicts} and the per-source
- * reconciliation {@code quality.ingest_reconciliation} (rows read = accepted + rejected).
+ * Identities and the silver tables (SPEC §3, §5): parses every bronze row, keys each person by the
+ * normalised ID, sends every row that cannot be parsed to {@code quality.rejected_records} with its
+ * reason, and writes {@code silver.persons}, {@code silver.category_periods}, {@code
+ * silver.exclusion_periods}, {@code silver.enrollments}, {@code silver.payments}, {@code
+ * quality.identity_conflicts} and the per-source reconciliation {@code
+ * quality.ingest_reconciliation} (rows read = accepted + rejected).
  */
 public final class ResolveJob {
   /** Per source: rows read from bronze, accepted into a clean table, rejected with a reason. */
@@ -76,7 +77,8 @@ public final class ResolveJob {
     for (Source s : Source.values()) {
       Dataset<Row> bronze = warehouse.read(spark, TableName.bronze(s.folder()));
       // Kept: each source's parse feeds its clean table, its rejects and the reconciliation counts.
-      parsed.put(s, CleanStages.parse(bronze, s, policy, asOf).persist(StorageLevel.MEMORY_AND_DISK()));
+      parsed.put(
+          s, CleanStages.parse(bronze, s, policy, asOf).persist(StorageLevel.MEMORY_AND_DISK()));
     }
     try {
       return writeTables(parsed);
@@ -93,13 +95,17 @@ public final class ResolveJob {
       Source s = e.getKey();
       Dataset<Row> accepted = CleanStages.accepted(e.getValue());
       rejects = union(rejects, CleanStages.rejected(e.getValue(), s));
-      idNames = union(idNames, accepted.select(col("id_number"), col("name"), lit(s.folder()).as("source")));
+      idNames =
+          union(
+              idNames,
+              accepted.select(col("id_number"), col("name"), lit(s.folder()).as("source")));
       if (s.isRoster()) {
         roster = union(roster, accepted);
       }
     }
     Dataset<Row> payments =
-        CleanStages.withDuplicatePaymentMarked(CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
+        CleanStages.withDuplicatePaymentMarked(
+            CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
     writer.replace(REJECTED, rejects);
@@ -112,27 +118,33 @@ public final class ResolveJob {
     writer.replace(
         EXCLUSION_PERIODS,
         PeriodMerging.mergePeriods(
-            CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), List.of("id_number", "reason"), List.of()));
+            CleanStages.accepted(parsed.get(Source.EXCLUSIONS)),
+            List.of("id_number", "reason"),
+            List.of()));
     writer.replace(ENROLLMENTS, CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)));
     writer.replace(PAYMENTS, CleanStages.uniquePayments(payments));
-    progress.step("resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
+    progress.step(
+        "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
     writer.replace(
         PERSONS,
-        PersonStages.persons(roster, Divisions.townships(spark), Divisions.villages(spark), policy));
+        PersonStages.persons(
+            roster, Divisions.townships(spark), Divisions.villages(spark), policy));
     writer.replace(CONFLICTS, PersonStages.identityConflicts(idNames));
 
     Map<String, SourceCounts> counts = reconcile(parsed);
     writer.replace(RECONCILIATION, reconciliationRows(counts));
     long persons = warehouse.read(spark, PERSONS).count();
     long conflicts = warehouse.read(spark, CONFLICTS).count();
-    progress.step("resolve", String.format("%,d persons, %,d identity conflicts", persons, conflicts));
+    progress.step(
+        "resolve", String.format("%,d persons, %,d identity conflicts", persons, conflicts));
     return new Result(counts, persons, conflicts);
   }
 
   /**
-   * Rows read = accepted + rejected, per source, each counted on its own: rows parsed from bronze, rows that
-   * parsed (less the payment copies rejected as duplicates), and rows in {@code quality.rejected_records}. A
-   * difference would mean a row was lost: the job then fails instead of writing a wrong reconciliation.
+   * Rows read = accepted + rejected, per source, each counted on its own: rows parsed from bronze,
+   * rows that parsed (less the payment copies rejected as duplicates), and rows in {@code
+   * quality.rejected_records}. A difference would mean a row was lost: the job then fails instead
+   * of writing a wrong reconciliation.
    */
   private Map<String, SourceCounts> reconcile(Map<Source, Dataset<Row>> parsed) {
     Map<String, Long> rejectedPerSource = new LinkedHashMap<>();
@@ -152,7 +164,9 @@ public final class ResolveJob {
     for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
       Row c =
           e.getValue()
-              .agg(count(lit(1)), sum(when(col(CleanColumns.REJECT_REASON).isNull(), 1L).otherwise(0L)))
+              .agg(
+                  count(lit(1)),
+                  sum(when(col(CleanColumns.REJECT_REASON).isNull(), 1L).otherwise(0L)))
               .first();
       String source = e.getKey().folder();
       long read = c.getLong(0);
@@ -163,7 +177,14 @@ public final class ResolveJob {
       long rejected = rejectedPerSource.getOrDefault(source, 0L);
       if (read != accepted + rejected) {
         throw new IllegalStateException(
-            source + ": " + read + " rows read but " + accepted + " accepted + " + rejected + " rejected");
+            source
+                + ": "
+                + read
+                + " rows read but "
+                + accepted
+                + " accepted + "
+                + rejected
+                + " rejected");
       }
       counts.put(source, new SourceCounts(read, accepted, rejected));
     }
@@ -174,7 +195,9 @@ public final class ResolveJob {
     List<Row> rows = new ArrayList<>();
     counts.forEach(
         (source, c) ->
-            rows.add(org.apache.spark.sql.RowFactory.create(source, c.read(), c.accepted(), c.rejected())));
+            rows.add(
+                org.apache.spark.sql.RowFactory.create(
+                    source, c.read(), c.accepted(), c.rejected())));
     return spark.createDataFrame(
         rows,
         new org.apache.spark.sql.types.StructType()

@@ -7,8 +7,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code bronze.<source>}: every row of every file as exported (canonical columns as text), plus lineage.
- * Unknown columns are kept in {@code _extra} and ignored after bronze.
+ * {@code bronze.<source>}: every row of every file as exported (canonical columns as text), plus
+ * lineage. Unknown columns are kept in {@code _extra} and ignored after bronze.
  */
 public final class BronzeColumns {
   public static final String EXTRA = "_extra";
@@ -27,7 +27,9 @@ public final class BronzeColumns {
     }
     fields.add(
         DataTypes.createStructField(
-            EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true));
+            EXTRA,
+            DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+            true));
     fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false));
     fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false));

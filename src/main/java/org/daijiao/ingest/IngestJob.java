@@ -19,13 +19,19 @@ import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 
 /**
- * Ingestion (SPEC §4): every file of every source folder into {@code bronze.<source>}, with lineage. A file
- * that lacks a required column or cannot be decoded stops the job before any table is written.
+ * Ingestion (SPEC §4): every file of every source folder into {@code bronze.<source>}, with
+ * lineage. A file that lacks a required column or cannot be decoded stops the job before any table
+ * is written.
  */
 public final class IngestJob {
-  /** What the job did: files and rows read per source, and the Delta version of each bronze table. */
+  /**
+   * What the job did: files and rows read per source, and the Delta version of each bronze table.
+   */
   public record Result(
-      String batchId, Map<String, Integer> files, Map<String, Long> rowsRead, Map<String, Long> versions) {}
+      String batchId,
+      Map<String, Integer> files,
+      Map<String, Long> rowsRead,
+      Map<String, Long> versions) {}
 
   private final SparkSession spark;
   private final TableWriter writer;
@@ -105,7 +111,8 @@ public final class IngestJob {
   }
 
   /** The bronze rows of one source: its canonical columns as text, unknown columns and lineage. */
-  static Dataset<Row> bronzeRows(Dataset<Row> raw, Source source, Instant ingestedAt, String batchId) {
+  static Dataset<Row> bronzeRows(
+      Dataset<Row> raw, Source source, Instant ingestedAt, String batchId) {
     List<Column> columns = new ArrayList<>();
     for (String name : source.columnNames()) {
       columns.add(col(RawRowColumns.VALUES).getItem(name).as(name));

@@ -11,8 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
 
 /**
- * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names only; the
- * bytes are read by the executors). Hidden files ({@code .x}, {@code _x}) are skipped, as Spark does.
+ * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names
+ * only; the bytes are read by the executors). Hidden files ({@code .x}, {@code _x}) are skipped, as
+ * Spark does.
  */
 public final class InputFiles {
   /** One export file: its source and its path. */
@@ -45,8 +46,7 @@ public final class InputFiles {
         for (FileStatus s : statuses) {
           String name = s.getPath().getName();
           if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-            files.add(
-                new InputFile(source, s.getPath().toString(), source.folder() + "/" + name));
+            files.add(new InputFile(source, s.getPath().toString(), source.folder() + "/" + name));
           }
         }
       }
@@ -59,7 +59,8 @@ public final class InputFiles {
                 + ": see SPEC §4 for the layout <input>/<source>/*.csv|*.xlsx.");
       }
     } catch (IOException e) {
-      throw new UserFacingException("Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
+      throw new UserFacingException(
+          "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
     }
     return files;
   }

@@ -4,8 +4,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows that come out of reading the export files, all sources together, before they are split into the
- * bronze tables. A file that cannot be read gives exactly one row with {@code file_error} set and no values.
+ * The rows that come out of reading the export files, all sources together, before they are split
+ * into the bronze tables. A file that cannot be read gives exactly one row with {@code file_error}
+ * set and no values.
  */
 final class RawRowColumns {
   static final String SOURCE = "source";
@@ -22,8 +23,14 @@ final class RawRowColumns {
           .add(SOURCE_FILE, DataTypes.StringType, false)
           .add(LINE, DataTypes.LongType, true)
           .add(FORMAT, DataTypes.StringType, true)
-          .add(VALUES, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
-          .add(EXTRAS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+          .add(
+              VALUES,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+              true)
+          .add(
+              EXTRAS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+              true)
           .add(FILE_ERROR, DataTypes.StringType, true);
 
   private RawRowColumns() {}

@@ -12,14 +12,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ingest.read.ExportReader;
 import org.daijiao.ingest.read.InputFileException;
-import org.daijiao.ingest.read.RecordStream;
 import org.daijiao.ingest.read.RawRecord;
+import org.daijiao.ingest.read.RecordStream;
 import scala.collection.JavaConverters;
 
 /**
- * Reads every export file on the executors (Spark's binaryFile source gives each file's bytes), detects its
- * encoding and format, maps its headers and emits one row per record with its exact line. A file that cannot
- * be read becomes one row carrying the error, so that the job can stop before any table changes.
+ * Reads every export file on the executors (Spark's binaryFile source gives each file's bytes),
+ * detects its encoding and format, maps its headers and emits one row per record with its exact
+ * line. A file that cannot be read becomes one row carrying the error, so that the job can stop
+ * before any table changes.
  */
 final class ReadExports {
   private ReadExports() {}
@@ -35,8 +36,8 @@ final class ReadExports {
   }
 
   /**
-   * One file's records, read lazily so that a large file is never held whole; a file that cannot be read
-   * (at its header or anywhere later) ends with one error row, which stops the run.
+   * One file's records, read lazily so that a large file is never held whole; a file that cannot be
+   * read (at its header or anywhere later) ends with one error row, which stops the run.
    */
   static Iterator<Row> recordsOf(Row file) {
     String path = file.getString(0);
@@ -105,6 +106,7 @@ final class ReadExports {
   }
 
   private static scala.collection.Map<String, String> scalaMap(Map<String, String> m) {
-    return JavaConverters.mapAsScalaMapConverter(m == null ? Map.<String, String>of() : m).asScala();
+    return JavaConverters.mapAsScalaMapConverter(m == null ? Map.<String, String>of() : m)
+        .asScala();
   }
 }

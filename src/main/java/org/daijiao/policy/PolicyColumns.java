@@ -8,12 +8,16 @@ import org.apache.spark.sql.Column;
 
 /** The policy file's orderings and mappings as Spark column expressions. */
 public final class PolicyColumns {
-  /** Rank given to codes that are not target categories (and to nulls): after every target category. */
+  /**
+   * Rank given to codes that are not target categories (and to nulls): after every target category.
+   */
   public static final int NOT_A_TARGET = 99;
 
   private PolicyColumns() {}
 
-  /** §2(一) 多重身份: the priority rank of a category code, 0 the highest; non-target codes rank last. */
+  /**
+   * §2(一) 多重身份: the priority rank of a category code, 0 the highest; non-target codes rank last.
+   */
   public static Column priorityRank(Policy policy, Column category) {
     List<Category> priority = policy.categoryPriority();
     Column rank = lit(NOT_A_TARGET);
@@ -23,7 +27,10 @@ public final class PolicyColumns {
     return rank;
   }
 
-  /** The roster source that certifies a category (civil affairs: 特困/低保; rural: 返贫致贫; federation: 重残). */
+  /**
+   * The roster source that certifies a category (civil affairs: 特困/低保; rural: 返贫致贫; federation:
+   * 重残).
+   */
   public static Column sourceOfCategory(Column category) {
     return when(category.isin(Category.TEKUN.name(), Category.DIBAO.name()), "civil_affairs")
         .when(category.equalTo(Category.FANPIN.name()), "rural_revitalization")

@@ -1,20 +1,32 @@
 package org.daijiao.quality;
 
 /**
- * Why an input row did not reach a clean table (SPEC §3, §4). Stored in {@code quality.rejected_records.reason}.
+ * Why an input row did not reach a clean table (SPEC §3, §4). Stored in {@code
+ * quality.rejected_records.reason}.
  */
 public enum RejectReason {
   /** §3: no ID number (and, for disability, no certificate number either). */
   ID_MISSING,
-  /** §3: not 17 digits + check character after normalisation (letters, wrong length, scientific notation). */
+  /**
+   * §3: not 17 digits + check character after normalisation (letters, wrong length, scientific
+   * notation).
+   */
   ID_INVALID_FORMAT,
-  /** §3: the birth date in the ID is not a real date, or is before the policy's minimum or after as_of. */
+  /**
+   * §3: the birth date in the ID is not a real date, or is before the policy's minimum or after
+   * as_of.
+   */
   ID_INVALID_BIRTHDATE,
   /** §3: the check character does not match (GB 11643-1999, ISO 7064 MOD 11-2). */
   ID_INVALID_CHECKSUM,
-  /** §3: the ID column and the first 18 characters of the disability certificate number disagree. */
+  /**
+   * §3: the ID column and the first 18 characters of the disability certificate number disagree.
+   */
   ID_CERTIFICATE_MISMATCH,
-  /** §3: a certificate number that is not ID + category digit 1–7 + grade digit 1–4, and no ID column. */
+  /**
+   * §3: a certificate number that is not ID + category digit 1–7 + grade digit 1–4, and no ID
+   * column.
+   */
   CERTIFICATE_INVALID,
   /** §4: a required date is empty. */
   DATE_MISSING,

@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code quality.rejected_records}: every input row that did not reach a clean table, with its file, line and
- * reason (SPEC §5). {@code detail} never holds a full ID number.
+ * {@code quality.rejected_records}: every input row that did not reach a clean table, with its
+ * file, line and reason (SPEC §5). {@code detail} never holds a full ID number.
  */
 public final class RejectedRecordColumns {
   public static final String SOURCE = "source";
@@ -29,8 +29,12 @@ public final class RejectedRecordColumns {
 
   private RejectedRecordColumns() {}
 
-  /** The output contract: rows with {@code source_file} and {@code line} plus the given source/reason/detail. */
-  public static Dataset<Row> select(Dataset<Row> rows, Column source, Column reason, Column detail) {
+  /**
+   * The output contract: rows with {@code source_file} and {@code line} plus the given
+   * source/reason/detail.
+   */
+  public static Dataset<Row> select(
+      Dataset<Row> rows, Column source, Column reason, Column detail) {
     return rows.select(
         source.as(SOURCE),
         col(SOURCE_FILE).as(SOURCE_FILE),

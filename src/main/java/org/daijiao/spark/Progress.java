@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Progress lines for long steps, on stderr so that stdout stays clean for results. Counts and stage names
- * only: never an ID number or a name.
+ * Progress lines for long steps, on stderr so that stdout stays clean for results. Counts and stage
+ * names only: never an ID number or a name.
  */
 public final class Progress {
   private final PrintStream out;

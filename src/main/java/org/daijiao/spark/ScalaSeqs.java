@@ -4,7 +4,9 @@ import java.util.List;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
-/** Java lists as the Scala sequences some Spark signatures (joins on columns, array rows) ask for. */
+/**
+ * Java lists as the Scala sequences some Spark signatures (joins on columns, array rows) ask for.
+ */
 public final class ScalaSeqs {
   private ScalaSeqs() {}
 

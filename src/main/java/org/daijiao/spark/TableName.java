@@ -1,6 +1,9 @@
 package org.daijiao.spark;
 
-/** A Delta table of the warehouse: {@code <warehouse>/<layer>/<table>}, queryable as {@code <layer>.<table>}. */
+/**
+ * A Delta table of the warehouse: {@code <warehouse>/<layer>/<table>}, queryable as {@code
+ * <layer>.<table>}.
+ */
 public record TableName(String layer, String table) {
   public static TableName bronze(String table) {
     return new TableName("bronze", table);

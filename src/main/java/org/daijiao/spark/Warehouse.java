@@ -12,8 +12,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code layer.table}.
- * The directory may be local ({@code ./warehouse}) or any Hadoop file system URI on a cluster.
+ * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code
+ * layer.table}. The directory may be local ({@code ./warehouse}) or any Hadoop file system URI on a
+ * cluster.
  */
 public final class Warehouse {
   /** The layers, in the order data flows through them. */
@@ -39,7 +40,8 @@ public final class Warehouse {
       Path log = new Path(pathOf(table) + "/_delta_log");
       return log.getFileSystem(hadoopConf(spark)).exists(log);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot look into warehouse " + root + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot look into warehouse " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -74,7 +76,10 @@ public final class Warehouse {
     return found;
   }
 
-  /** Registers every table of the warehouse in the session catalog, so that SQL can say {@code silver.persons}. */
+  /**
+   * Registers every table of the warehouse in the session catalog, so that SQL can say {@code
+   * silver.persons}.
+   */
   public void registerAll(SparkSession spark) {
     for (TableName t : tables(spark)) {
       register(spark, t);

@@ -5,9 +5,9 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The typed rows each source becomes once its values are parsed (before merging into the silver tables).
- * Every clean row keeps its lineage ({@code source_file}, {@code line}); a rejected row carries
- * {@code reject_reason} and {@code reject_detail} instead of values.
+ * The typed rows each source becomes once its values are parsed (before merging into the silver
+ * tables). Every clean row keeps its lineage ({@code source_file}, {@code line}); a rejected row
+ * carries {@code reject_reason} and {@code reject_detail} instead of values.
  */
 public final class CleanColumns {
   public static final String ID_NUMBER = "id_number";

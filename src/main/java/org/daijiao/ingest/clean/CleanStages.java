@@ -23,8 +23,12 @@ import org.daijiao.quality.RejectedRecordColumns;
 public final class CleanStages {
   private CleanStages() {}
 
-  /** Every bronze row, parsed: typed values + lineage, or lineage + reject reason. One row out per row in. */
-  public static Dataset<Row> parse(Dataset<Row> bronze, Source source, Policy policy, LocalDate asOf) {
+  /**
+   * Every bronze row, parsed: typed values + lineage, or lineage + reject reason. One row out per
+   * row in.
+   */
+  public static Dataset<Row> parse(
+      Dataset<Row> bronze, Source source, Policy policy, LocalDate asOf) {
     Cleaner cleaner = cleanerFor(source, policy, asOf);
     return bronze.map((MapFunction<Row, Row>) cleaner::clean, Encoders.row(cleaner.outputSchema()));
   }
@@ -56,9 +60,9 @@ public final class CleanStages {
   }
 
   /**
-   * Payments exported twice: rows whose every value is equal are one payment. The first copy (by file and
-   * line) is kept; the others are marked {@code duplicate} so that they are rejected as DUPLICATE_ROW rather
-   * than counted twice or dropped unexplained.
+   * Payments exported twice: rows whose every value is equal are one payment. The first copy (by
+   * file and line) is kept; the others are marked {@code duplicate} so that they are rejected as
+   * DUPLICATE_ROW rather than counted twice or dropped unexplained.
    */
   public static Dataset<Row> withDuplicatePaymentMarked(Dataset<Row> acceptedPayments) {
     List<Column> key = new ArrayList<>();

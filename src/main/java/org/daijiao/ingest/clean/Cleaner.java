@@ -15,8 +15,9 @@ import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 
 /**
- * Parses one source's bronze rows into typed values, or a reject reason. Subclasses say how, field by field;
- * this class holds what every source shares (ID numbers, dates, vocabularies) and the row shape.
+ * Parses one source's bronze rows into typed values, or a reject reason. Subclasses say how, field
+ * by field; this class holds what every source shares (ID numbers, dates, vocabularies) and the row
+ * shape.
  */
 abstract class Cleaner implements Serializable {
   protected final Policy policy;
@@ -72,7 +73,8 @@ abstract class Cleaner implements Serializable {
   final String validId(String raw) throws Rejected {
     IdNumber.Verdict verdict = IdNumber.parse(raw, policy.minBirthDate(), asOf);
     if (!verdict.valid()) {
-      throw new Rejected(RejectReason.valueOf(verdict.problem().name()), "id_number: " + verdict.detail());
+      throw new Rejected(
+          RejectReason.valueOf(verdict.problem().name()), "id_number: " + verdict.detail());
     }
     return verdict.id();
   }
@@ -98,12 +100,14 @@ abstract class Cleaner implements Serializable {
   /** An end date before its start date cannot be a period. */
   static void requireOrdered(LocalDate start, LocalDate end) throws Rejected {
     if (end != null && end.isBefore(start)) {
-      throw new Rejected(RejectReason.DATE_RANGE_INVALID, "end_date " + end + " is before start_date " + start);
+      throw new Rejected(
+          RejectReason.DATE_RANGE_INVALID, "end_date " + end + " is before start_date " + start);
     }
   }
 
   /** A word of the department mapped through a vocabulary of the policy file. */
-  static String code(Map<String, String> vocabulary, String word, RejectReason unknown, String column)
+  static String code(
+      Map<String, String> vocabulary, String word, RejectReason unknown, String column)
       throws Rejected {
     String code = word == null ? null : vocabulary.get(word);
     if (code == null) {
@@ -117,7 +121,10 @@ abstract class Cleaner implements Serializable {
     return code;
   }
 
-  /** A raw value fit for {@code detail}: long digit runs (a misplaced ID) are hidden, and it is kept short. */
+  /**
+   * A raw value fit for {@code detail}: long digit runs (a misplaced ID) are hidden, and it is kept
+   * short.
+   */
   static String safe(String raw) {
     String s = raw.replaceAll("[0-9０-９]{6,}", "<digits>");
     return s.length() > 30 ? s.substring(0, 30) + "…" : s;

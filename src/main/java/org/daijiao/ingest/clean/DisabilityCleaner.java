@@ -11,8 +11,9 @@ import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 
 /**
- * The disabled persons' federation's roster: grade 一级/二级 (1–2) is the target SEVERE_DISABILITY (§1 一、二级重度残疾).
- * The ID may be missing and is then taken from the 20-character certificate number (SPEC §3).
+ * The disabled persons' federation's roster: grade 一级/二级 (1–2) is the target SEVERE_DISABILITY (§1
+ * 一、二级重度残疾). The ID may be missing and is then taken from the 20-character certificate number (SPEC
+ * §3).
  */
 final class DisabilityCleaner extends Cleaner {
   static final String CERTIFICATE_NUMBER = "certificate_number";
@@ -46,7 +47,10 @@ final class DisabilityCleaner extends Cleaner {
     }
     Map.Entry<String, Boolean> category =
         RosterCleaner.rosterCode(
-            policy.vocabularies().disabilityGrade(), grade, RejectReason.GRADE_UNKNOWN, "disability_grade");
+            policy.vocabularies().disabilityGrade(),
+            grade,
+            RejectReason.GRADE_UNKNOWN,
+            "disability_grade");
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);

@@ -11,8 +11,9 @@ import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 
 /**
- * The social insurance centre's enrolment snapshot: scheme, region, status and chosen tier (§1, §2.4). An
- * unreadable tier does not reject the row: the ledger defaults it to the lowest tier (TIER_DEFAULTED).
+ * The social insurance centre's enrolment snapshot: scheme, region, status and chosen tier (§1,
+ * §2.4). An unreadable tier does not reject the row: the ledger defaults it to the lowest tier
+ * (TIER_DEFAULTED).
  */
 final class EnrollmentCleaner extends Cleaner {
   EnrollmentCleaner(Policy policy, LocalDate asOf) {
@@ -28,7 +29,11 @@ final class EnrollmentCleaner extends Cleaner {
   Object[] values(Row row) throws Rejected {
     String id = validId(row);
     String scheme =
-        code(policy.vocabularies().scheme(), text(row, CleanColumns.SCHEME), RejectReason.SCHEME_UNKNOWN, "scheme");
+        code(
+            policy.vocabularies().scheme(),
+            text(row, CleanColumns.SCHEME),
+            RejectReason.SCHEME_UNKNOWN,
+            "scheme");
     String region = digitsOnly(text(row, CleanColumns.REGION_CODE));
     if (region == null || !region.matches("\\d{6}")) {
       throw new Rejected(RejectReason.REGION_CODE_INVALID, "region_code is not 6 digits");
@@ -58,7 +63,10 @@ final class EnrollmentCleaner extends Cleaner {
     };
   }
 
-  /** Region codes exported as numbers or with a 12-digit statistical suffix keep their first 6 digits. */
+  /**
+   * Region codes exported as numbers or with a 12-digit statistical suffix keep their first 6
+   * digits.
+   */
   private static String digitsOnly(String raw) {
     if (raw == null) {
       return null;

@@ -30,6 +30,8 @@ final class ExclusionCleaner extends Cleaner {
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);
-    return new Object[] {id, PersonName.normalize(text(row, CleanColumns.NAME)), reason, start, end};
+    return new Object[] {
+      id, PersonName.normalize(text(row, CleanColumns.NAME)), reason, start, end
+    };
   }
 }

@@ -10,7 +10,10 @@ import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 
-/** The tax bureau's contributions: who paid (the person or the government), how much, for which year, when. */
+/**
+ * The tax bureau's contributions: who paid (the person or the government), how much, for which
+ * year, when.
+ */
 final class PaymentCleaner extends Cleaner {
   PaymentCleaner(Policy policy, LocalDate asOf) {
     super(policy, asOf);
@@ -49,6 +52,8 @@ final class PaymentCleaner extends Cleaner {
             text(row, CleanColumns.PAYER_TYPE),
             RejectReason.PAYER_TYPE_UNKNOWN,
             "payer_type");
-    return new Object[] {id, PersonName.normalize(text(row, CleanColumns.NAME)), year, amount, paid, payer};
+    return new Object[] {
+      id, PersonName.normalize(text(row, CleanColumns.NAME)), year, amount, paid, payer
+    };
   }
 }

@@ -10,8 +10,8 @@ import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 
 /**
- * Civil affairs (特困, 低保) and rural revitalisation (返贫致贫 and the monitoring types) rosters: one category
- * period per row (SPEC §2.1, §4).
+ * Civil affairs (特困, 低保) and rural revitalisation (返贫致贫 and the monitoring types) rosters: one
+ * category period per row (SPEC §2.1, §4).
  */
 final class RosterCleaner extends Cleaner {
   private final Source source;
@@ -34,7 +34,8 @@ final class RosterCleaner extends Cleaner {
             ? policy.vocabularies().civilAffairsCategory()
             : policy.vocabularies().ruralRevitalizationCategory();
     String word = text(row, CleanColumns.CATEGORY);
-    Map.Entry<String, Boolean> category = rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, "category");
+    Map.Entry<String, Boolean> category =
+        rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, "category");
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);
@@ -51,9 +52,12 @@ final class RosterCleaner extends Cleaner {
     };
   }
 
-  /** §2.1: a target category (true) or a known non-target value (false); anything else is rejected. */
+  /**
+   * §2.1: a target category (true) or a known non-target value (false); anything else is rejected.
+   */
   static Map.Entry<String, Boolean> rosterCode(
-      Policy.RosterVocabulary vocabulary, String word, RejectReason unknown, String column) throws Rejected {
+      Policy.RosterVocabulary vocabulary, String word, RejectReason unknown, String column)
+      throws Rejected {
     if (word != null) {
       String target = vocabulary.target().get(word);
       if (target != null) {
