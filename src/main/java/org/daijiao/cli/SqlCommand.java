@@ -108,7 +108,9 @@ public final class SqlCommand implements Callable<Integer> {
   private static void registerWarehouse(Spark spark) {
     for (TableName t : spark.warehouse.tables(spark.session)) {
       URI registered = registeredLocation(spark, t);
-      if (registered != null && !registered.equals(qualified(spark, t))) {
+      if (registered != null
+          && !qualified(spark, new Path(registered))
+              .equals(qualified(spark, new Path(spark.warehouse.pathOf(t))))) {
         spark.session.sql("DROP TABLE " + t.qualified());
       }
       spark.warehouse.register(spark.session, t);
@@ -130,8 +132,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private static URI qualified(Spark spark, TableName t) {
-    Path path = new Path(spark.warehouse.pathOf(t));
+  private static URI qualified(Spark spark, Path path) {
     try {
       return path.getFileSystem(spark.session.sparkContext().hadoopConfiguration())
           .makeQualified(path)
