@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,31 @@ class SqlCommandTest {
         .as("stderr of a failed query: one line that says what is wrong")
         .singleElement()
         .satisfies(line -> assertThat(line).startsWith("daijiao: ").contains("no_such_table"));
+  }
+
+  @Test
+  void layerDotTableNamesTheTablesOfTheWarehouseGivenEvenWhenAnotherWasRegisteredBefore() {
+    SparkSession spark = TestSpark.session();
+    Warehouse other = new Warehouse(PipelineFixture.tempDir("daijiao-other-warehouse").toString());
+    spark
+        .sql("SELECT 'not the fixture' AS id_number")
+        .write()
+        .format("delta")
+        .save(other.pathOf(DecideJob.ELIGIBILITY));
+    spark.sql("DROP TABLE IF EXISTS " + DecideJob.ELIGIBILITY.qualified());
+    other.register(spark, DecideJob.ELIGIBILITY);
+    CliRun run =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--format",
+            "csv",
+            "SELECT count(*) AS persons FROM gold.eligibility");
+    assertThat(run.out())
+        .as(
+            "gold.eligibility of --warehouse (the fixture county's 34 persons in the run), not of the other warehouse")
+        .isEqualTo("persons\n34\n");
   }
 
   @Test
