@@ -66,9 +66,9 @@ public final class Main implements Runnable {
     if (e instanceof UserFacingException
         || e instanceof PolicyException
         || e instanceof Warehouse.MissingTableException) {
-      // One line: a multi-line message (a policy file's list of problems) is joined.
+      // SPEC §6: a one-line cause. Spark's analysis messages span several lines; they are joined.
       System.err.println(
-          "daijiao: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+          "daijiao: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
     } else {
       // Messages of unexpected errors may quote data: only the type goes out unless --verbose.
       System.err.println(

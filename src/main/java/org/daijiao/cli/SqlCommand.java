@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
-final class SqlCommand implements Callable<Integer> {
+public final class SqlCommand implements Callable<Integer> {
   enum Format {
     table,
     csv,
@@ -75,8 +75,7 @@ final class SqlCommand implements Callable<Integer> {
       } catch (Exception e) {
         // Spark throws AnalysisException (a checked exception) without declaring it.
         if (e instanceof AnalysisException a) {
-          throw new UserFacingException(
-              "The query cannot run: " + a.getSimpleMessage().lines().findFirst().orElse(""));
+          throw new UserFacingException("The query cannot run: " + a.getSimpleMessage());
         }
         if (e.getClass().getName().contains("ParseException")) {
           throw new UserFacingException(
@@ -99,7 +98,7 @@ final class SqlCommand implements Callable<Integer> {
    * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
    * JSON).
    */
-  static Dataset<Row> asText(Dataset<Row> result) {
+  public static Dataset<Row> asText(Dataset<Row> result) {
     List<Column> columns = new ArrayList<>();
     for (StructField f : result.schema().fields()) {
       DataType t = f.dataType();
@@ -113,7 +112,11 @@ final class SqlCommand implements Callable<Integer> {
     return result.select(columns.toArray(new Column[0]));
   }
 
-  private static void printCsv(Dataset<Row> text, PrintStream out) {
+  /**
+   * Prints {@code text} (see {@link #asText}) as csv: a header row, then RFC 4180 rows, null as
+   * empty.
+   */
+  public static void printCsv(Dataset<Row> text, PrintStream out) {
     String[] header = text.columns();
     try {
       CSVPrinter printer =

@@ -1,6 +1,7 @@
 package org.daijiao.spark;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -10,6 +11,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 
 /**
  * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code
@@ -108,7 +111,12 @@ public final class Warehouse {
     }
   }
 
-  /** Registers one table (an external Delta table over its directory) in the session catalog. */
+  /**
+   * Registers one table (an external Delta table over its directory) in the session catalog. The
+   * catalog outlives a command when the session is shared (tests, an embedding application): a name
+   * registered for another warehouse is dropped first — only the catalog entry of an external
+   * table; its data stays where it is.
+   */
   public void register(SparkSession spark, TableName table) {
     spark.sql(
         "CREATE DATABASE IF NOT EXISTS "
@@ -116,12 +124,41 @@ public final class Warehouse {
             + " LOCATION '"
             + escape(root + "/" + table.layer())
             + "'");
+    URI registered = registeredLocation(spark, table);
+    if (registered != null
+        && !qualified(spark, new Path(registered))
+            .equals(qualified(spark, new Path(pathOf(table))))) {
+      spark.sql("DROP TABLE " + table.qualified());
+    }
     spark.sql(
         "CREATE TABLE IF NOT EXISTS "
             + table.qualified()
             + " USING delta LOCATION '"
             + escape(pathOf(table))
             + "'");
+  }
+
+  /** Where the catalog says the table is; null when the name is not registered. */
+  private static URI registeredLocation(SparkSession spark, TableName t) {
+    SessionCatalog catalog = spark.sessionState().catalog();
+    TableIdentifier name = new TableIdentifier(t.table(), scala.Option.apply(t.layer()));
+    if (!catalog.tableExists(name)) {
+      return null;
+    }
+    try {
+      return catalog.getTableMetadata(name).location();
+    } catch (Exception e) {
+      // Declared by Scala without `throws`: the database vanished between the two calls.
+      return null;
+    }
+  }
+
+  private static URI qualified(SparkSession spark, Path path) {
+    try {
+      return path.getFileSystem(hadoopConf(spark)).makeQualified(path).toUri();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot resolve " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private static Configuration hadoopConf(SparkSession spark) {
