@@ -1,0 +1,118 @@
+package org.daijiao.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The policy file is the law of the product: every number of SPEC §2 comes from it, validated. */
+class PolicyLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void bundled2022PolicyHoldsTheNumbersOfTheNotice() {
+    Policy p = PolicyLoader.bundled();
+    assertThat(p.policyYear()).isEqualTo(2022);
+    assertThat(p.countyCode()).isEqualTo("500243");
+    assertThat(p.ages().minAge()).as("§2(二) 年满16周岁").isEqualTo(16);
+    assertThat(p.ages().maxAge()).as("§2(一) 未满60周岁").isEqualTo(60);
+    assertThat(p.subsidyFor(Category.TEKUN)).as("§2(一) 特困 全额 100").isEqualByComparingTo("100.00");
+    assertThat(p.subsidyFor(Category.SEVERE_DISABILITY))
+        .as("§2(一) 重残 全额 100")
+        .isEqualByComparingTo("100.00");
+    assertThat(p.subsidyFor(Category.DIBAO)).as("§2(一) 低保 70%").isEqualByComparingTo("70.00");
+    assertThat(p.subsidyFor(Category.FANPIN)).as("§2(一) 返贫致贫 70%").isEqualByComparingTo("70.00");
+    assertThat(p.categoryPriority())
+        .as("§2(一) 多重身份: 特困 > 重残 > 低保 > 返贫致贫")
+        .containsExactly(
+            Category.TEKUN, Category.SEVERE_DISABILITY, Category.DIBAO, Category.FANPIN);
+    assertThat(p.regularCutoff()).as("§2(二) 8月31日").isEqualTo(LocalDate.of(2022, 8, 31));
+    assertThat(p.dynamicDeadline()).as("§2(二) 即进立保 12月31日").isEqualTo(LocalDate.of(2022, 12, 31));
+    assertThat(p.funding().get(Category.SEVERE_DISABILITY).fundingSource())
+        .as("§2(二) 重残 市县两级财政清算")
+        .isEqualTo("MUNICIPAL_COUNTY_SETTLEMENT");
+  }
+
+  @Test
+  void seventyPercentBecomesEightyWithAOneLineEdit() throws IOException {
+    Path file = editedBundled("    DIBAO: 0.70 ", "    DIBAO: 0.80 ");
+    Policy p = PolicyLoader.fromFile(file);
+    assertThat(p.subsidyFor(Category.DIBAO)).isEqualByComparingTo(new BigDecimal("80.00"));
+    assertThat(p.subsidyFor(Category.FANPIN)).isEqualByComparingTo(new BigDecimal("70.00"));
+  }
+
+  @Test
+  void invalidPolicyNamesEveryProblemWithItsKey() throws IOException {
+    Path file =
+        editedBundled(
+            "  lowest_tier: 100.00",
+            "  lowest_tier: 150.00",
+            "category_priority: [TEKUN, SEVERE_DISABILITY, DIBAO, FANPIN]",
+            "category_priority: [TEKUN, DIBAO, FANPIN]",
+            "  regular_cutoff: \"08-31\"",
+            "  regular_cutoff: \"08-32\"");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(file))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("amounts.valid_tiers must contain lowest_tier 150")
+        .hasMessageContaining("category_priority must list each of")
+        .hasMessageContaining("calendar.regular_cutoff must be MM-dd, got 08-32");
+  }
+
+  @Test
+  void unknownKeyIsRefusedRatherThanIgnored() throws IOException {
+    Path file = editedBundled("policy_year: 2022", "policy_year: 2022\nlowest_teir: 100");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(file))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("lowest_teir");
+  }
+
+  @Test
+  void vocabularyMappingToAnUnknownCategoryIsRefused() throws IOException {
+    Path file = editedBundled("      城市低保: DIBAO", "      城市低保: DIBOA");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(file))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("civil_affairs_category.target.城市低保 maps to DIBOA");
+  }
+
+  @Test
+  void askingForAnotherYearThanTheFileIsRefused() throws IOException {
+    Path file = editedBundled();
+    assertThatThrownBy(() -> PolicyLoader.load(file, 2023))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("for year 2022 but --year 2023");
+    assertThatThrownBy(() -> PolicyLoader.bundled(2019))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("--policy FILE");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(missing))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(missing.toString());
+  }
+
+  /** The bundled 2022 file with each (old, new) pair of lines replaced, written to a temp file. */
+  private Path editedBundled(String... oldNew) throws IOException {
+    String text;
+    try (var in = PolicyLoader.class.getClassLoader().getResourceAsStream("policy/2022.yaml")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (int i = 0; i < oldNew.length; i += 2) {
+      assertThat(text).as("fixture edit target").contains(oldNew[i]);
+      text = text.replace(oldNew[i], oldNew[i + 1]);
+    }
+    Path file = dir.resolve("policy.yaml");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+}
