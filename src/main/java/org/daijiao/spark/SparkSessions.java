@@ -22,6 +22,9 @@ public final class SparkSessions {
           .master("local[*]")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+          // Delta rebuilds a table's state with 50 partitions by default: far too many on one
+          // machine.
+          .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
