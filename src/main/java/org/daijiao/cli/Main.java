@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ExplainCommand.class,
       GenerateCommand.class,
+      ExportCommand.class,
 
       CommandLine.HelpCommand.class
     })

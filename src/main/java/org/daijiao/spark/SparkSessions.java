@@ -49,6 +49,9 @@ public final class SparkSessions {
         // Dates are calendar dates: never shift them with the machine's time zone.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
+        // The warehouse holds IDs and names. Hadoop's local file system sets permissions itself
+        // from this mask (default 022; the umask of bin/daijiao is ignored): 077 = owner only.
+        .config("spark.hadoop.fs.permissions.umask-mode", "077")
         // Dates and timestamps cross into Java as java.time values.
         .config("spark.sql.datetime.java8API.enabled", "true");
   }
