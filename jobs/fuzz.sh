@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the export readers and value parsers with Jazzer (issue 4), for a bounded time.
 #
-#   jobs/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
+#   jobs/fuzz.sh [SECONDS_PER_TARGET]     (default 60; FUZZ_TARGETS="..." picks targets, FUZZ_TIMEOUT=s per input)
 #
 # Targets (src/test/java/org/daijiao/fuzz): ExportReaderFuzz (CSV bytes), XlsxReaderFuzz (workbook bytes),
 # ValueParsersFuzz (DateParser, AmountParser, IdNumber.parse). The only exceptions allowed are
@@ -12,6 +12,9 @@
 set -euo pipefail
 
 SECONDS_PER_TARGET="${1:-60}"
+# Per-input limit: generous, because the first workbook loads and instruments hundreds of POI classes.
+TIMEOUT="${FUZZ_TIMEOUT:-60}"
+TARGETS="${FUZZ_TARGETS:-ExportReaderFuzz XlsxReaderFuzz ValueParsersFuzz}"
 JAZZER_VERSION="0.24.0"
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HOME_DIR"
@@ -58,7 +61,7 @@ fi
 
 status=0
 summary=()
-for target in ExportReaderFuzz XlsxReaderFuzz ValueParsersFuzz; do
+for target in $TARGETS; do
   mkdir -p "$OUT/$target"
   rm -f "$OUT/$target"/crash-* "$OUT/$target"/timeout-* "$OUT/$target"/oom-*
   before=$(ls "$CORPUS/$target" | wc -l)
@@ -68,7 +71,7 @@ for target in ExportReaderFuzz XlsxReaderFuzz ValueParsersFuzz; do
     --target_class="org.daijiao.fuzz.$target" \
     --instrumentation_includes='org.daijiao.**:org.apache.poi.**' \
     --keep_going=1 \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$OUT/$target/" \
     "$CORPUS/$target" > "$OUT/$target/log.txt" 2>&1
   rc=$?
@@ -82,13 +85,13 @@ for target in ExportReaderFuzz XlsxReaderFuzz ValueParsersFuzz; do
   if java -Xmx1g -cp "$CP" com.code_intelligence.jazzer.Jazzer \
       --target_class="org.daijiao.fuzz.$target" \
       --instrumentation_includes='org.daijiao.**:org.apache.poi.**' \
-      -merge=1 -timeout=10 "$merged" "$CORPUS/$target" > "$OUT/$target/merge.txt" 2>&1; then
+      -merge=1 -timeout="$TIMEOUT" -artifact_prefix="$OUT/$target/merge-" "$merged" "$CORPUS/$target" > "$OUT/$target/merge.txt" 2>&1; then
     rm -rf "${CORPUS:?}/$target" && mv "$merged" "$CORPUS/$target"
   else
     echo "fuzz: corpus merge failed for $target (kept unmerged); see $OUT/$target/merge.txt" >&2
   fi
   after=$(ls "$CORPUS/$target" | wc -l)
-  size=$(du -sk "$CORPUS/$target" | cut -f1)
+  size=$(du -sk --apparent-size "$CORPUS/$target" | cut -f1)
   crashes=$(find "$OUT/$target" -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   line=$(printf '%-17s %4ss  execs %-9s exec/s %-6s cov %-5s corpus %4s -> %-4s files (%s KB)  crashes %s  (exit %s)' \
     "$target" "$SECONDS_PER_TARGET" "$execs" "$rate" "$cov" "$before" "$after" "$size" "$crashes" "$rc")
@@ -100,6 +103,6 @@ for target in ExportReaderFuzz XlsxReaderFuzz ValueParsersFuzz; do
   fi
 done
 
-total=$(du -sk "$CORPUS" | cut -f1)
+total=$(du -sk --apparent-size "$CORPUS" | cut -f1)
 echo "fuzz: corpus $CORPUS is ${total} KB in total (keep it under 2048 KB)"
 exit "$status"

@@ -106,9 +106,9 @@ class CleanValueRulesTest {
               "full width, x, spaces",
               Source.CIVIL_AFFAIRS,
               "id_number",
-              "50024319900202002X",
+              "50024319900202009X",
               "id_number",
-              "５００２４３ 1990 0202 002x"),
+              "５００２４３ 1990 0202 009x"),
           Case.accepted(
               "15 digits",
               Source.CIVIL_AFFAIRS,

@@ -48,7 +48,7 @@ class PrivacyLeakTest {
       assertThat(leak)
           .as(
               "log line %d of %d contains %s: %s",
-              i + 1, lines.size(), describe(leak), people.redacted(lines.get(i)))
+              i + 1, lines.size(), describe(leak), around(lines.get(i), leak))
           .isNull();
     }
   }
@@ -58,6 +58,16 @@ class PrivacyLeakTest {
     assertThat(people.firstLeakIn(run.stdout())).as("stdout of the run").isNull();
     String leak = people.firstLeakIn(run.stderr());
     assertThat(leak).as("stderr of the run contains %s", describe(leak)).isNull();
+  }
+
+  /** The text before and after the leak, with every ID and name replaced: where it comes from. */
+  private static String around(String line, String leak) {
+    if (leak == null) {
+      return "";
+    }
+    int at = line.indexOf(leak);
+    return people.redacted(
+        line.substring(Math.max(0, at - 300), Math.min(line.length(), at + 100)));
   }
 
   /** What leaked, said without leaking it again into the test report. */
