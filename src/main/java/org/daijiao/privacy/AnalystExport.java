@@ -80,9 +80,8 @@ public final class AnalystExport {
     List<Column> columns = new ArrayList<>();
     for (String c : table.columns()) {
       if (c.equals(ID_NUMBER)) {
-        // A work list holds masked IDs (500243********123X): their HMAC would give people who share
-        // a
-        // mask one pseudonym, so a masked ID has none.
+        // A work list holds masked IDs (500243********123X): their HMAC would give everybody who
+        // shares a mask one pseudonym, so a masked ID has none.
         columns.add(
             when(col(c).contains("*"), lit(null).cast(DataTypes.StringType))
                 .otherwise(pseudonym.apply(col(c)))

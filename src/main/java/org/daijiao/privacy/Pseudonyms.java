@@ -39,10 +39,7 @@ public final class Pseudonyms implements Serializable {
    */
   public static final String KEY_FILE_ENV = "DAIJIAO_PSEUDONYM_KEY_FILE";
 
-  /**
-   * A shorter secret could be guessed; 16 characters of a random string is 128 bits at least in
-   * bytes.
-   */
+  /** A shorter secret could be guessed: 16 random bytes are 128 bits. */
   public static final int MIN_KEY_BYTES = 16;
 
   /** Hex characters kept: 128 bits, no collision among any county's population. */
@@ -109,8 +106,8 @@ public final class Pseudonyms implements Serializable {
       return null;
     }
     try {
-      // A Mac is not thread-safe and cheap next to a Spark row: one per call keeps this class
-      // stateless.
+      // A Mac is not thread-safe; one per call costs little next to a Spark row and keeps this
+      // class stateless.
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key, ALGORITHM));
       byte[] digest = mac.doFinal(idNumber.getBytes(StandardCharsets.UTF_8));

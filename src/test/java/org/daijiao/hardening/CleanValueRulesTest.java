@@ -113,7 +113,7 @@ class CleanValueRulesTest {
               "15 digits",
               Source.CIVIL_AFFAIRS,
               "id_number",
-              "500243198001010014",
+              "500243198001010012",
               "id_number",
               "500243800101001"),
           Case.rejected(
