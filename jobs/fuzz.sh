@@ -7,7 +7,7 @@
 # ValueParsersFuzz (DateParser, AmountParser, IdNumber.parse). The only exceptions allowed are
 # InputFileException and InvalidValueException; anything else is a crash, saved as target/fuzz/<target>/crash-*.
 # The corpus each run grows is src/test/resources/fuzz-corpus/<target>/: commit it (keep it < 2 MB); the
-# `slow`-tagged FuzzCorpusReplayTest replays it without Jazzer (mvn test -Dgroups=slow -Dtest=FuzzCorpusReplayTest).
+# `slow`-tagged FuzzCorpusReplayTest replays it without Jazzer (mvn test -Dtest.excluded.groups=none -Dgroups=slow -Dtest=FuzzCorpusReplayTest).
 # Jazzer comes from Maven Central through mvn (no pom change: the targets use the plain byte[] entry point).
 set -euo pipefail
 

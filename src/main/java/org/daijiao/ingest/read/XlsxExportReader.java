@@ -88,6 +88,16 @@ final class XlsxExportReader {
           "the workbook cannot be opened (damaged or not really an .xlsx file); open it in Excel"
               + " or WPS and save it again as .xlsx",
           e);
+    } catch (LinkageError e) {
+      // A Deflate64 zip entry needs commons-lang3 3.14+ in commons-compress 1.26, and Spark 3.5
+      // provides 3.12 (found by jobs/fuzz.sh): refuse the file instead of ending the whole run.
+      throw new InputFileException(
+          file,
+          0,
+          null,
+          "the workbook cannot be opened (it uses a zip compression, such as Deflate64, that this"
+              + " installation cannot read); open it in Excel or WPS and save it again as .xlsx",
+          e);
     }
   }
 
