@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ExplainCommand.class,
       GenerateCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -56,6 +56,12 @@ public final class SparkSessions {
         // Dates are calendar dates: never shift them with the machine's time zone.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
+        // The warehouse holds IDs and names. Hadoop's local file system sets permissions itself
+        // from this mask (default 022; the umask of bin/daijiao is ignored): 077 = owner only.
+        .config("spark.hadoop.fs.permissions.umask-mode", "077")
+        // No min/max column statistics in the Delta log: they are ID numbers and names, which Delta
+        // prints at INFO (--verbose) in every snapshot; county-sized tables need no data skipping.
+        .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0")
         // Dates and timestamps cross into Java as java.time values.
         .config("spark.sql.datetime.java8API.enabled", "true");
   }

@@ -56,10 +56,25 @@ final class XlsxExportReader {
         sheets.add(sheet);
       }
       throw noHeader(file, sheets, source);
-    } catch (RuntimeException e) {
+    } catch (InputFileException e) {
       closeQuietly(workbook);
       throw e;
+    } catch (RuntimeException e) {
+      // POI opens some damaged workbooks and fails later, e.g. on a merged region like "Bg/B3"
+      // (found by jobs/fuzz.sh): still the department's file to fix, not an internal error.
+      closeQuietly(workbook);
+      throw damaged(file, 0, e);
     }
+  }
+
+  private static InputFileException damaged(String file, long line, RuntimeException cause) {
+    return new InputFileException(
+        file,
+        line,
+        null,
+        "the workbook is damaged and cannot be read; open it in Excel or WPS and save it again as"
+            + " .xlsx",
+        cause);
   }
 
   private static XSSFWorkbook openWorkbook(String file, byte[] content) {
@@ -72,6 +87,16 @@ final class XlsxExportReader {
           null,
           "the workbook cannot be opened (damaged or not really an .xlsx file); open it in Excel"
               + " or WPS and save it again as .xlsx",
+          e);
+    } catch (LinkageError e) {
+      // A Deflate64 zip entry needs commons-lang3 3.14+ in commons-compress 1.26, and Spark 3.5
+      // provides 3.12 (found by jobs/fuzz.sh): refuse the file instead of ending the whole run.
+      throw new InputFileException(
+          file,
+          0,
+          null,
+          "the workbook cannot be opened (it uses a zip compression, such as Deflate64, that this"
+              + " installation cannot read); open it in Excel or WPS and save it again as .xlsx",
           e);
     }
   }
@@ -132,8 +157,14 @@ final class XlsxExportReader {
         () -> {
           while (nextRow[0] <= sheet.lastRow()) {
             int r = nextRow[0]++;
-            if (!sheet.isBlank(r)) {
-              return layout.toRecord(r + 1L, sheet.row(r, 0));
+            try {
+              if (!sheet.isBlank(r)) {
+                return layout.toRecord(r + 1L, sheet.row(r, 0));
+              }
+            } catch (InputFileException e) {
+              throw e;
+            } catch (RuntimeException e) {
+              throw damaged(file, r + 1L, e);
             }
           }
           return null;

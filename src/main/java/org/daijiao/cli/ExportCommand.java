@@ -1,0 +1,64 @@
+package org.daijiao.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.daijiao.privacy.AnalystExport;
+import org.daijiao.privacy.Pseudonyms;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Copies of the gold tables for people outside the data team (issue 4, SPEC §7). */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write analyst-safe copies of the gold tables: one CSV per table in --out, id_number replaced"
+          + " by a",
+      "keyed pseudonym (HMAC-SHA256 with the county secret from $"
+          + Pseudonyms.KEY_ENV
+          + " or the file named by $"
+          + Pseudonyms.KEY_FILE_ENV
+          + "), name dropped. The same person gets the same pseudonym in every run and year."
+    })
+final class ExportCommand implements Callable<Integer> {
+  /** Who the copies are for; analysts is the only audience so far. */
+  enum Audience {
+    analysts
+  }
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--for",
+      required = true,
+      paramLabel = "AUDIENCE",
+      description = "Who the copies are for: ${COMPLETION-CANDIDATES}.")
+  Audience audience;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the copies.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    // Before Spark starts: a missing secret is the user's to fix, and should not cost a session.
+    Pseudonyms pseudonyms = Pseudonyms.fromEnvironment(System.getenv());
+    try (Spark spark = new Spark(common)) {
+      List<AnalystExport.Written> written =
+          AnalystExport.write(spark.session, spark.warehouse, pseudonyms, out);
+      for (AnalystExport.Written w : written) {
+        System.out.println(w.table() + " -> " + w.file() + " (" + w.rows() + " rows)");
+      }
+      if (written.isEmpty()) {
+        System.out.println(
+            "No gold table in " + common.warehouse + ": run `bin/daijiao run` first.");
+      }
+    }
+    return 0;
+  }
+}
