@@ -26,7 +26,19 @@ public final class Warehouse {
   private final String root;
 
   public Warehouse(String root) {
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = absolute(trimmed);
+  }
+
+  /**
+   * A relative local path made absolute against the working directory: the catalog would otherwise
+   * resolve a table's relative location against its database's location, not the working directory.
+   */
+  private static String absolute(String root) {
+    if (root.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return root;
+    }
+    return java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
   }
 
   public String root() {
