@@ -62,7 +62,25 @@ public final class IdNumber {
       }
       out.append(c == 'x' ? 'X' : c);
     }
-    return out.length() == 0 ? null : out.toString();
+    return out.length() == 0 ? null : withoutTextMarker(out.toString());
+  }
+
+  /**
+   * Exports force Excel to keep an ID as text with a leading apostrophe ({@code '500243…}) or a
+   * formula ({@code ="500243…"}, or {@code =500243…} once a CSV reader has removed the quotes): the
+   * marker is not part of the number.
+   */
+  private static String withoutTextMarker(String s) {
+    if (s.startsWith("'") && s.length() > 1) {
+      return s.substring(1);
+    }
+    if (s.startsWith("=\"") && s.endsWith("\"") && s.length() > 3) {
+      return s.substring(2, s.length() - 1);
+    }
+    if (s.startsWith("=") && s.length() > 1 && Character.isDigit(s.charAt(1))) {
+      return s.substring(1);
+    }
+    return s;
   }
 
   /**

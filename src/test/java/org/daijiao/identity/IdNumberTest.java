@@ -173,8 +173,7 @@ class IdNumberTest {
         "ABCDEFGHIJKLMNOPQR",
         "500243-19800101-0012",
         "50024380010100X",
-        "500243198001010012.0",
-        "'500243198001010012"
+        "500243198001010012.0"
       })
   void wrongLengthsAndLettersAreInvalidFormat(String raw) {
     assertThat(IdNumber.parse(raw, MIN_BIRTH, AS_OF).problem())
@@ -209,6 +208,14 @@ class IdNumberTest {
   static Stream<Arguments> upgradeVectors() {
     return ReferenceVectors.load("id_upgrade_vectors.csv").stream()
         .map(r -> Arguments.of(r.get("id15"), r.get("id18"), r.get("note")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"'500243198001010012", "=\"500243198001010012\"", "=500243198001010012"})
+  void anExcelTextMarkerBeforeTheIdIsNotPartOfIt(String raw) {
+    assertThat(IdNumber.parse(raw, null, null).id())
+        .as("the apostrophe or =\"…\" that keeps an ID as text in Excel is dropped")
+        .isEqualTo("500243198001010012");
   }
 
   @Test
