@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.daijiao.eligibility.Reason;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.ledger.Status;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -122,9 +124,10 @@ public final class CoverageStages {
         ledger
             .withColumn(
                 "action",
-                when(col("status").equalTo("AWAITING_ENROLLMENT"), "ENROL")
-                    .when(col("status").equalTo("AWAITING_SELF_PAYMENT"), "PAY_SELF_PART")
-                    .when(col("status").equalTo("REFUND_DUE"), "REFUND"))
+                when(col("status").equalTo(Status.AWAITING_ENROLLMENT.name()), "ENROL")
+                    .when(
+                        col("status").equalTo(Status.AWAITING_SELF_PAYMENT.name()), "PAY_SELF_PART")
+                    .when(col("status").equalTo(Status.REFUND_DUE.name()), "REFUND"))
             .filter(col("action").isNotNull())
             .select(
                 col("township"),
@@ -144,7 +147,9 @@ public final class CoverageStages {
         eligibility
             .filter(
                 col("in_coverage_target")
-                    .and(array_contains(col("reasons"), "RESIDENT_PENSION_OTHER_COUNTY")))
+                    .and(
+                        array_contains(
+                            col("reasons"), Reason.RESIDENT_PENSION_OTHER_COUNTY.name())))
             .select(
                 col("township"),
                 col("township_code"),

@@ -1,5 +1,7 @@
 package org.daijiao.coverage;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,8 +65,6 @@ public final class StatsJob {
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse
-        .read(spark, table)
-        .filter(org.apache.spark.sql.functions.col("policy_year").equalTo(policyYear));
+    return warehouse.read(spark, table).filter(col("policy_year").equalTo(policyYear));
   }
 }
