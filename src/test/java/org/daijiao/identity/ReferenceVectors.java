@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.daijiao.TestCsv;
 
 /**
  * The reference test vectors under {@code src/test/resources/reference/}, read from the class path.
@@ -35,7 +36,8 @@ final class ReferenceVectors {
       if (in == null) {
         throw new IllegalStateException(resource + " is not on the test class path");
       }
-      List<List<String>> records = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      List<List<String>> records =
+          TestCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       List<String> header = records.get(0);
       List<Row> rows = new ArrayList<>();
       for (List<String> record : records.subList(1, records.size())) {
@@ -49,45 +51,5 @@ final class ReferenceVectors {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        fields.add(field.toString());
-        field.setLength(0);
-        records.add(fields);
-        fields = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !fields.isEmpty()) {
-      fields.add(field.toString());
-      records.add(fields);
-    }
-    return records;
   }
 }
