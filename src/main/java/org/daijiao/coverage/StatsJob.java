@@ -43,25 +43,35 @@ public final class StatsJob {
     this.progress = progress;
   }
 
-  public void run() {
+  /** The Delta version each table reached. */
+  public record Result(
+      long coverageStatsVersion, long departmentFundingVersion, long worklistVersion) {}
+
+  public Result run() {
     spark
         .sparkContext()
         .setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
     Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
     Dataset<Row> ledger = ofYear(DecideJob.LEDGER);
     Dataset<Row> reaching = ofYear(DecideJob.REACHING_PENSION_AGE);
-    writer.replaceYear(
-        COVERAGE_STATS,
-        CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
-        policyYear);
-    writer.replaceYear(
-        DEPARTMENT_FUNDING, CoverageStages.departmentFunding(ledger, policyYear, asOf), policyYear);
-    writer.replaceYear(
-        WORKLIST,
-        CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
-        policyYear);
+    long coverage =
+        writer.replaceYear(
+            COVERAGE_STATS,
+            CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
+            policyYear);
+    long funding =
+        writer.replaceYear(
+            DEPARTMENT_FUNDING,
+            CoverageStages.departmentFunding(ledger, policyYear, asOf),
+            policyYear);
+    long worklist =
+        writer.replaceYear(
+            WORKLIST,
+            CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
+            policyYear);
     progress.step(
         "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
+    return new Result(coverage, funding, worklist);
   }
 
   private Dataset<Row> ofYear(TableName table) {
