@@ -120,59 +120,30 @@ public final class CoverageStages {
       int policyYear,
       LocalDate asOf) {
     Column due = col("self_pay_amount").minus(col("self_paid_amount"));
+    Column ledgerAction =
+        when(col("status").equalTo(Status.AWAITING_ENROLLMENT.name()), "ENROL")
+            .when(col("status").equalTo(Status.AWAITING_SELF_PAYMENT.name()), "PAY_SELF_PART")
+            .when(col("status").equalTo(Status.REFUND_DUE.name()), "REFUND");
     Dataset<Row> fromLedger =
-        ledger
-            .withColumn(
-                "action",
-                when(col("status").equalTo(Status.AWAITING_ENROLLMENT.name()), "ENROL")
-                    .when(
-                        col("status").equalTo(Status.AWAITING_SELF_PAYMENT.name()), "PAY_SELF_PART")
-                    .when(col("status").equalTo(Status.REFUND_DUE.name()), "REFUND"))
-            .filter(col("action").isNotNull())
-            .select(
-                col("township"),
-                col("township_code"),
-                col("village"),
-                col("village_code"),
-                col("id_number"),
-                col("name"),
-                col("category"),
-                col("action"),
-                when(col("action").equalTo("REFUND"), col("subsidy_amount"))
-                    .otherwise(when(due.gt(0), due).otherwise(lit(0)))
-                    .cast(CleanColumns.MONEY)
-                    .as("amount"),
-                col("deadline"));
+        actions(
+                ledger,
+                ledgerAction,
+                when(ledgerAction.equalTo("REFUND"), col("subsidy_amount"))
+                    .otherwise(when(due.gt(0), due).otherwise(lit(0))),
+                col("deadline"))
+            .filter(col("action").isNotNull());
     Dataset<Row> transfers =
-        eligibility
-            .filter(
+        actions(
+            eligibility.filter(
                 col("in_coverage_target")
                     .and(
                         array_contains(
-                            col("reasons"), Reason.RESIDENT_PENSION_OTHER_COUNTY.name())))
-            .select(
-                col("township"),
-                col("township_code"),
-                col("village"),
-                col("village_code"),
-                col("id_number"),
-                col("name"),
-                col("category"),
-                lit("TRANSFER_FOLLOW_UP").as("action"),
-                lit(null).cast(CleanColumns.MONEY).as("amount"),
-                lit(null).cast("date").as("deadline"));
+                            col("reasons"), Reason.RESIDENT_PENSION_OTHER_COUNTY.name()))),
+            lit("TRANSFER_FOLLOW_UP"),
+            lit(null),
+            lit(null));
     Dataset<Row> pensions =
-        reachingPensionAge.select(
-            col("township"),
-            col("township_code"),
-            col("village"),
-            col("village_code"),
-            col("id_number"),
-            col("name"),
-            col("category"),
-            lit("REACHES_PENSION_AGE").as("action"),
-            lit(null).cast(CleanColumns.MONEY).as("amount"),
-            col("pension_age_date").as("deadline"));
+        actions(reachingPensionAge, lit("REACHES_PENSION_AGE"), lit(null), col("pension_age_date"));
     return fromLedger
         .unionByName(transfers)
         .unionByName(pensions)
@@ -189,6 +160,22 @@ public final class CoverageStages {
             col("amount"),
             col("deadline"),
             lit(asOf).as("as_of"));
+  }
+
+  /** One work-list row per input row: who, where, which action, how much, by when. */
+  private static Dataset<Row> actions(
+      Dataset<Row> persons, Column action, Column amount, Column deadline) {
+    return persons.select(
+        col("township"),
+        col("township_code"),
+        col("village"),
+        col("village_code"),
+        col("id_number"),
+        col("name"),
+        col("category"),
+        action.as("action"),
+        amount.cast(CleanColumns.MONEY).as("amount"),
+        deadline.cast("date").as("deadline"));
   }
 
   /** {@code 500243********123X}: the area code and the last four characters only (SPEC §7). */
