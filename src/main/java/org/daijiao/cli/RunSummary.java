@@ -1,6 +1,9 @@
 package org.daijiao.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ import org.daijiao.coverage.StatsJob;
 import org.daijiao.eligibility.DecideJob;
 import org.daijiao.identity.ResolveJob;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -64,10 +68,7 @@ final class RunSummary {
     for (Row r :
         eligibility
             .groupBy(col("category"))
-            .agg(
-                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
-                org.apache.spark.sql.functions.count_if(col("in_coverage_target")),
-                org.apache.spark.sql.functions.count_if(col("eligible")))
+            .agg(count(lit(1)), count_if(col("in_coverage_target")), count_if(col("eligible")))
             .orderBy(col("category").asc_nulls_last())
             .collectAsList()) {
       out.printf(
@@ -127,7 +128,7 @@ final class RunSummary {
     }
   }
 
-  private Dataset<Row> ofYear(org.daijiao.spark.TableName table) {
+  private Dataset<Row> ofYear(TableName table) {
     return warehouse.read(spark, table).filter(col("policy_year").equalTo(year));
   }
 

@@ -178,7 +178,10 @@ public final class CoverageStages {
         deadline.cast("date").as("deadline"));
   }
 
-  /** {@code 500243********123X}: the area code and the last four characters only (SPEC §7). */
+  /**
+   * {@code 500243********123X}: the area code and the last four characters only (SPEC §7) — the
+   * column form of {@link org.daijiao.identity.IdNumber#mask}, which explain and reports use.
+   */
   public static Column masked(Column id) {
     return concat(substring(id, 1, 6), lit("********"), substring(id, 15, 4));
   }

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.policy.Policy;
@@ -67,26 +67,12 @@ public final class PersonStages {
   }
 
   /** The birth date of a valid 18-character ID (digits 7–14). */
-  public static org.apache.spark.sql.Column birthDate(org.apache.spark.sql.Column id) {
+  public static Column birthDate(Column id) {
     return to_date(substring(id, 7, 8), "yyyyMMdd");
   }
 
   /** {@code M} for an odd sequence digit (17th), {@code F} for an even one. */
-  public static org.apache.spark.sql.Column sex(org.apache.spark.sql.Column id) {
+  public static Column sex(Column id) {
     return when(substring(id, 17, 1).cast("int").mod(2).equalTo(1), "M").otherwise("F");
   }
-
-  /** The columns of {@code silver.persons}, in order. */
-  public static final List<String> PERSON_COLUMNS =
-      List.of(
-          "id_number",
-          "name",
-          "birth_date",
-          "sex",
-          "township",
-          "township_code",
-          "village",
-          "village_code",
-          "location_flags",
-          "sources");
 }

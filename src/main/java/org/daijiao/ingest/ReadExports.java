@@ -63,6 +63,7 @@ final class ReadExports {
     }
     return new Iterator<>() {
       private boolean failed;
+      private Row pending;
 
       @Override
       public boolean hasNext() {
@@ -77,8 +78,6 @@ final class ReadExports {
           return true;
         }
       }
-
-      private Row pending;
 
       @Override
       public Row next() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.daijiao.ingest.parse.Chars;
 
 /**
  * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which
@@ -148,21 +149,17 @@ public enum Source {
     return Optional.empty();
   }
 
-  /** Header comparison key: full-width folded to ASCII, white space and BOM dropped, lower case. */
+  /** Header comparison key: full-width folded to ASCII, every kind of space dropped, lower case. */
   static String headerKey(String header) {
     if (header == null) {
       return "";
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < header.length(); i++) {
-      char c = header.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        c = (char) (c - 0xFEE0);
+      char c = Chars.toHalfWidth(header.charAt(i));
+      if (!Chars.isSpace(c)) {
+        sb.append(c);
       }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B') {
-        continue;
-      }
-      sb.append(c);
     }
     return sb.toString().toLowerCase(Locale.ROOT);
   }

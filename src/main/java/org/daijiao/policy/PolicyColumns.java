@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.daijiao.ingest.Source;
 
 /** The policy file's orderings and mappings as Spark column expressions. */
 public final class PolicyColumns {
@@ -32,8 +33,10 @@ public final class PolicyColumns {
    * 重残).
    */
   public static Column sourceOfCategory(Column category) {
-    return when(category.isin(Category.TEKUN.name(), Category.DIBAO.name()), "civil_affairs")
-        .when(category.equalTo(Category.FANPIN.name()), "rural_revitalization")
-        .when(category.equalTo(Category.SEVERE_DISABILITY.name()), "disability");
+    return when(
+            category.isin(Category.TEKUN.name(), Category.DIBAO.name()),
+            Source.CIVIL_AFFAIRS.folder())
+        .when(category.equalTo(Category.FANPIN.name()), Source.RURAL_REVITALIZATION.folder())
+        .when(category.equalTo(Category.SEVERE_DISABILITY.name()), Source.DISABILITY.folder());
   }
 }

@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code quality.rejected_records}: every input row that did not reach a clean table, with its
@@ -18,14 +16,6 @@ public final class RejectedRecordColumns {
   public static final String LINE = "line";
   public static final String REASON = "reason";
   public static final String DETAIL = "detail";
-
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(SOURCE, DataTypes.StringType, false)
-          .add(SOURCE_FILE, DataTypes.StringType, false)
-          .add(LINE, DataTypes.LongType, false)
-          .add(REASON, DataTypes.StringType, false)
-          .add(DETAIL, DataTypes.StringType, true);
 
   private RejectedRecordColumns() {}
 

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
@@ -31,16 +30,6 @@ public final class CleanStages {
       Dataset<Row> bronze, Source source, Policy policy, LocalDate asOf) {
     Cleaner cleaner = cleanerFor(source, policy, asOf);
     return bronze.map((MapFunction<Row, Row>) cleaner::clean, Encoders.row(cleaner.outputSchema()));
-  }
-
-  /** The schema of {@link #parse}'s clean values for a source (without lineage). */
-  public static StructType valueSchema(Source source) {
-    return switch (source) {
-      case CIVIL_AFFAIRS, RURAL_REVITALIZATION, DISABILITY -> CleanColumns.ROSTER;
-      case PENSION_ENROLLMENT -> CleanColumns.ENROLLMENT;
-      case TAX_PAYMENTS -> CleanColumns.PAYMENT;
-      case EXCLUSIONS -> CleanColumns.EXCLUSION;
-    };
   }
 
   /** The rows that parsed: values and lineage. */
