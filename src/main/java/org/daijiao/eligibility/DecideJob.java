@@ -73,7 +73,7 @@ public final class DecideJob {
               categoryPeriods,
               Divisions.townships(spark),
               Divisions.villages(spark),
-              asOf);
+              policy);
       Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
       writer.replaceYear(ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
       writer.replaceYear(LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);

@@ -1,7 +1,10 @@
 package org.daijiao.eligibility;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -11,7 +14,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.daijiao.identity.Locations;
+import org.daijiao.identity.PeriodMerging;
+import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.spark.ScalaSeqs;
 
@@ -28,26 +34,45 @@ public final class DecisionStages {
   }
 
   /**
-   * Where each decided person lives (SPEC §3): the latest-starting record, existing at as_of, of
-   * the source that certifies the person's resolved (or highest held) category; any roster source
-   * when there is none.
+   * Where each decided person lives (SPEC §3, amended): among the records that exist at as_of, the
+   * latest-starting record of the source (department) that certifies the first of: the resolved
+   * category; the highest-priority target category held on a day of W (both are the decision's
+   * {@code category}); the highest-priority target category ever held. A person with none of these
+   * is placed by the latest-starting record of any roster source. Equal start dates: the record
+   * that comes last in (source file, line) order.
+   *
+   * @param categoryPeriods {@code silver.category_periods}: each merged period carries the place,
+   *     file and line of its latest record existing at as_of, and that record's start
    */
   public static Dataset<Row> locations(
       Dataset<Row> decisions,
       Dataset<Row> categoryPeriods,
       Dataset<Row> townships,
       Dataset<Row> villages,
-      LocalDate asOf) {
-    Dataset<Row> records =
+      Policy policy) {
+    Column byPriority =
+        struct(
+            PolicyColumns.priorityRank(policy, col("category")).as("rank"),
+            col("category").as("category"));
+    Column highestEverHeld =
+        min(when(col("target"), byPriority))
+            .over(Window.partitionBy(col("id_number")))
+            .getField("category");
+    Column placingSource =
+        PolicyColumns.sourceOfCategory(coalesce(col("_decided"), highestEverHeld));
+    Dataset<Row> candidates =
         categoryPeriods
-            .filter(col("start_date").leq(lit(asOf)))
-            .join(decisions.select(col("id_number"), col("category").as("_decided")), "id_number");
-    Column preferred =
-        when(col("_decided").isNull(), 0)
-            .when(col("source").equalTo(PolicyColumns.sourceOfCategory(col("_decided"))), 0)
-            .otherwise(1);
+            // a record of the period exists at as_of
+            .filter(col(PeriodMerging.LATEST_RECORD_START).isNotNull())
+            .join(
+                decisions.select(col("id_number"), col("category").as("_decided")),
+                ScalaSeqs.of("id_number"),
+                "inner")
+            .withColumn("_placing_source", placingSource)
+            .filter(
+                col("_placing_source").isNull().or(col("source").equalTo(col("_placing_source"))));
     Dataset<Row> latest =
-        Locations.latestRecordOfPreferredSource(records, preferred)
+        Locations.latestRecord(candidates, col(PeriodMerging.LATEST_RECORD_START))
             .select("id_number", "township", "village");
     return Locations.withDivisionCodes(latest, townships, villages).drop("location_flags");
   }

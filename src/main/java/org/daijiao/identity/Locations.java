@@ -39,20 +39,32 @@ public final class Locations {
   public static Dataset<Row> latestRecordOfPreferredSource(
       Dataset<Row> records, Column sourceRank) {
     WindowSpec person = Window.partitionBy(col("id_number"));
+    Dataset<Row> ofPreferredSource =
+        records
+            .withColumn("_rank", sourceRank)
+            .withColumn(
+                "_preferred_source",
+                min_by(col("source"), struct(col("_rank"), col("source"))).over(person))
+            .filter(col("source").equalTo(col("_preferred_source")))
+            .drop("_rank", "_preferred_source");
+    return latestRecord(ofPreferredSource, col("start_date"));
+  }
+
+  /**
+   * One row per person: the record with the latest {@code start} (ties: the last in {@code
+   * source_file}, then {@code line} order).
+   *
+   * @param records rows with {@code id_number}, {@code source_file}, {@code line}
+   */
+  public static Dataset<Row> latestRecord(Dataset<Row> records, Column start) {
     WindowSpec latestFirst =
-        person.orderBy(
-            col("start_date").desc(),
-            col("source_file").desc_nulls_last(),
-            col("line").desc_nulls_last());
+        Window.partitionBy(col("id_number"))
+            .orderBy(
+                start.desc(), col("source_file").desc_nulls_last(), col("line").desc_nulls_last());
     return records
-        .withColumn("_rank", sourceRank)
-        .withColumn(
-            "_preferred_source",
-            min_by(col("source"), struct(col("_rank"), col("source"))).over(person))
-        .filter(col("source").equalTo(col("_preferred_source")))
         .withColumn("_n", row_number().over(latestFirst))
         .filter(col("_n").equalTo(1))
-        .drop("_rank", "_preferred_source", "_n");
+        .drop("_n");
   }
 
   /**

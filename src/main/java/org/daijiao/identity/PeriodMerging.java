@@ -27,6 +27,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * means ongoing.
  */
 public final class PeriodMerging {
+  /** The start date of the record a merged period's latest columns come from. */
+  public static final String LATEST_RECORD_START = "latest_record_start";
+
   /** Stands for an open end while merging; never written. */
   private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
@@ -37,12 +40,16 @@ public final class PeriodMerging {
    *     line} and the key columns
    * @param keys the columns that identify one kind of period of one person
    * @param latest columns whose value is taken from the latest-starting record of each merged
-   *     period
+   *     period that starts on or before {@code latestUpTo} (ties: the last in file and line order)
+   * @param latestUpTo as_of: a record that starts later does not exist for the run (SPEC §3), so it
+   *     lends no value to the latest columns, though it may extend the period past as_of
    * @return one row per merged period: the keys, {@code start_date}, {@code end_date}, the latest
-   *     columns and {@code records} (how many input rows it merges)
+   *     columns with {@code latest_record_start} (the start of the record they come from; null when
+   *     every record starts after {@code latestUpTo}) when there are latest columns, and {@code
+   *     records} (how many input rows it merges)
    */
   public static Dataset<Row> mergePeriods(
-      Dataset<Row> periods, List<String> keys, List<String> latest) {
+      Dataset<Row> periods, List<String> keys, List<String> latest, LocalDate latestUpTo) {
     Column[] keyCols = keys.stream().map(c -> col(c)).toArray(Column[]::new);
     WindowSpec byStart =
         Window.partitionBy(keyCols)
@@ -69,11 +76,16 @@ public final class PeriodMerging {
                     .over(byStart.rowsBetween(Window.unboundedPreceding(), 0)));
     List<Column> groupBy = new ArrayList<>(List.of(keyCols));
     groupBy.add(col("_period"));
-    Column recency = struct(col("start_date"), col("source_file"), col("line"));
+    // max_by skips rows whose ordering is null: records that start after as_of.
+    Column existing = col("start_date").leq(lit(latestUpTo));
+    Column recency = when(existing, struct(col("start_date"), col("source_file"), col("line")));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(max(col("_end")).as("_end"));
     for (String c : latest) {
       aggregates.add(max_by(col(c), recency).as(c));
+    }
+    if (!latest.isEmpty()) {
+      aggregates.add(max(when(existing, col("start_date"))).as(LATEST_RECORD_START));
     }
     aggregates.add(count(lit(1)).cast("int").as("records"));
     Dataset<Row> merged =
@@ -88,6 +100,9 @@ public final class PeriodMerging {
             .as("end_date"));
     for (String c : latest) {
       out.add(col(c));
+    }
+    if (!latest.isEmpty()) {
+      out.add(col(LATEST_RECORD_START));
     }
     out.add(col("records"));
     return merged.select(out.toArray(new Column[0]));

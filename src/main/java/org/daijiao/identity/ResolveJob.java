@@ -114,13 +114,15 @@ public final class ResolveJob {
         PeriodMerging.mergePeriods(
             roster,
             List.of("id_number", "category", "target", "source"),
-            List.of("township", "village", "source_file", "line")));
+            List.of("township", "village", "source_file", "line"),
+            asOf));
     writer.replace(
         EXCLUSION_PERIODS,
         PeriodMerging.mergePeriods(
             CleanStages.accepted(parsed.get(Source.EXCLUSIONS)),
             List.of("id_number", "reason"),
-            List.of()));
+            List.of(),
+            asOf));
     writer.replace(ENROLLMENTS, CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)));
     writer.replace(PAYMENTS, CleanStages.uniquePayments(payments));
     progress.step(

@@ -27,7 +27,15 @@ public final class LedgerTrace {
         "T = "
             + money(t.tier())
             + (t.defaulted()
-                ? " (no valid tier on a county resident record: T = L, TIER_DEFAULTED)"
+                ? t.liveStatus() == null
+                    ? " (no "
+                        + String.join("/", policy.amounts().tierStatuses())
+                        + " county resident record: nothing chosen for "
+                        + policy.policyYear()
+                        + ", T = L, TIER_DEFAULTED)"
+                    : " (no valid tier on the "
+                        + t.liveStatus()
+                        + " county resident record: T = L, TIER_DEFAULTED)"
                 : " (county resident record, " + t.source().status() + ")")
             + (t.flags().contains(LedgerFlag.TIER_CONFLICT)
                 ? "; records disagree, the highest valid tier is used (TIER_CONFLICT)"

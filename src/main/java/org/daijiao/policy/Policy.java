@@ -32,13 +32,15 @@ public record Policy(
       implements Serializable {}
 
   /**
-   * §2(一): the lowest tier, the tiers a person may choose, and the share of the lowest tier
-   * subsidised.
+   * §2(一): the lowest tier, the tiers a person may choose, the share of the lowest tier subsidised,
+   * and the statuses of a county resident pension record whose tier is this year's choice (SPEC
+   * §2.4 as amended: ACTIVE, else SUSPENDED; a TERMINATED or RECEIVING record chose nothing).
    */
   public record Amounts(
       @JsonProperty("lowest_tier") BigDecimal lowestTier,
       @JsonProperty("valid_tiers") List<BigDecimal> validTiers,
-      @JsonProperty("subsidy_share") Map<Category, BigDecimal> subsidyShare)
+      @JsonProperty("subsidy_share") Map<Category, BigDecimal> subsidyShare,
+      @JsonProperty("tier_statuses") List<String> tierStatuses)
       implements Serializable {}
 
   /** §2(二): the regular cut-off and the deadlines, as month-days of the policy year. */

@@ -34,6 +34,7 @@ public final class PolicyLoader {
   private static final Set<String> SCHEMES = Set.of("RESIDENT", "EMPLOYEE");
   private static final Set<String> STATUSES =
       Set.of("ACTIVE", "SUSPENDED", "TERMINATED", "RECEIVING");
+  private static final List<String> OPEN_STATUSES = List.of("ACTIVE", "SUSPENDED");
   private static final Set<String> PAYER_TYPES = Set.of("SELF", "GOVERNMENT");
   private static final Set<String> EXCLUSION_REASONS = Set.of("STUDENT", "MILITARY", "PRISONER");
 
@@ -159,8 +160,12 @@ public final class PolicyLoader {
 
   private static void validateAmounts(List<String> problems, Policy p) {
     Policy.Amounts a = p.amounts();
-    if (a == null || a.lowestTier() == null || a.validTiers() == null || a.subsidyShare() == null) {
-      problems.add("amounts needs lowest_tier, valid_tiers and subsidy_share");
+    if (a == null
+        || a.lowestTier() == null
+        || a.validTiers() == null
+        || a.subsidyShare() == null
+        || a.tierStatuses() == null) {
+      problems.add("amounts needs lowest_tier, valid_tiers, subsidy_share and tier_statuses");
       return;
     }
     if (a.lowestTier().signum() <= 0 || a.lowestTier().scale() > 2) {
@@ -175,6 +180,17 @@ public final class PolicyLoader {
       if (t.compareTo(a.lowestTier()) < 0) {
         problems.add("amounts.valid_tiers has " + t + ", below lowest_tier " + a.lowestTier());
       }
+    }
+    // SPEC §2.4 (amended): only an open record carries this year's choice of tier.
+    if (a.tierStatuses().isEmpty()
+        || !OPEN_STATUSES.containsAll(a.tierStatuses())
+        || new HashSet<>(a.tierStatuses()).size() != a.tierStatuses().size()) {
+      problems.add(
+          "amounts.tier_statuses must list, in order of preference and without repeats, statuses"
+              + " among "
+              + OPEN_STATUSES
+              + " (a TERMINATED or RECEIVING record chose no tier for the year), got "
+              + a.tierStatuses());
     }
     for (Category c : Category.values()) {
       BigDecimal share = a.subsidyShare().get(c);

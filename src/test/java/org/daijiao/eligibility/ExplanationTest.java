@@ -90,6 +90,21 @@ class ExplanationTest {
   }
 
   @Test
+  void explanationOfADibaoWhoMustReEnrolSaysTheTerminatedTierIsNotAChoice() {
+    // SPEC §2.4 (amended): the tier of a TERMINATED record is not this year's choice.
+    String text =
+        render(
+            PersonBuilder.born("1980-05-01")
+                .dibao("2021-01-01", null)
+                .countyResident("TERMINATED", "700"));
+    assertThat(text)
+        .as(text)
+        .contains("T = 100.00 (no ACTIVE/SUSPENDED county resident record: nothing chosen for 2022")
+        .contains("TIER_DEFAULTED")
+        .contains("self_pay = T − subsidy = 30.00");
+  }
+
+  @Test
   void explanationRefusesADecisionAboutSomeoneElse() {
     PersonTimeline p = DIBAO_AND_TEKUN.build();
     PersonTimeline other = PersonBuilder.born("1980-05-01").sequence("002").build();

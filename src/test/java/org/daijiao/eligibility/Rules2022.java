@@ -55,7 +55,8 @@ public final class Rules2022 {
         p.municipalityPrefix(),
         p.historicalAreaCodes(),
         p.ages(),
-        new Policy.Amounts(p.amounts().lowestTier(), p.amounts().validTiers(), shares),
+        new Policy.Amounts(
+            p.amounts().lowestTier(), p.amounts().validTiers(), shares, p.amounts().tierStatuses()),
         p.categoryPriority(),
         p.calendar(),
         p.funding(),

@@ -276,7 +276,8 @@ class CleanValueRulesTest {
         PeriodMerging.mergePeriods(
                 accepted,
                 List.of(CleanColumns.ID_NUMBER, CleanColumns.CATEGORY),
-                List.of(CleanColumns.TOWNSHIP, CleanColumns.VILLAGE))
+                List.of(CleanColumns.TOWNSHIP, CleanColumns.VILLAGE),
+                LocalDate.of(2022, 12, 31))
             .orderBy(CleanColumns.CATEGORY)
             .collectAsList();
     assertThat(periods).as("张三's periods after merging: one 低保, one 特困").hasSize(2);

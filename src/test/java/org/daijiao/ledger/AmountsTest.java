@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * §2(一) amounts (SPEC §2.4): 特困/重残 get L in full, 低保/返贫致贫 70 % of L; a higher tier chosen by the
- * person is their own part; a missing or invalid tier is T = L, flagged TIER_DEFAULTED.
+ * person is their own part; T is read from the ACTIVE county resident record, else the SUSPENDED
+ * one, never from a TERMINATED or RECEIVING one (amended); none, or a missing or invalid tier on
+ * it, is T = L, flagged TIER_DEFAULTED.
  */
 class AmountsTest {
 
@@ -131,6 +133,70 @@ class AmountsTest {
                 .countyResident("ACTIVE", null));
     assertThat(d.tier()).isEqualByComparingTo("100");
     assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void dibaoWhoseOnlyCountyRecordIsTerminatedAtTier700ChoseNothingAndIsDefaulted() {
+    // SPEC §2.4 (amended): a person who must re-enrol has not chosen a tier for the year yet;
+    // the 700 of the closed record would ask 630 yuan of own contribution with no flag.
+    Decision d = decide(adult().dibao("2021-01-01", null).countyResident("TERMINATED", "700"));
+    assertThat(d.tier()).as("T = L, not the terminated record's 700").isEqualByComparingTo("100");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("30");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+    assertThat(d.status()).isEqualTo("AWAITING_ENROLLMENT");
+  }
+
+  @Test
+  void tekunWithATerminatedTier500AndAnotherCountysActiveRecordIsDefaulted() {
+    // §2.4: the tier is read from this county's resident records only, and only from a live one.
+    Decision d =
+        decide(
+            adult()
+                .tekun("2021-01-01", null)
+                .countyResident("TERMINATED", "500")
+                .enrolled("RESIDENT", PersonBuilder.OTHER_COUNTY, "TERMINATED", "300"));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("0");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+  }
+
+  @Test
+  void twoSuspendedRecordsWithTiers1500And2000UseTheHighestAndAreFlagged() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("SUSPENDED", "1500")
+                .countyResident("SUSPENDED", "2000")
+                .countyResident("TERMINATED", "900"));
+    assertThat(d.tier()).isEqualByComparingTo("2000");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("1930");
+    assertThat(d.flags()).containsExactly("TIER_CONFLICT");
+  }
+
+  @Test
+  void activeTier200WinsOverASuspendedTier1000WithoutConflict() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("SUSPENDED", "1000")
+                .countyResident("ACTIVE", "200"));
+    assertThat(d.tier()).isEqualByComparingTo("200");
+    assertThat(d.flags()).as("records of different statuses do not conflict").isEmpty();
+  }
+
+  @Test
+  void suspendedRecordWithInvalidTierIsDefaultedNotReadFromATerminatedOne() {
+    Decision d =
+        decide(
+            adult()
+                .fanpin("2021-01-01", null)
+                .countyResident("SUSPENDED", "150")
+                .countyResident("TERMINATED", "400"));
+    assertThat(d.tier()).isEqualByComparingTo("100");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+    assertThat(d.status()).as("a SUSPENDED record is enrolled").isNotEqualTo("AWAITING_ENROLLMENT");
   }
 
   @Test
