@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.daijiao.generate.Dirt.DateStyle;
 import org.daijiao.generate.RosterDates.Period;
 import org.daijiao.generate.SyntheticPerson.Role;
+import org.daijiao.generate.SyntheticPerson.Story;
 import org.daijiao.ingest.Source;
 
 /**
@@ -29,7 +30,13 @@ final class CivilAffairsExport {
           "household_id");
   private static final String[] UNKNOWN = {"临时救助", "孤儿", "低收入"};
 
-  private record Entry(SyntheticPerson person, String category, Period period, String household) {}
+  /** One roster row to write: who, which category word, when, which household and where. */
+  private record Entry(
+      SyntheticPerson person,
+      String category,
+      Period period,
+      String household,
+      Divisions.Village village) {}
 
   private final SplittableRandom rng;
   private final RosterDates dates;
@@ -67,11 +74,29 @@ final class CivilAffairsExport {
       previousVillage = p.village().code();
       String householdId =
           p.village().code().substring(6) + String.format(Locale.ROOT, "%05d", household);
-      List<Entry> target = townshipNumber(p) % 2 == 0 ? a : b;
+      if (p.has(Story.CAME_OF_AGE)) {
+        cameOfAge(p, householdId, a, b);
+        continue;
+      }
       for (Role role : p.roles()) {
-        if (role == Role.DIBAO || role == Role.TEKUN) {
+        if (role != Role.DIBAO && role != Role.TEKUN) {
+          continue;
+        }
+        String word = categoryWord(role, p);
+        if (role == Role.DIBAO && p.has(Story.MOVED)) {
+          moved(p, word, householdId, a, b);
+        } else if (role == Role.DIBAO && p.has(Story.LISTED_TWICE)) {
+          // Both offices list the person from the same day: file a the old place, file b the new.
+          Period period =
+              new Period(
+                  dates.between(
+                      LocalDate.of(dates.year() - 6, 1, 1), LocalDate.of(dates.year() - 1, 12, 31)),
+                  null);
+          a.add(new Entry(p, word, period, householdId, p.previousVillage()));
+          b.add(new Entry(p, word, period, householdId, p.village()));
+        } else {
           for (Period period : periods()) {
-            target.add(new Entry(p, categoryWord(role, p), period, householdId));
+            fileOf(p.village(), a, b).add(new Entry(p, word, period, householdId, p.village()));
           }
         }
       }
@@ -85,6 +110,44 @@ final class CivilAffairsExport {
             1,
             DateStyle.SLASH,
             b));
+  }
+
+  /**
+   * 特困 from childhood to the day before the 18th birthday, 低保 from the birthday (the story's
+   * student exclusion covers the first half of Y).
+   */
+  private void cameOfAge(SyntheticPerson p, String household, List<Entry> a, List<Entry> b) {
+    LocalDate adult = p.birth().plusYears(18);
+    LocalDate since = p.birth().plusYears(8 + rng.nextInt(6));
+    List<Entry> file = fileOf(p.village(), a, b);
+    file.add(
+        new Entry(
+            p,
+            categoryWord(Role.TEKUN, p),
+            new Period(since, adult.minusDays(1)),
+            household,
+            p.village()));
+    file.add(
+        new Entry(p, categoryWord(Role.DIBAO, p), new Period(adult, null), household, p.village()));
+  }
+
+  /** 低保 in the old village until the move (between March Y-1 and June Y), then in the new one. */
+  private void moved(
+      SyntheticPerson p, String word, String household, List<Entry> a, List<Entry> b) {
+    LocalDate move =
+        dates.between(LocalDate.of(dates.year() - 1, 3, 1), LocalDate.of(dates.year(), 6, 30));
+    LocalDate since = dates.between(LocalDate.of(dates.year() - 7, 1, 1), move.minusDays(200));
+    fileOf(p.previousVillage(), a, b)
+        .add(
+            new Entry(
+                p, word, new Period(since, move.minusDays(1)), household, p.previousVillage()));
+    fileOf(p.village(), a, b)
+        .add(new Entry(p, word, new Period(move, null), household, p.village()));
+  }
+
+  /** The two offices split the county by township: even-numbered townships in file a. */
+  private static List<Entry> fileOf(Divisions.Village village, List<Entry> a, List<Entry> b) {
+    return townshipNumber(village) % 2 == 0 ? a : b;
   }
 
   /** 5 % ended then restarted, 2 % entered twice with overlapping periods, else one period. */
@@ -122,7 +185,7 @@ final class CivilAffairsExport {
 
   private ExportFile file(
       String name, ExportFile.Format format, int aliasIndex, DateStyle style, List<Entry> entries) {
-    entries.sort(Comparator.comparing((Entry e) -> e.person().village().code()));
+    entries.sort(Comparator.comparing((Entry e) -> e.village().code()));
     List<List<Object>> rows = new ArrayList<>();
     for (Entry e : entries) {
       String category = e.category();
@@ -142,8 +205,8 @@ final class CivilAffairsExport {
               dirt.name(e.person().name(), 0.005),
               dirt.id(e.person().id()),
               category,
-              e.person().village().township(),
-              e.person().village().name(),
+              e.village().township(),
+              e.village().name(),
               rowStyle.format(start),
               end == null ? "" : rowStyle.format(end),
               e.household());
@@ -162,7 +225,7 @@ final class CivilAffairsExport {
   }
 
   /** The township's sequence in the division code (汉葭街道 001 … 龙塘乡 228). */
-  private static int townshipNumber(SyntheticPerson p) {
-    return Integer.parseInt(p.village().code().substring(6, 9));
+  private static int townshipNumber(Divisions.Village village) {
+    return Integer.parseInt(village.code().substring(6, 9));
   }
 }

@@ -103,8 +103,8 @@ final class DisabilityExport {
               certificate,
               KINDS[p.disabilityKind()],
               grade,
-              p.village().township(),
-              p.village().name(),
+              place(p).township(),
+              place(p).name(),
               cell(start, style),
               end == null ? "" : cell(end, style)));
     }
@@ -115,6 +115,11 @@ final class DisabilityExport {
             ExportFile.Format.XLSX,
             ExportFile.header(Source.DISABILITY, COLUMNS, 0),
             rows));
+  }
+
+  /** A person who moved is still registered at the old place by the federation. */
+  private static Divisions.Village place(SyntheticPerson p) {
+    return p.has(SyntheticPerson.Story.MOVED) ? p.previousVillage() : p.village();
   }
 
   /** A date cell, or the text a clerk typed in another format. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.daijiao.generate.Dirt.DateStyle;
+import org.daijiao.generate.SyntheticPerson.Story;
 import org.daijiao.ingest.Source;
 
 /**
@@ -32,7 +33,17 @@ final class ExclusionExport {
     List<List<Object>> rows = new ArrayList<>();
     for (SyntheticPerson p : roster) {
       int age = p.ageOn(midYear);
-      if (age >= 15 && age <= 23 && rng.nextInt(100) < 22) {
+      if (p.has(Story.CAME_OF_AGE)) {
+        add(rows, p, "在校学生", new LocalDate[] {LocalDate.of(y - 3, 9, 1), LocalDate.of(y, 6, 30)});
+      } else if (p.has(Story.STUDENT_THEN_ENLISTED)) {
+        // Left school in June, enlisted on 1 July: excluded on every day of the year.
+        add(rows, p, "在校学生", new LocalDate[] {LocalDate.of(y - 3, 9, 1), LocalDate.of(y, 6, 30)});
+        add(rows, p, "现役军人", new LocalDate[] {LocalDate.of(y, 7, 1), null});
+      } else if (p.has(Story.PRISONER_ENROLLED_ELSEWHERE)) {
+        LocalDate start = dates.between(LocalDate.of(y - 3, 1, 1), LocalDate.of(y - 1, 6, 30));
+        LocalDate end = dates.between(LocalDate.of(y + 1, 1, 1), LocalDate.of(y + 3, 12, 31));
+        add(rows, p, "服刑人员", new LocalDate[] {start, end});
+      } else if (age >= 15 && age <= 23 && rng.nextInt(100) < 22) {
         add(rows, p, rng.nextInt(4) == 0 ? "学生" : "在校学生", schoolYears(y));
       } else if (age >= 18 && age <= 30 && rng.nextInt(100) < 3) {
         LocalDate start = LocalDate.of(y - 1 - rng.nextInt(2), 9, 15);

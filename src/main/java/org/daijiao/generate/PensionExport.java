@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.daijiao.generate.SyntheticPerson.Story;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 
@@ -51,20 +52,42 @@ final class PensionExport {
       if (tooYoung(p)) {
         continue;
       }
+      if (p.has(Story.RETIRED_WORKER)) {
+        add(employee, new Enrollment(p, false, policy.countyCode(), "RECEIVING", null));
+        continue;
+      }
+      if (p.has(Story.PRISONER_ENROLLED_ELSEWHERE)) {
+        add(resident, new Enrollment(p, true, pick(OTHER_COUNTIES), "ACTIVE", lowest()));
+        continue;
+      }
       int r = rng.nextInt(100);
       if (r < 79) {
-        add(resident, countyRecord(p, 0.80));
+        Enrollment county = countyRecord(p, 0.80);
+        if (p.has(Story.TWO_LIVE_RECORDS)) {
+          // Re-registered under a new person number; the old record was never closed.
+          Enrollment first = new Enrollment(p, true, county.region(), "ACTIVE", county.tier());
+          add(resident, first);
+          add(
+              resident,
+              new Enrollment(p, true, county.region(), "ACTIVE", otherTier(first.tier())));
+        } else {
+          add(resident, county);
+        }
         if (rng.nextInt(100) < 3) {
           // Moved in from another county: the old record there is closed.
           add(resident, new Enrollment(p, true, pick(OTHER_COUNTIES), "TERMINATED", lowest()));
         }
+        if (rng.nextInt(100) < 4) {
+          // Worked for a company in town once; came home: the employee record is closed.
+          add(employee, new Enrollment(p, false, pick(OTHER_COUNTIES), "TERMINATED", null));
+        }
       } else if (r < 82) {
-        add(resident, new Enrollment(p, true, pick(OTHER_COUNTIES), "ACTIVE", lowest()));
+        add(resident, new Enrollment(p, true, pick(OTHER_COUNTIES), elsewhereStatus(p), lowest()));
       } else if (r < 84) {
-        add(resident, new Enrollment(p, true, pick(OUTSIDE), "ACTIVE", lowest()));
+        add(resident, new Enrollment(p, true, pick(OUTSIDE), elsewhereStatus(p), lowest()));
       } else if (r < 87) {
         String region = rng.nextBoolean() ? policy.countyCode() : pick(OTHER_COUNTIES);
-        add(employee, new Enrollment(p, false, region, "ACTIVE", null));
+        add(employee, new Enrollment(p, false, region, employeeStatus(), null));
       }
     }
     for (SyntheticPerson p : others) {
@@ -107,14 +130,45 @@ final class PensionExport {
     } else {
       status = r < 87 ? "ACTIVE" : r < 94 ? "SUSPENDED" : "TERMINATED";
     }
-    List<BigDecimal> tiers = policy.amounts().validTiers();
-    BigDecimal tier;
-    if (rng.nextDouble() < lowestShare) {
-      tier = tiers.get(0);
-    } else {
-      tier = tiers.get(1 + rng.nextInt(Math.min(tiers.size() - 1, 9)));
-    }
+    BigDecimal tier = rng.nextDouble() < lowestShare ? lowest() : higherTier();
     return new Enrollment(p, true, policy.countyCode(), status, tier);
+  }
+
+  /**
+   * A tier above the lowest: one of the next nine mostly, the tiers above those (1500, 2000) for 6
+   * % of the persons who choose more.
+   */
+  private BigDecimal higherTier() {
+    List<BigDecimal> tiers = policy.amounts().validTiers();
+    if (tiers.size() > 10 && rng.nextInt(100) < 6) {
+      return tiers.get(10 + rng.nextInt(tiers.size() - 10));
+    }
+    return tiers.get(1 + rng.nextInt(Math.min(tiers.size() - 1, 9)));
+  }
+
+  /** A valid tier other than {@code tier}: the one chosen on the second registration. */
+  private BigDecimal otherTier(BigDecimal tier) {
+    List<BigDecimal> tiers = policy.amounts().validTiers();
+    BigDecimal other = tiers.get(rng.nextInt(Math.min(tiers.size(), 5)));
+    return tier != null && other.compareTo(tier) == 0 ? tiers.get(5) : other;
+  }
+
+  /**
+   * A resident record in another county or outside the municipality: mostly drawing a pension there
+   * from 60, otherwise paying, a fifth suspended.
+   */
+  private String elsewhereStatus(SyntheticPerson p) {
+    int r = rng.nextInt(100);
+    if (p.ageOn(policy.yearStart()) >= policy.ages().maxAge()) {
+      return r < 80 ? "RECEIVING" : "ACTIVE";
+    }
+    return r < 80 ? "ACTIVE" : "SUSPENDED";
+  }
+
+  /** An employee record: 75 % paying, 15 % interrupted (暂停缴费), 10 % closed. */
+  private String employeeStatus() {
+    int r = rng.nextInt(100);
+    return r < 75 ? "ACTIVE" : r < 90 ? "SUSPENDED" : "TERMINATED";
   }
 
   private void add(List<List<Object>> rows, Enrollment generated) {

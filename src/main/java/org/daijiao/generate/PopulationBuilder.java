@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.daijiao.generate.SyntheticPerson.Role;
+import org.daijiao.generate.SyntheticPerson.Story;
 import org.daijiao.identity.IdNumber;
 
 /**
@@ -39,13 +40,72 @@ final class PopulationBuilder {
     this.historicalCodes = List.copyOf(historicalCodes);
   }
 
-  /** {@code count} roster persons, each with at least one role. */
+  /** {@code count} roster persons, each with at least one role; a few with a {@link Story}. */
   List<SyntheticPerson> roster(int count) {
     List<SyntheticPerson> persons = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      persons.add(person(roles()));
+      persons.add(withStory(person(roles())));
     }
     return persons;
+  }
+
+  /**
+   * Some roster persons get a less common story. Shares per 1,000 roster persons: came of age 3,
+   * moved 20 (of 低保 persons), two live records 5, listed twice 3 (of 低保 persons); per 1,000 of the
+   * ages they concern: retired worker 50 (women aged 50–59), student then enlisted 50 (aged 18–20),
+   * prisoner enrolled elsewhere 2 (aged 25–54).
+   */
+  private SyntheticPerson withStory(SyntheticPerson p) {
+    int r = rng.nextInt(1000);
+    int age = p.ageOn(LocalDate.of(year, 7, 1));
+    if (r < 3) {
+      return cameOfAge(p);
+    }
+    if (r < 23) {
+      return p.has(Role.DIBAO) ? p.with(Story.MOVED, otherTownshipsVillage(p.village())) : p;
+    }
+    if (r < 28) {
+      boolean target = p.has(Role.DIBAO) || p.has(Role.TEKUN) || p.has(Role.FANPIN);
+      return target ? p.with(Story.TWO_LIVE_RECORDS, null) : p;
+    }
+    if (r < 31) {
+      return p.has(Role.DIBAO) ? p.with(Story.LISTED_TWICE, otherTownshipsVillage(p.village())) : p;
+    }
+    if (r < 81) {
+      return !p.male() && age >= 50 && age < 60 ? p.with(Story.RETIRED_WORKER, null) : p;
+    }
+    if (r < 131) {
+      return age >= 18 && age <= 20 ? p.with(Story.STUDENT_THEN_ENLISTED, null) : p;
+    }
+    if (r < 133) {
+      return age >= 25 && age < 55 ? p.with(Story.PRISONER_ENROLLED_ELSEWHERE, null) : p;
+    }
+    return p;
+  }
+
+  /** 特困 as a child, 低保 from the 18th birthday, which falls between 15 January and 15 June of Y. */
+  private SyntheticPerson cameOfAge(SyntheticPerson p) {
+    LocalDate birth = LocalDate.of(year - 18, 1, 15).plusDays(rng.nextInt(151));
+    String id = newId(birth, p.male());
+    return new SyntheticPerson(
+        id,
+        p.name(),
+        birth,
+        p.village(),
+        EnumSet.of(Role.DIBAO, Role.TEKUN),
+        0,
+        0,
+        EnumSet.of(Story.CAME_OF_AGE),
+        null);
+  }
+
+  private Divisions.Village otherTownshipsVillage(Divisions.Village current) {
+    while (true) {
+      Divisions.Village v = divisions.villages().get(rng.nextInt(divisions.villages().size()));
+      if (!v.township().equals(current.township())) {
+        return v;
+      }
+    }
   }
 
   /** Persons on no roster: the rest of the county's insured, and other counties' people. */
@@ -59,14 +119,15 @@ final class PopulationBuilder {
 
   /**
    * Primary group by share (低保 45 %, 特困 8 %, 返贫致贫 15 %, other monitoring types 11 %, disability 21
-   * %), then the overlaps: some 低保 also 特困, disabled or 返贫致贫.
+   * %), then the overlaps: some 低保 also 特困, disabled or 返贫致贫; many 特困 also disabled (a fifth), a
+   * few also monitored as 返贫致贫 by the rural bureau; some disabled persons' households are 返贫致贫.
    */
   private EnumSet<Role> roles() {
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);
     int r = rng.nextInt(1000);
+    int overlap = rng.nextInt(1000);
     if (r < 450) {
       roles.add(Role.DIBAO);
-      int overlap = rng.nextInt(1000);
       if (overlap < 80) {
         roles.add(Role.DISABILITY);
       } else if (overlap < 147) {
@@ -76,12 +137,20 @@ final class PopulationBuilder {
       }
     } else if (r < 530) {
       roles.add(Role.TEKUN);
+      if (overlap < 200) {
+        roles.add(Role.DISABILITY);
+      } else if (overlap < 230) {
+        roles.add(Role.FANPIN);
+      }
     } else if (r < 680) {
       roles.add(Role.FANPIN);
     } else if (r < 790) {
       roles.add(Role.MONITORING);
     } else {
       roles.add(Role.DISABILITY);
+      if (overlap < 50) {
+        roles.add(Role.FANPIN);
+      }
     }
     return roles;
   }
@@ -98,7 +167,15 @@ final class PopulationBuilder {
       kind = disabilityKind();
     }
     return new SyntheticPerson(
-        id, SyntheticNames.name(rng, male), birth, village, roles, grade, kind);
+        id,
+        SyntheticNames.name(rng, male),
+        birth,
+        village,
+        roles,
+        grade,
+        kind,
+        EnumSet.noneOf(SyntheticPerson.Story.class),
+        null);
   }
 
   /**

@@ -74,7 +74,12 @@ final class TaxExport {
             rng.nextInt(100) < 80
                 ? dates.between(cutoff.plusDays(5), cutoff.plusDays(30))
                 : dates.between(LocalDate.of(y, 12, 1), LocalDate.of(y, 12, 28));
-        government.add(new Payment(e.person(), y, subsidy, date));
+        BigDecimal amount = subsidy;
+        if (subsidy.compareTo(policy.lowestTier()) >= 0 && rng.nextInt(100) < 10) {
+          // Paid at the 70 % rate of a 低保 person before the full rate (特困, 重残) was recognised.
+          amount = policy.subsidyFor(Category.DIBAO);
+        }
+        government.add(new Payment(e.person(), y, amount, date));
       }
     }
     return List.of(

@@ -244,9 +244,21 @@ class SampleGeneratorContentTest {
     assertThat(rosterShare(byId, r -> isResident(r) && !r.get("region_code").startsWith("50")))
         .as("outside the municipality")
         .isCloseTo(0.02, within(0.015));
+    assertThat(rosterShare(byId, r -> !isResident(r) && "参保缴费正常".contains(r.get("status"))))
+        .as("paying into an employee pension (§1: not subsidised)")
+        .isCloseTo(0.025, within(0.015));
     assertThat(rosterShare(byId, r -> !isResident(r)))
-        .as("employee pension")
-        .isCloseTo(0.03, within(0.02));
+        .as("any employee pension record: paying, interrupted, closed after a town job, retired")
+        .isCloseTo(0.065, within(0.03));
+    assertThat(
+            rosterShare(
+                byId,
+                r ->
+                    isResident(r)
+                        && !county.equals(r.get("region_code"))
+                        && "暂停缴费待遇领取".contains(r.get("status"))))
+        .as("suspended or drawing a pension outside the county")
+        .isGreaterThan(0.0);
     LocalDate yearStart = policy.yearStart();
     List<Row> olderCounty = new ArrayList<>();
     byId.forEach(
@@ -266,7 +278,7 @@ class SampleGeneratorContentTest {
         .contains("参保缴费", "正常", "暂停缴费", "终止", "待遇领取");
     assertThat(rows.get(Source.PENSION_ENROLLMENT))
         .extracting(r -> r.get("tier"))
-        .contains("100", "200", "1000", "150", "");
+        .contains("100", "200", "1000", "1500", "2000", "150", "");
   }
 
   @Test

@@ -38,6 +38,20 @@ class PolicyLoaderTest {
     assertThat(p.funding().get(Category.SEVERE_DISABILITY).fundingSource())
         .as("§2(二) 重残 市县两级财政清算")
         .isEqualTo("MUNICIPAL_COUNTY_SETTLEMENT");
+    assertThat(p.amounts().tierStatuses())
+        .as("SPEC §2.4 (amended): T from the ACTIVE, else the SUSPENDED county record")
+        .containsExactly("ACTIVE", "SUSPENDED");
+  }
+
+  @Test
+  void aTerminatedRecordCannotCarryTheTierOfTheYear() throws IOException {
+    Path file =
+        editedBundled(
+            "  tier_statuses: [ACTIVE, SUSPENDED]", "  tier_statuses: [ACTIVE, TERMINATED]");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(file))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("amounts.tier_statuses must list")
+        .hasMessageContaining("got [ACTIVE, TERMINATED]");
   }
 
   @Test

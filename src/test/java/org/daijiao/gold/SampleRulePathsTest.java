@@ -1,0 +1,446 @@
+package org.daijiao.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.daijiao.PipelineFixture;
+import org.daijiao.TestSpark;
+import org.daijiao.coverage.StatsJob;
+import org.daijiao.eligibility.DecideJob;
+import org.daijiao.eligibility.Reason;
+import org.daijiao.identity.Divisions;
+import org.daijiao.identity.IdNumber;
+import org.daijiao.identity.Locations;
+import org.daijiao.identity.ResolveJob;
+import org.daijiao.ingest.Source;
+import org.daijiao.ingest.clean.CleanStages;
+import org.daijiao.ledger.Batch;
+import org.daijiao.ledger.LedgerFlag;
+import org.daijiao.ledger.Mode;
+import org.daijiao.ledger.Status;
+import org.daijiao.policy.Category;
+import org.daijiao.policy.Policy;
+import org.daijiao.spark.TableName;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled sample is an end-to-end test of the whole notice only if it walks every rule path of
+ * SPEC §2 and §3's location rule. This test counts, on the sample's gold and silver tables, the
+ * persons on each path — every reason code alone and combined, every pair of categories, every
+ * resolved category (also below the highest held), every status, mode × batch, flag and tier, the
+ * enrolment situations of §1, a partial government payment, each location case — and fails when a
+ * path has nobody. The counts are the table of the README's "Rule paths in the sample" section,
+ * which must match (rewrite it with {@code -Ddaijiao.updateReadme=true}).
+ *
+ * <p>The location cases are computed here from the roster records themselves, independently of the
+ * pipeline's merged periods, and every person's township and village in {@code gold.eligibility}
+ * must be the one this record-level reading of SPEC §3 gives.
+ */
+class SampleRulePathsTest {
+  private static final Path SAMPLE = Path.of("data/sample");
+  private static final Path README = Path.of("README.md");
+  private static final String BEGIN = "<!-- rule-paths:begin -->";
+  private static final String END = "<!-- rule-paths:end -->";
+  private static final List<String> EXCLUSION_REASONS = List.of("STUDENT", "MILITARY", "PRISONER");
+
+  private static PipelineFixture.Run run;
+  private static List<Row> eligibility;
+  private static List<Row> ledger;
+  private static Map<String, Place> expectedPlaces;
+  private static Map<String, List<RosterRecord>> recordsByPerson;
+  private static final Map<String, Long> paths = new LinkedHashMap<>();
+
+  /** Where §3 places a person, and by which case. */
+  private record Place(String township, String village, String locationCase, boolean tie) {}
+
+  /** A roster record existing at as_of, with its place written the official way. */
+  private record RosterRecord(
+      String id,
+      String source,
+      String category,
+      boolean target,
+      LocalDate start,
+      String file,
+      long line,
+      String township,
+      String village,
+      String villageCode) {}
+
+  @BeforeAll
+  static void countPaths() {
+    run = PipelineFixture.of(SAMPLE);
+    int year = run.policy().policyYear();
+    eligibility = ofYear(DecideJob.ELIGIBILITY, year).collectAsList();
+    ledger = ofYear(DecideJob.LEDGER, year).collectAsList();
+    expectedPlaces = expectedPlaces(rosterRecords(), run.policy());
+    countEligibilityPaths(run.policy());
+    countLedgerPaths(run.policy());
+    countEnrollmentPaths();
+    countLocationPaths();
+    paths.put("reaches pension age (达龄)", ofYear(DecideJob.REACHING_PENSION_AGE, year).count());
+    Dataset<Row> worklist = ofYear(StatsJob.WORKLIST, year);
+    for (String action :
+        List.of("ENROL", "PAY_SELF_PART", "REFUND", "TRANSFER_FOLLOW_UP", "REACHES_PENSION_AGE")) {
+      paths.put(
+          "work-list action " + action, worklist.filter(col("action").equalTo(action)).count());
+    }
+  }
+
+  @Test
+  void everyRulePathHasAPersonInTheSample() {
+    List<String> empty =
+        paths.entrySet().stream()
+            .filter(e -> e.getValue() == 0)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toList());
+    assertThat(empty)
+        .as(
+            "rule paths no person of data/sample walks: make the generator produce them and"
+                + " regenerate the sample (README: Development)")
+        .isEmpty();
+  }
+
+  @Test
+  void everyPersonLivesWhereTheRecordsOfTheCertifyingDepartmentSay() {
+    Map<String, String> wrong = new TreeMap<>();
+    for (Row r : eligibility) {
+      String id = r.getAs("id_number");
+      Place expected = expectedPlaces.get(id);
+      String actual = r.getAs("township") + " " + r.getAs("village");
+      String wanted =
+          expected == null ? "null null" : expected.township() + " " + expected.village();
+      if (!actual.equals(wanted)) {
+        wrong.put(
+            IdNumber.mask(id),
+            (expected == null ? "no record" : expected.locationCase())
+                + ": gold "
+                + actual
+                + ", SPEC §3 "
+                + wanted);
+      }
+    }
+    assertThat(wrong).as("persons placed against SPEC §3 (amended)").isEmpty();
+  }
+
+  @Test
+  void theReadmeListsTheRulePathsOfTheSampleWithTheirCounts() throws IOException {
+    String readme = Files.readString(README);
+    String table = table();
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    assertThat(begin).as("README section markers %s … %s", BEGIN, END).isNotNegative();
+    assertThat(end).isGreaterThan(begin);
+    String current = readme.substring(begin + BEGIN.length(), end).strip();
+    if (Boolean.getBoolean("daijiao.updateReadme")) {
+      Files.writeString(
+          README,
+          readme.substring(0, begin + BEGIN.length())
+              + "\n"
+              + table
+              + "\n"
+              + readme.substring(end));
+      return;
+    }
+    assertThat(current)
+        .as(
+            "README rule-path table is out of date; rewrite it with"
+                + " mvn -o test -Dtest=SampleRulePathsTest -Ddaijiao.updateReadme=true")
+        .isEqualTo(table);
+  }
+
+  private static String table() {
+    StringBuilder out = new StringBuilder("| rule path | persons |\n|---|---:|\n");
+    paths.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    return out.toString().strip();
+  }
+
+  private static Dataset<Row> ofYear(TableName table, int year) {
+    return run.table(table).filter(col("policy_year").equalTo(year));
+  }
+
+  // --- SPEC §2.1–2.3, 2.6 on gold.eligibility -----------------------------------------------
+
+  private static void countEligibilityPaths(Policy policy) {
+    for (Reason reason : Reason.values()) {
+      count("reason alone: " + reason, r -> reasons(r).equals(List.of(reason.name())));
+    }
+    for (Reason reason : Reason.values()) {
+      if (reason == Reason.AGE_UNDER_16) {
+        // Nobody under 16 all year has an enrolment or an exclusion that could be a second reason.
+        continue;
+      }
+      count(
+          "reason combined with another: " + reason,
+          r -> reasons(r).size() > 1 && reasons(r).contains(reason.name()));
+    }
+    count(
+        "two exclusion reasons (§1) on one person",
+        r -> reasons(r).stream().filter(EXCLUSION_REASONS::contains).count() >= 2);
+    List<Category> priority = policy.categoryPriority();
+    for (int i = 0; i < priority.size(); i++) {
+      for (int j = i + 1; j < priority.size(); j++) {
+        String a = priority.get(i).name();
+        String b = priority.get(j).name();
+        count("categories held in W: " + a + " + " + b, r -> held(r).containsAll(List.of(a, b)));
+      }
+    }
+    for (Category c : priority) {
+      count(
+          "eligible, resolved " + c,
+          r -> r.<Boolean>getAs("eligible") && c.name().equals(r.getAs("category")));
+    }
+    count(
+        "eligible, resolved below the highest category held (the higher one only on non-qualifying days)",
+        r -> r.<Boolean>getAs("eligible") && !held(r).get(0).equals(r.getAs("category")));
+    count(
+        "not eligible, with a category held in W",
+        r -> !r.<Boolean>getAs("eligible") && r.getAs("category") != null);
+    count(
+        "coverage target, insured",
+        r -> r.<Boolean>getAs("in_coverage_target") && r.<Boolean>getAs("insured"));
+    count(
+        "coverage target, not insured",
+        r -> r.<Boolean>getAs("in_coverage_target") && !r.<Boolean>getAs("insured"));
+    count(
+        "coverage target, not eligible (insurance-based exclusion)",
+        r -> r.<Boolean>getAs("in_coverage_target") && !r.<Boolean>getAs("eligible"));
+    count("eligible and paid (§2.6)", r -> r.<Boolean>getAs("paid"));
+  }
+
+  // --- SPEC §2.4–2.5 on gold.subsidy_ledger --------------------------------------------------
+
+  private static void countLedgerPaths(Policy policy) {
+    for (Status s : Status.values()) {
+      countLedger("status " + s, r -> s.name().equals(r.getAs("status")));
+    }
+    for (Mode m : Mode.values()) {
+      for (Batch b : Batch.values()) {
+        countLedger(
+            "mode × batch: " + m + " / " + b,
+            r -> m.name().equals(r.getAs("mode")) && b.name().equals(r.getAs("batch")));
+      }
+    }
+    for (LedgerFlag f : LedgerFlag.values()) {
+      countLedger("flag " + f, r -> r.getList(r.fieldIndex("flags")).contains(f.name()));
+    }
+    for (BigDecimal tier : policy.amounts().validTiers()) {
+      countLedger(
+          "tier " + tier.toPlainString(), r -> r.<BigDecimal>getAs("tier").compareTo(tier) == 0);
+    }
+    countLedger(
+        "partial government payment (0 < paid < subsidy)",
+        r -> {
+          BigDecimal paid = r.getAs("government_paid_amount");
+          return paid.signum() > 0 && paid.compareTo(r.getAs("subsidy_amount")) < 0;
+        });
+  }
+
+  // --- §1's enrolment situations, in silver.enrollments of roster persons --------------------
+
+  private static void countEnrollmentPaths() {
+    Dataset<Row> roster = run.table(DecideJob.ELIGIBILITY).select("id_number").distinct();
+    Dataset<Row> enrolled = run.table(ResolveJob.ENROLLMENTS).join(roster, "id_number");
+    String county = run.policy().countyCode();
+    paths.put(
+        "employee pension record not ACTIVE",
+        enrolled.filter("scheme = 'EMPLOYEE' AND status <> 'ACTIVE'").count());
+    for (String status : List.of("ACTIVE", "SUSPENDED", "RECEIVING")) {
+      paths.put(
+          "resident record " + status + " in another county of the municipality",
+          enrolled
+              .filter(col("scheme").equalTo("RESIDENT"))
+              .filter(col("status").equalTo(status))
+              .filter(col("region_code").startsWith(run.policy().municipalityPrefix()))
+              .filter(col("region_code").notEqual(county))
+              .count());
+      paths.put(
+          "resident record " + status + " outside the municipality",
+          enrolled
+              .filter(col("scheme").equalTo("RESIDENT"))
+              .filter(col("status").equalTo(status))
+              .filter(
+                  col("region_code").startsWith(run.policy().municipalityPrefix()).unary_$bang())
+              .count());
+    }
+    Set<String> terminatedOnly =
+        run
+            .table(ResolveJob.ENROLLMENTS)
+            .filter(col("scheme").equalTo("RESIDENT").and(col("region_code").equalTo(county)))
+            .groupBy("id_number")
+            .agg(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .expr("bool_and(status IN ('TERMINATED', 'RECEIVING'))")
+                    .as("closed"))
+            .filter(col("closed"))
+            .select("id_number")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .collect(Collectors.toSet());
+    countLedger(
+        "eligible with only a TERMINATED/RECEIVING county record (§2.4: T = L)",
+        r -> terminatedOnly.contains(r.<String>getAs("id_number")));
+  }
+
+  // --- SPEC §3 location, from the roster records ---------------------------------------------
+
+  private static void countLocationPaths() {
+    for (String c :
+        List.of(
+            "resolved category",
+            "highest category held in W",
+            "highest category ever held",
+            "any roster source")) {
+      paths.put(
+          "location by " + c,
+          expectedPlaces.values().stream().filter(p -> p.locationCase().equals(c)).count());
+    }
+    paths.put(
+        "location: the person's records name different villages",
+        recordsByPerson.values().stream()
+            .filter(
+                rs -> rs.stream().map(x -> x.township() + " " + x.village()).distinct().count() > 1)
+            .count());
+    paths.put(
+        "location: a tie on the start date, broken by file and line",
+        expectedPlaces.values().stream().filter(Place::tie).count());
+  }
+
+  private static List<RosterRecord> rosterRecords() {
+    LocalDate asOf = run.asOf();
+    Dataset<Row> records = null;
+    for (Source s : Source.values()) {
+      if (!s.isRoster()) {
+        continue;
+      }
+      Dataset<Row> accepted =
+          CleanStages.accepted(
+                  CleanStages.parse(run.table(TableName.bronze(s.folder())), s, run.policy(), asOf))
+              .filter(col("start_date").leq(asOf))
+              .select(
+                  "id_number",
+                  "source",
+                  "category",
+                  "target",
+                  "start_date",
+                  "source_file",
+                  "line",
+                  "township",
+                  "village");
+      records = records == null ? accepted : records.unionByName(accepted);
+    }
+    Dataset<Row> located =
+        Locations.withDivisionCodes(
+            records,
+            Divisions.townships(TestSpark.session()),
+            Divisions.villages(TestSpark.session()));
+    List<RosterRecord> out = new ArrayList<>();
+    for (Row r : located.collectAsList()) {
+      out.add(
+          new RosterRecord(
+              r.getAs("id_number"),
+              r.getAs("source"),
+              r.getAs("category"),
+              Boolean.TRUE.equals(r.getAs("target")),
+              r.getAs("start_date"),
+              r.getAs("source_file"),
+              ((Number) r.getAs("line")).longValue(),
+              r.getAs("township"),
+              r.getAs("village"),
+              r.getAs("village_code")));
+    }
+    return out;
+  }
+
+  /**
+   * SPEC §3 (amended), record by record: the latest-starting record (ties: last in file, line
+   * order) of the department certifying the resolved category, else the highest held in W, else the
+   * highest ever held; else of any roster source.
+   */
+  private static Map<String, Place> expectedPlaces(List<RosterRecord> records, Policy policy) {
+    Map<String, List<RosterRecord>> byPerson =
+        records.stream().collect(Collectors.groupingBy(RosterRecord::id));
+    recordsByPerson = byPerson;
+    Map<String, Place> places = new HashMap<>();
+    Comparator<RosterRecord> latest =
+        Comparator.comparing(RosterRecord::start)
+            .thenComparing(RosterRecord::file)
+            .thenComparingLong(RosterRecord::line);
+    for (Row r : eligibility) {
+      String id = r.getAs("id_number");
+      List<RosterRecord> own = byPerson.getOrDefault(id, List.of());
+      String category = r.getAs("category");
+      String locationCase;
+      if (r.<Boolean>getAs("eligible")) {
+        locationCase = "resolved category";
+      } else if (category != null) {
+        locationCase = "highest category held in W";
+      } else {
+        category =
+            own.stream()
+                .filter(RosterRecord::target)
+                .map(RosterRecord::category)
+                .min(Comparator.comparingInt(c -> policy.priorityRank(Category.valueOf(c))))
+                .orElse(null);
+        locationCase = category == null ? "any roster source" : "highest category ever held";
+      }
+      String source = category == null ? null : sourceOf(Category.valueOf(category));
+      List<RosterRecord> candidates =
+          own.stream().filter(x -> source == null || source.equals(x.source())).toList();
+      RosterRecord winner = candidates.stream().max(latest).orElse(null);
+      if (winner == null) {
+        continue;
+      }
+      boolean tie = candidates.stream().filter(x -> x.start().equals(winner.start())).count() > 1;
+      places.put(id, new Place(winner.township(), winner.village(), locationCase, tie));
+    }
+    return places;
+  }
+
+  private static String sourceOf(Category c) {
+    return switch (c) {
+      case TEKUN, DIBAO -> Source.CIVIL_AFFAIRS.folder();
+      case FANPIN -> Source.RURAL_REVITALIZATION.folder();
+      case SEVERE_DISABILITY -> Source.DISABILITY.folder();
+    };
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private static void count(String path, Predicate<Row> p) {
+    paths.put(path, eligibility.stream().filter(p).count());
+  }
+
+  private static void countLedger(String path, Predicate<Row> p) {
+    paths.put(path, ledger.stream().filter(p).count());
+  }
+
+  private static List<String> reasons(Row r) {
+    return r.getList(r.fieldIndex("reasons"));
+  }
+
+  private static List<String> held(Row r) {
+    return r.getList(r.fieldIndex("held_categories"));
+  }
+}
