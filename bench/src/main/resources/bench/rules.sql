@@ -83,7 +83,6 @@ CREATE MACRO id_unmark(c) AS CASE
   WHEN c LIKE '="%"' AND length(c) > 3 THEN substr(c, 3, length(c) - 3)
   WHEN regexp_matches(c, '^=[0-9]') THEN substr(c, 2)
   ELSE c END;
-CREATE MACRO id_clean(s) AS id_unmark(id_clean0(s));
 -- ISO 7064 MOD 11-2 check character of 17 digits.
 CREATE MACRO id_check(f) AS substr('10X98765432', 1 + ((
     (ascii(f[1]) - 48) * 7 + (ascii(f[2]) - 48) * 9 + (ascii(f[3]) - 48) * 10 + (ascii(f[4]) - 48) * 5
@@ -95,14 +94,13 @@ CREATE MACRO id_check(f) AS substr('10X98765432', 1 + ((
 CREATE MACRO id_up(c) AS CASE WHEN regexp_full_match(c, '[0-9]{15}')
   THEN substr(c, 1, 6) || '19' || substr(c, 7) || id_check(substr(c, 1, 6) || '19' || substr(c, 7))
   ELSE c END;
-CREATE MACRO norm_id(s) AS id_up(id_clean(s));
 CREATE MACRO id_birth(id) AS try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE;
--- Why an ID is invalid (NULL when valid); lo/hi bound the birth date (NULL: open).
-CREATE MACRO id_problem(id, lo, hi) AS CASE
+-- Why an ID is invalid (NULL when valid); birth = id_birth(id); lo/hi bound it (NULL: open).
+CREATE MACRO id_problem(id, birth, lo, hi) AS CASE
   WHEN id IS NULL THEN 'ID_MISSING'
   WHEN length(id) <> 18 OR NOT regexp_full_match(id, '[0-9]{17}[0-9X]') THEN 'ID_INVALID_FORMAT'
-  WHEN id_birth(id) IS NULL OR substr(id, 7, 4) < '1000' THEN 'ID_INVALID_BIRTHDATE'
-  WHEN id_birth(id) < lo OR id_birth(id) > hi THEN 'ID_INVALID_BIRTHDATE'
+  WHEN birth IS NULL OR substr(id, 7, 4) < '1000' THEN 'ID_INVALID_BIRTHDATE'
+  WHEN birth < lo OR birth > hi THEN 'ID_INVALID_BIRTHDATE'
   WHEN id_check(id) <> substr(id, 18, 1) THEN 'ID_INVALID_CHECKSUM'
   END;
 
@@ -111,7 +109,6 @@ CREATE MACRO d_notime(s) AS CASE
   WHEN regexp_full_match(s, '.+?[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?')
   THEN regexp_replace(regexp_extract(s, '^(.+?)[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?$', 1), '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g')
   ELSE s END;
-CREATE MACRO d_norm(raw) AS regexp_replace(d_notime(fold_trim(raw)), ' *([-/.年月日]) *', '\1', 'g');
 CREATE MACRO d_ymd(y, m, d) AS CASE WHEN y::INTEGER < 1000 THEN NULL
   ELSE try_strptime(y || '-' || m || '-' || d, '%Y-%m-%d')::DATE END;
 CREATE MACRO d_serial(n) AS CASE
@@ -128,21 +125,9 @@ CREATE MACRO d_parse_n(s) AS CASE
   WHEN regexp_full_match(s, '[0-9]{1,5}(\.0+)?')
     THEN d_serial(regexp_extract(s, '^([0-9]+)', 1)::INTEGER)
   END;
-CREATE MACRO d_parse(raw) AS d_parse_n(d_norm(raw));
--- A date cell that holds something that is not a date.
-CREATE MACRO d_bad(raw) AS fold_trim(raw) IS NOT NULL AND d_parse(raw) IS NULL;
 
 -- Amounts: 1,000.50 ¥100 100元 full-width, a minus for refunds; HALF_UP to fen; ≤ 10^10.
-CREATE MACRO a_str(raw) AS replace(fold_trim(raw), '−', '-');
 CREATE MACRO a_re() AS '^(-?) *[¥￥]? *(-?) *((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?) *元?$';
-CREATE MACRO a_abs(s) AS round(TRY_CAST(replace(regexp_extract(s, a_re(), 3), ',', '') AS DECIMAL(38,10)), 2);
-CREATE MACRO a_parse_s(s) AS CASE
-  WHEN s IS NULL OR regexp_matches(s, '[0-9][eE][-+]?[0-9]') OR NOT regexp_full_match(s, a_re()) THEN NULL
-  WHEN regexp_extract(s, a_re(), 1) = '-' AND regexp_extract(s, a_re(), 2) = '-' THEN NULL
-  WHEN a_abs(s) IS NULL OR a_abs(s) > 10000000000 THEN NULL
-  WHEN regexp_extract(s, a_re(), 1) = '-' OR regexp_extract(s, a_re(), 2) = '-' THEN (-a_abs(s))::DECIMAL(12,2)
-  ELSE a_abs(s)::DECIMAL(12,2) END;
-CREATE MACRO a_parse(raw) AS a_parse_s(a_str(raw));
 
 -- 费款所属期: 2022, 2022年(度), 202201, 2022-1, 2022年1月, 202201-202212; 1900–2100.
 CREATE MACRO y_ok(y) AS CASE WHEN y::INTEGER BETWEEN 1900 AND 2100 THEN y::INTEGER END;
@@ -158,13 +143,7 @@ CREATE MACRO y_parse_s(s) AS CASE
           AND substr(s, 1, 4) = regexp_extract(s, '([0-9]{4})[-./]?[0-9]{2}$', 1)
          THEN y_ok(substr(s, 1, 4)) END
   END;
-CREATE MACRO y_parse(raw) AS y_parse_s(fold_trim(raw));
 
--- Region codes: 6 digits; exported as 500243.0 or with a 9/12-digit suffix → the first 6.
-CREATE MACRO region(raw) AS CASE
-  WHEN regexp_full_match(regexp_replace(trim_sp(raw), '[ \t\n\x0B\f\r]', '', 'g'), '[0-9]{6}(\.0+)?|[0-9]{9}|[0-9]{12}')
-  THEN substr(regexp_replace(trim_sp(raw), '[ \t\n\x0B\f\r]', '', 'g'), 1, 6)
-  ELSE regexp_replace(trim_sp(raw), '[ \t\n\x0B\f\r]', '', 'g') END;
 
 -- ----------------------------------------------------------------- the exports (pre-pass output)
 CREATE TABLE raw_civil_affairs AS SELECT * FROM read_csv('${CSV}/civil_affairs.csv', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
@@ -174,78 +153,156 @@ CREATE TABLE raw_pension_enrollment AS SELECT * FROM read_csv('${CSV}/pension_en
 CREATE TABLE raw_tax_payments AS SELECT * FROM read_csv('${CSV}/tax_payments.csv', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 CREATE TABLE raw_exclusions AS SELECT * FROM read_csv('${CSV}/exclusions.csv', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 
+-- ----------------------------------------------------------------- cell dictionaries
+-- Every distinct raw text of a kind of cell is cleaned once (a dictionary per kind), in stages
+-- that each apply one macro to the previous stage's column: DuckDB expands macros inline, so
+-- nesting them directly would multiply the expressions (and the planning time) many times over.
+CREATE TABLE dict_id AS
+WITH raw AS (
+  SELECT DISTINCT v AS raw FROM (
+    SELECT id_number AS v FROM raw_civil_affairs UNION ALL SELECT id_number FROM raw_rural_revitalization
+    UNION ALL SELECT id_number FROM raw_disability UNION ALL SELECT id_number FROM raw_pension_enrollment
+    UNION ALL SELECT id_number FROM raw_tax_payments UNION ALL SELECT id_number FROM raw_exclusions)
+  WHERE v IS NOT NULL
+), s1 AS MATERIALIZED (SELECT raw, id_clean0(raw) AS c FROM raw),
+s2 AS MATERIALIZED (SELECT raw, id_unmark(c) AS c FROM s1),
+s3 AS MATERIALIZED (SELECT raw, id_up(c) AS id FROM s2),
+s4 AS MATERIALIZED (SELECT raw, id, id_birth(id) AS birth FROM s3)
+SELECT raw, id, id_problem(id, birth, p.min_birth, p.as_of) AS problem FROM s4, policy p;
+
+-- Disability certificates: ID (18) + category digit (1–7) + grade digit (1–4); not upgraded.
+CREATE TABLE dict_cert AS
+WITH raw AS (SELECT DISTINCT certificate_number AS raw FROM raw_disability WHERE certificate_number IS NOT NULL),
+s1 AS MATERIALIZED (SELECT raw, id_clean0(raw) AS c FROM raw),
+s2 AS MATERIALIZED (SELECT raw, id_unmark(c) AS cert FROM s1),
+s3 AS MATERIALIZED (SELECT raw, cert, CASE WHEN length(cert) = 20 THEN substr(cert, 1, 18) END AS part FROM s2),
+s4 AS MATERIALIZED (SELECT raw, cert, part, id_birth(part) AS birth FROM s3)
+SELECT raw, cert, part,
+  coalesce(part IS NOT NULL AND id_problem(part, birth, NULL, NULL) IS NULL
+    AND substr(cert, 19, 1) BETWEEN '1' AND '7' AND substr(cert, 20, 1) BETWEEN '1' AND '4', false) AS ok
+FROM s4;
+
+CREATE TABLE dict_date AS
+WITH raw AS (
+  SELECT DISTINCT v AS raw FROM (
+    SELECT start_date AS v FROM raw_civil_affairs UNION ALL SELECT end_date FROM raw_civil_affairs
+    UNION ALL SELECT start_date FROM raw_rural_revitalization UNION ALL SELECT end_date FROM raw_rural_revitalization
+    UNION ALL SELECT start_date FROM raw_disability UNION ALL SELECT end_date FROM raw_disability
+    UNION ALL SELECT start_date FROM raw_exclusions UNION ALL SELECT end_date FROM raw_exclusions
+    UNION ALL SELECT paid_date FROM raw_tax_payments)
+  WHERE v IS NOT NULL
+), s1 AS MATERIALIZED (SELECT raw, fold_trim(raw) AS f FROM raw),
+s2 AS MATERIALIZED (SELECT raw, f, d_notime(f) AS t FROM s1),
+s3 AS MATERIALIZED (SELECT raw, f, regexp_replace(t, ' *([-/.年月日]) *', '\1', 'g') AS n FROM s2),
+s4 AS MATERIALIZED (SELECT raw, f, d_parse_n(n) AS d FROM s3)
+SELECT raw, d, (f IS NOT NULL AND d IS NULL) AS bad FROM s4;
+
+-- Amounts and tiers.
+CREATE TABLE dict_amount AS
+WITH raw AS (
+  SELECT DISTINCT v AS raw FROM (SELECT amount AS v FROM raw_tax_payments UNION ALL SELECT tier FROM raw_pension_enrollment)
+  WHERE v IS NOT NULL
+), s1 AS MATERIALIZED (SELECT raw, replace(fold_trim(raw), '−', '-') AS s FROM raw),
+s2 AS MATERIALIZED (
+  SELECT raw, s, regexp_full_match(s, a_re()) AS m, regexp_matches(s, '[0-9][eE][-+]?[0-9]') AS sci,
+         regexp_extract(s, a_re(), ['m1', 'm2', 'num']) AS g FROM s1),
+s3 AS MATERIALIZED (
+  SELECT raw, s, m, sci, g.m1 AS m1, g.m2 AS m2,
+         round(TRY_CAST(replace(g.num, ',', '') AS DECIMAL(38,10)), 2) AS v FROM s2)
+SELECT raw, CASE
+  WHEN s IS NULL OR sci OR NOT m THEN NULL
+  WHEN m1 = '-' AND m2 = '-' THEN NULL
+  WHEN v IS NULL OR v > 10000000000 THEN NULL
+  WHEN m1 = '-' OR m2 = '-' THEN TRY_CAST(-v AS DECIMAL(12,2))
+  ELSE TRY_CAST(v AS DECIMAL(12,2)) END AS a
+FROM s3;
+
+CREATE TABLE dict_year AS
+WITH raw AS (SELECT DISTINCT payment_year AS raw FROM raw_tax_payments WHERE payment_year IS NOT NULL),
+s1 AS MATERIALIZED (SELECT raw, fold_trim(raw) AS s FROM raw)
+SELECT raw, y_parse_s(s) AS y FROM s1;
+
+-- Region codes: 6 digits; exported as 500243.0 or with a 9/12-digit suffix → the first 6.
+CREATE TABLE dict_region AS
+WITH raw AS (SELECT DISTINCT region_code AS raw FROM raw_pension_enrollment WHERE region_code IS NOT NULL),
+s1 AS MATERIALIZED (SELECT raw, regexp_replace(trim_sp(raw), '[ \t\n\x0B\f\r]', '', 'g') AS s FROM raw)
+SELECT raw, CASE WHEN regexp_full_match(s, '[0-9]{6}(\.0+)?|[0-9]{9}|[0-9]{12}') THEN substr(s, 1, 6) ELSE s END AS region
+FROM s1;
+
 -- ----------------------------------------------------------------- clean records
--- Roster records of civil affairs and rural revitalisation (one category period per row).
+-- Roster records (one category period per row) of the three roster sources.
 CREATE TABLE roster AS
 WITH r AS (
-  SELECT 'civil_affairs' AS source, _file, _line::BIGINT AS _line, norm_id(id_number) AS id,
+  SELECT 'civil_affairs' AS source, _file, _line::BIGINT AS _line, di.id, di.problem,
          trim_sp(category) AS word, trim_sp(township) AS township, trim_sp(village) AS village,
          start_date, end_date
-  FROM raw_civil_affairs
+  FROM raw_civil_affairs x LEFT JOIN dict_id di ON di.raw = x.id_number
   UNION ALL
-  SELECT 'rural_revitalization', _file, _line::BIGINT, norm_id(id_number),
+  SELECT 'rural_revitalization', _file, _line::BIGINT, di.id, di.problem,
          trim_sp(category), trim_sp(township), trim_sp(village), start_date, end_date
-  FROM raw_rural_revitalization
-), d AS (
-  -- Disability: the ID column, else the certificate's first 18 characters (SPEC §3).
-  SELECT _file, _line::BIGINT AS _line, norm_id(id_number) AS idn, id_clean(certificate_number) AS cert,
-         trim_sp(disability_grade) AS grade0, trim_sp(certificate_number) AS cert_text,
-         trim_sp(township) AS township, trim_sp(village) AS village, start_date, end_date
-  FROM raw_disability
-), d2 AS (
-  SELECT *,
-    CASE WHEN length(cert) = 20 THEN substr(cert, 1, 18) END AS cert_part,
-    (length(cert) = 20 AND id_problem(substr(cert, 1, 18), NULL, NULL) IS NULL
-      AND substr(cert, 19, 1) BETWEEN '1' AND '7' AND substr(cert, 20, 1) BETWEEN '1' AND '4') AS cert_ok
-  FROM d
-), d3 AS (
-  SELECT 'disability' AS source, _file, _line,
+  FROM raw_rural_revitalization x LEFT JOIN dict_id di ON di.raw = x.id_number
+  UNION ALL
+  -- Disability (SPEC §3): the ID column, else the certificate's first 18 characters; both given
+  -- and different → rejected; the grade column, else the certificate's grade digit.
+  SELECT 'disability', _file, _line::BIGINT,
     CASE
-      WHEN idn IS NULL AND cert IS NULL THEN NULL
-      WHEN idn IS NULL THEN CASE WHEN cert_ok THEN cert_part END
-      WHEN cert_part IS NOT NULL AND cert_part <> idn THEN NULL
-      ELSE idn END AS id,
-    coalesce(grade0, CASE WHEN cert_text IS NOT NULL AND cert_ok THEN substr(cert, 20, 1) END) AS word,
-    township, village, start_date, end_date
-  FROM d2
-), a AS (
-  SELECT x.*, d_parse(start_date) AS s, d_parse(end_date) AS e, v.code AS category, v.target
-  FROM (SELECT * FROM r UNION ALL SELECT * FROM d3) x
-  LEFT JOIN vocab v ON v.kind = x.source AND v.word = x.word
+      WHEN di.id IS NULL AND dc.cert IS NULL THEN NULL
+      WHEN di.id IS NULL THEN CASE WHEN dc.ok THEN dc.part END
+      WHEN dc.part IS NOT NULL AND dc.part <> di.id THEN NULL
+      ELSE di.id END,
+    CASE
+      WHEN di.id IS NULL AND dc.cert IS NULL THEN 'ID_MISSING'
+      WHEN di.id IS NULL THEN CASE WHEN dc.ok THEN dp.problem ELSE 'CERTIFICATE_INVALID' END
+      WHEN dc.part IS NOT NULL AND dc.part <> di.id THEN 'ID_CERTIFICATE_MISMATCH'
+      ELSE di.problem END,
+    coalesce(trim_sp(disability_grade), CASE WHEN dc.ok THEN substr(dc.cert, 20, 1) END),
+    trim_sp(township), trim_sp(village), start_date, end_date
+  FROM raw_disability x
+  LEFT JOIN dict_id di ON di.raw = x.id_number
+  LEFT JOIN dict_cert dc ON dc.raw = x.certificate_number
+  LEFT JOIN dict_id dp ON dp.raw = dc.part
 )
-SELECT source, _file, _line, id, category, target, township, village, s, e
-FROM a, policy p
-WHERE id_problem(id, p.min_birth, p.as_of) IS NULL
-  AND category IS NOT NULL
-  AND s IS NOT NULL AND NOT d_bad(end_date)
-  AND (e IS NULL OR e >= s);
+SELECT r.source, r._file, r._line, r.id, v.code AS category, v.target, r.township, r.village,
+       ds.d AS s, de.d AS e
+FROM r
+LEFT JOIN vocab v ON v.kind = r.source AND v.word = r.word
+LEFT JOIN dict_date ds ON ds.raw = r.start_date
+LEFT JOIN dict_date de ON de.raw = r.end_date
+WHERE r.id IS NOT NULL AND r.problem IS NULL
+  AND v.code IS NOT NULL
+  AND ds.d IS NOT NULL AND NOT coalesce(de.bad, false)
+  AND (de.d IS NULL OR de.d >= ds.d);
 
 CREATE TABLE enrollments AS
-SELECT id, sc.code AS scheme, rg AS region_code, st.code AS status, a_parse(tier) AS tier
-FROM (SELECT norm_id(id_number) AS id, trim_sp(scheme) AS scheme_w, region(region_code) AS rg,
-             trim_sp(status) AS status_w, tier FROM raw_pension_enrollment) x
-JOIN vocab sc ON sc.kind = 'scheme' AND sc.word = x.scheme_w
-JOIN vocab st ON st.kind = 'status' AND st.word = x.status_w
-, policy p
-WHERE id_problem(id, p.min_birth, p.as_of) IS NULL AND regexp_full_match(rg, '[0-9]{6}');
+SELECT di.id, sc.code AS scheme, rg.region AS region_code, st.code AS status, da.a AS tier
+FROM raw_pension_enrollment x
+JOIN dict_id di ON di.raw = x.id_number
+JOIN vocab sc ON sc.kind = 'scheme' AND sc.word = trim_sp(x.scheme)
+JOIN vocab st ON st.kind = 'status' AND st.word = trim_sp(x.status)
+JOIN dict_region rg ON rg.raw = x.region_code
+LEFT JOIN dict_amount da ON da.raw = x.tier
+WHERE di.problem IS NULL AND regexp_full_match(rg.region, '[0-9]{6}');
 
 -- A payment exported twice (every value equal) counts once.
 CREATE TABLE payments AS
-SELECT DISTINCT id, yr AS payment_year, amount, paid, py.code AS payer
-FROM (SELECT norm_id(id_number) AS id, y_parse(payment_year) AS yr, a_parse(amount) AS amount,
-             d_parse(paid_date) AS paid, trim_sp(payer_type) AS payer_w FROM raw_tax_payments) x
-JOIN vocab py ON py.kind = 'payer' AND py.word = x.payer_w
-, policy p
-WHERE id_problem(id, p.min_birth, p.as_of) IS NULL AND yr IS NOT NULL AND amount IS NOT NULL AND paid IS NOT NULL;
+SELECT DISTINCT di.id, dy.y AS payment_year, da.a AS amount, dd.d AS paid, py.code AS payer
+FROM raw_tax_payments x
+JOIN dict_id di ON di.raw = x.id_number
+JOIN dict_year dy ON dy.raw = x.payment_year
+JOIN dict_amount da ON da.raw = x.amount
+JOIN dict_date dd ON dd.raw = x.paid_date
+JOIN vocab py ON py.kind = 'payer' AND py.word = trim_sp(x.payer_type)
+WHERE di.problem IS NULL AND dy.y IS NOT NULL AND da.a IS NOT NULL AND dd.d IS NOT NULL;
 
 CREATE TABLE exclusions AS
-SELECT id, v.code AS reason, s, e
-FROM (SELECT norm_id(id_number) AS id, trim_sp(reason) AS w, d_parse(start_date) AS s,
-             d_parse(end_date) AS e, end_date FROM raw_exclusions) x
-JOIN vocab v ON v.kind = 'exclusion' AND v.word = x.w
-, policy p
-WHERE id_problem(id, p.min_birth, p.as_of) IS NULL AND s IS NOT NULL AND NOT d_bad(end_date)
-  AND (e IS NULL OR e >= s);
+SELECT di.id, v.code AS reason, ds.d AS s, de.d AS e
+FROM raw_exclusions x
+JOIN dict_id di ON di.raw = x.id_number
+JOIN vocab v ON v.kind = 'exclusion' AND v.word = trim_sp(x.reason)
+JOIN dict_date ds ON ds.raw = x.start_date
+LEFT JOIN dict_date de ON de.raw = x.end_date
+WHERE di.problem IS NULL AND ds.d IS NOT NULL AND NOT coalesce(de.bad, false)
+  AND (de.d IS NULL OR de.d >= ds.d);
 
 -- ----------------------------------------------------------------- eligibility (§2.1–§2.3)
 -- Who is decided: a valid ID with a roster record that starts on or before as_of (Decision 2).

@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * as one CSV in the comparison's shape (kind, k1, k2, k3, v1 … v12), which holds ID numbers: the
  * output folder must be the data team's (bench/run makes it owner-only and deletes it).
  *
- * <p>Usage: {@code DuckMain --input DIR --out DIR --year Y --as-of DATE}
+ * <p>Usage: {@code DuckMain --input DIR --out DIR --year Y --as-of DATE [--db FILE]} ({@code --db}
+ * keeps DuckDB's tables in a file, to investigate a difference; otherwise all is in memory).
  */
 public final class DuckMain {
   private DuckMain() {}
@@ -39,12 +40,14 @@ public final class DuckMain {
     String out = null;
     String year = null;
     String asOf = null;
+    String db = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = args[++i];
         case "--out" -> out = args[++i];
         case "--year" -> year = args[++i];
         case "--as-of" -> asOf = args[++i];
+        case "--db" -> db = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -76,11 +79,16 @@ public final class DuckMain {
             .replace("${FW}", FULL_WIDTH.replace("'", "''"))
             .replace("${HW}", HALF_WIDTH.replace("'", "''"));
     Class.forName("org.duckdb.DuckDBDriver");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + (db == null ? "" : db));
         Statement st = c.createStatement()) {
       for (String stmt : statements(sql)) {
         try {
+          long ts = System.nanoTime();
           st.execute(stmt);
+          if (Boolean.getBoolean("bench.timing")) {
+            System.err.printf(
+                "  %6d ms  %s%n", (System.nanoTime() - ts) / 1_000_000, firstLine(stmt));
+          }
         } catch (SQLException e) {
           throw new SQLException("in statement: " + firstLine(stmt) + "\n" + e.getMessage(), e);
         }
