@@ -113,26 +113,34 @@ public final class FloorMain {
       Charset cs = Exports.sniffCharset(head, n);
       String headText = new String(head, 0, n, cs);
       if (Exports.csvHeaderLine(headText, s) == 1) {
-        String sep = String.valueOf(Exports.delimiter(headText));
+        char sep = Exports.delimiter(headText);
+        List<String> header = new Exports.CsvRecords(headText, sep).next();
+        // An explicit schema (the header's positions) spares Spark a job per file to read the
+        // header; header=true then only skips the first line.
+        StructType positional = new StructType();
+        for (int i = 0; i < header.size(); i++) {
+          positional = positional.add("c" + i, DataTypes.StringType, true);
+        }
         Dataset<Row> df =
             spark
                 .read()
+                .schema(positional)
                 .option("header", "true")
                 .option("encoding", cs == StandardCharsets.UTF_8 ? "UTF-8" : "GB18030")
-                .option("sep", sep)
+                .option("sep", String.valueOf(sep))
                 .csv(literal(f.path().toAbsolutePath().toString()));
         List<Column> cols = new ArrayList<>();
         for (String name : s.names()) {
-          String found = null;
-          for (String h : df.columns()) {
-            if (name.equals(s.canonical(h))) {
-              found = h;
+          int found = -1;
+          for (int i = 0; i < header.size(); i++) {
+            if (name.equals(s.canonical(header.get(i)))) {
+              found = i;
             }
           }
           cols.add(
-              found == null
+              found < 0
                   ? lit(null).cast(DataTypes.StringType).as(name)
-                  : col("`" + found.replace("`", "``") + "`").as(name));
+                  : col("c" + found).as(name));
         }
         cols.add(lit(f.displayName()).as("_source_file"));
         return df.select(cols.toArray(new Column[0]));
