@@ -2,7 +2,7 @@
 -- as a second, independent implementation in DuckDB SQL. Input: the pre-pass's plain UTF-8 CSV per
 -- source (canonical column names, raw cell texts, _file, _line). Output: the table `results`, in the
 -- shape of the comparison (kind, k1, k2, k3, v1 … v12; see DuckMain).
--- Placeholders filled by DuckMain: ${YEAR} ${AS_OF} ${CSV} ${DIVISIONS} ${SP} ${FW} ${HW}.
+-- Placeholders filled by DuckMain: ${YEAR} ${AS_OF} ${CSV} ${DIVISIONS} ${SP} ${FW} ${HW} ${TIER_ANY_STATUS}.
 -- Statements end with a semicolon at the end of a line.
 
 -- ----------------------------------------------------------------- policy (policy/2022.yaml)
@@ -353,13 +353,16 @@ FROM enrollments e, policy p GROUP BY e.id;
 
 -- §2.4 (amended): T from the ACTIVE county resident records, else the SUSPENDED ones, never
 -- TERMINATED/RECEIVING; several valid tiers → the highest + TIER_CONFLICT; none → L + TIER_DEFAULTED.
+-- ${TIER_ANY_STATUS} is false; DuckMain --tier-rule readme-decision-5 makes it true, to reproduce the
+-- pre-amendment rule (README Decision 5: ACTIVE, else SUSPENDED, else any status) for comparison.
 CREATE TABLE tiers AS
 WITH county AS (
   SELECT e.id, e.status, e.tier FROM enrollments e, policy p
-  WHERE e.scheme = 'RESIDENT' AND e.region_code = p.county AND e.status IN ('ACTIVE', 'SUSPENDED')
+  WHERE e.scheme = 'RESIDENT' AND e.region_code = p.county
+    AND (e.status IN ('ACTIVE', 'SUSPENDED') OR ${TIER_ANY_STATUS})
 ), best AS (
-  SELECT *, min(CASE status WHEN 'ACTIVE' THEN 0 ELSE 1 END) OVER (PARTITION BY id) AS best_rank,
-            CASE status WHEN 'ACTIVE' THEN 0 ELSE 1 END AS rank
+  SELECT *, min(CASE status WHEN 'ACTIVE' THEN 0 WHEN 'SUSPENDED' THEN 1 ELSE 2 END) OVER (PARTITION BY id) AS best_rank,
+            CASE status WHEN 'ACTIVE' THEN 0 WHEN 'SUSPENDED' THEN 1 ELSE 2 END AS rank
   FROM county
 )
 SELECT id, max(tier) AS tier, count(DISTINCT tier) AS tiers

@@ -29,8 +29,12 @@ import java.util.concurrent.Future;
  * as one CSV in the comparison's shape (kind, k1, k2, k3, v1 … v12), which holds ID numbers: the
  * output folder must be the data team's (bench/run makes it owner-only and deletes it).
  *
- * <p>Usage: {@code DuckMain --input DIR --out DIR --year Y --as-of DATE [--db FILE]} ({@code --db}
- * keeps DuckDB's tables in a file, to investigate a difference; otherwise all is in memory).
+ * <p>Usage: {@code DuckMain --input DIR --out DIR --year Y --as-of DATE [--db FILE] [--tier-rule
+ * amended|readme-decision-5]}. {@code --db} keeps DuckDB's tables in a file, to investigate a
+ * difference (otherwise all is in memory); {@code --tier-rule readme-decision-5} applies the tier
+ * rule as it was before SPEC §2.4 was amended (a TERMINATED or RECEIVING record's tier counts when
+ * there is no ACTIVE or SUSPENDED one), to show what a difference is due to. The bench uses the
+ * default, the amended rule.
  */
 public final class DuckMain {
   private DuckMain() {}
@@ -41,6 +45,7 @@ public final class DuckMain {
     String year = null;
     String asOf = null;
     String db = null;
+    String tierRule = "amended";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = args[++i];
@@ -48,8 +53,12 @@ public final class DuckMain {
         case "--year" -> year = args[++i];
         case "--as-of" -> asOf = args[++i];
         case "--db" -> db = args[++i];
+        case "--tier-rule" -> tierRule = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (!tierRule.equals("amended") && !tierRule.equals("readme-decision-5")) {
+      throw new IllegalArgumentException("--tier-rule amended|readme-decision-5");
     }
     if (input == null || out == null || year == null || asOf == null) {
       System.err.println("usage: DuckMain --input DIR --out DIR --year Y --as-of YYYY-MM-DD");
@@ -77,7 +86,8 @@ public final class DuckMain {
             .replace("${DIVISIONS}", divisions.toString().replace("'", "''"))
             .replace("${SP}", SPACE_CLASS)
             .replace("${FW}", FULL_WIDTH.replace("'", "''"))
-            .replace("${HW}", HALF_WIDTH.replace("'", "''"));
+            .replace("${HW}", HALF_WIDTH.replace("'", "''"))
+            .replace("${TIER_ANY_STATUS}", tierRule.equals("amended") ? "false" : "true");
     Class.forName("org.duckdb.DuckDBDriver");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + (db == null ? "" : db));
         Statement st = c.createStatement()) {

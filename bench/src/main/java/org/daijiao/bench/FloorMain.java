@@ -90,6 +90,7 @@ public final class FloorMain {
             .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0")
             .config("spark.sql.datetime.java8API.enabled", "true")
             .config("spark.sql.warehouse.dir", warehouseRoot)
+            // daijiao: local[*] and the local settings below unless spark.master is set (spark-submit).
             .master("local[*]")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", String.valueOf(partitions))
