@@ -7,8 +7,9 @@
 # EXPORTS_ROOT and WAREHOUSE default to DAIJIAO_EXPORTS_ROOT and DAIJIAO_WAREHOUSE of the submit configuration
 # (jobs/daijiao-submit.conf.example); any Hadoop URI works (hdfs://…, s3a://…) under spark-submit.
 # AS_OF=yyyy-MM-dd overrides the date (a scheduler passes its own, so that a re-run or a back-fill decides the
-# same month); default: the last day of the previous month. Crontab, Airflow and DolphinScheduler
-# definitions: jobs/README.md. DAIJIAO_RUNNER=/path/to/launcher replaces the wrapper (as before).
+# same month); default: the last day of the previous month. With DAIJIAO_POLICY_DIR set, the policy file of
+# the as-of year is DAIJIAO_POLICY_DIR/<year>.yaml (else the bundled one, 2022). Crontab, Airflow and
+# DolphinScheduler definitions: jobs/README.md. DAIJIAO_RUNNER=/path/to/launcher replaces the wrapper.
 set -euo pipefail
 # shellcheck source=jobs/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -23,5 +24,8 @@ AS_OF="${AS_OF:-$(date -d "$(date +%Y-%m-01) -1 day" +%F)}"
 MONTH="${AS_OF:0:7}"
 RUNNER="${DAIJIAO_RUNNER:-$DAIJIAO_HOME/jobs/spark-submit.sh}"
 
+POLICY=()
+if [[ -n "${DAIJIAO_POLICY_DIR:-}" ]]; then POLICY=(--policy "$DAIJIAO_POLICY_DIR/${AS_OF:0:4}.yaml"); fi
+
 echo "monthly: exports of $MONTH as of $AS_OF → $WAREHOUSE" >&2
-"$RUNNER" run --input "$EXPORTS/$MONTH" --warehouse "$WAREHOUSE" --year "${AS_OF:0:4}" --as-of "$AS_OF"
+"$RUNNER" run --input "$EXPORTS/$MONTH" --warehouse "$WAREHOUSE" --year "${AS_OF:0:4}" --as-of "$AS_OF" "${POLICY[@]+"${POLICY[@]}"}"

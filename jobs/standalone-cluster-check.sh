@@ -104,7 +104,7 @@ logger.parquet.level = error
 EOF
 
 # Free ports on loopback for the master (RPC, web UI) and the two workers' web UIs.
-read -r MASTER_PORT MASTER_UI W1_UI W2_UI < <(python3 -c '
+read -r MASTER_PORT MASTER_UI WORKER_UI_1 WORKER_UI_2 < <(python3 -c '
 import socket
 socks = [socket.socket() for _ in range(4)]
 for s in socks:
@@ -131,11 +131,11 @@ EOF
 setsid "$JAVA" "${DAEMON_JVM[@]}" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI" > "$LOGS/master.log" 2>&1 &
 GROUPS_STARTED+=($!)
+WORKER_UI=("$WORKER_UI_1" "$WORKER_UI_2")
 for i in 1 2; do
-  ui_var="W${i}_UI"
   mkdir -p "$WORK/worker$i"
   setsid "$JAVA" "${DAEMON_JVM[@]}" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --cores 1 --memory "$WORKER_MEMORY" --webui-port "${!ui_var}" \
+    --host 127.0.0.1 --cores 1 --memory "$WORKER_MEMORY" --webui-port "${WORKER_UI[$((i - 1))]}" \
     --work-dir "$WORK/worker$i" "$MASTER_URL" > "$LOGS/worker$i.log" 2>&1 &
   GROUPS_STARTED+=($!)
 done

@@ -1,6 +1,8 @@
 # Shared by the scripts in jobs/: where daijiao is, the JVM options Spark needs on Java 17, the Spark jars
 # Maven already has, and the submit configuration (jobs/daijiao-submit.conf.example). Sourced, not run.
 # shellcheck shell=bash
+# Variables defined here are used by the scripts that source this file.
+# shellcheck disable=SC2034
 
 DAIJIAO_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
@@ -62,7 +64,7 @@ DAIJIAO_CONF_KEYS=(
   DAIJIAO_EXECUTOR_MEMORY DAIJIAO_EXECUTOR_CORES DAIJIAO_NUM_EXECUTORS DAIJIAO_TOTAL_EXECUTOR_CORES
   DAIJIAO_SHUFFLE_PARTITIONS DAIJIAO_WAREHOUSE DAIJIAO_EXPORTS_ROOT DAIJIAO_REPORT_DIR DAIJIAO_JAR
   DAIJIAO_SPARK_SUBMIT DAIJIAO_LAUNCHER DAIJIAO_DRIVER_JAVA_OPTIONS DAIJIAO_EXECUTOR_JAVA_OPTIONS
-  DAIJIAO_JARS DAIJIAO_PACKAGES DAIJIAO_JAVA_OPTS
+  DAIJIAO_JARS DAIJIAO_PACKAGES DAIJIAO_JAVA_OPTS DAIJIAO_POLICY_DIR
 )
 DAIJIAO_SPARK_CONFS=()
 DAIJIAO_CONF_FILE=""
