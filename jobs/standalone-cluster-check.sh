@@ -25,7 +25,10 @@ EXCLUDE="${COMPARE_EXCLUDE:-^(run_id|_.*|.*_at|.*_time|.*timestamp)$}"
 TIMEOUT="${CLUSTER_CHECK_TIMEOUT:-600}"
 WORKER_MEMORY=1200m
 EXECUTOR_MEMORY=1g
-say() { echo "standalone-cluster-check: $*" >&2; }
+# Messages go to the check's own stderr (fd 3), also from a trap that runs while a command's stderr is
+# redirected to a log file.
+exec 3>&2
+say() { echo "standalone-cluster-check: $*" >&3; }
 fail() {
   say "FAILED: $*"
   exit 1
@@ -47,6 +50,18 @@ LOGS="$WORK/logs"
 mkdir -p "$LOGS" "$WORK/local" "$WORK/cmp"
 GROUPS_STARTED=()
 STATUS=1
+CHILD=""
+
+# Long commands run in the background and are waited for: bash runs a trap only once the foreground command
+# has ended, but interrupts `wait` at once — so TERM or Ctrl-C stops the check (and the cluster) right away.
+in_background() {
+  "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
 
 # Every cluster process was started with setsid: its process id is its process group, which also holds the
 # executors the worker forks. TERM first (the worker stops its executors), KILL what is left after 10 s.
@@ -66,6 +81,10 @@ stop_cluster() {
 cleanup() {
   local rc=$?
   trap - EXIT
+  if [[ -n "$CHILD" ]]; then
+    kill -TERM "$CHILD" 2> /dev/null || true
+    wait "$CHILD" 2> /dev/null || true
+  fi
   stop_cluster
   # The warehouses and compared rows hold IDs and names: always removed. Logs are kept after a failure.
   rm -rf "$WORK/wh-cluster" "$WORK/wh-local" "$WORK/cmp" "$WORK/local" "$WORK/events" "$WORK"/worker*/app-*/*/daijiao.jar
@@ -179,11 +198,11 @@ EOF
 # The environment must not steer this run (a DAIJIAO_MASTER exported by the caller would win over the file).
 unset "${DAIJIAO_CONF_KEYS[@]}" SPARK_SUBMIT SPARK_SUBMIT_ARGS
 T_RUN=$SECONDS
-if ! DAIJIAO_SUBMIT_CONF="$WORK/submit.conf" timeout "$TIMEOUT" "$DAIJIAO_HOME/jobs/spark-submit.sh" run \
+if ! DAIJIAO_SUBMIT_CONF="$WORK/submit.conf" in_background timeout "$TIMEOUT" "$DAIJIAO_HOME/jobs/spark-submit.sh" run \
   --input "$INPUT" --warehouse "$WORK/wh-cluster" --year "$YEAR" --as-of "$AS_OF" \
   > "$LOGS/cluster-run.out" 2> "$LOGS/cluster-run.err"; then
   # Only daijiao's own lines (progress and its one-line cause) are shown: they never quote data.
-  grep -E '^(\[ *[0-9]+s\]|daijiao|spark-submit.sh:)' "$LOGS/cluster-run.err" | tail -5 >&2 || true
+  grep -E '^(\[ *[0-9]+s\]|daijiao|spark-submit.sh:)' "$LOGS/cluster-run.err" | tail -5 >&3 || true
   fail "the pipeline run on $MASTER_URL failed or took over ${TIMEOUT}s; see $LOGS"
 fi
 CLUSTER_WALL=$((SECONDS - T_RUN))
@@ -212,7 +231,7 @@ if [[ -d "$LOCAL_WH/gold/eligibility/_delta_log" ]]; then
   say "local run: reusing $LOCAL_WH"
 else
   T_LOCAL=$SECONDS
-  "$DAIJIAO_HOME/bin/daijiao" run --input "$INPUT" --warehouse "$LOCAL_WH" --year "$YEAR" --as-of "$AS_OF" \
+  in_background "$DAIJIAO_HOME/bin/daijiao" run --input "$INPUT" --warehouse "$LOCAL_WH" --year "$YEAR" --as-of "$AS_OF" \
     > "$LOGS/local-run.out" 2> "$LOGS/local-run.err" || fail "bin/daijiao run failed; see $LOGS/local-run.err"
   say "local run: bin/daijiao run into $LOCAL_WH, $((SECONDS - T_LOCAL)) s wall"
 fi
@@ -226,7 +245,7 @@ for t in "${TABLES[@]}"; do
   QUERY+=" UNION ALL SELECT 'local', '$t', to_json(struct(*)) FROM delta.\`$LOCAL_WH/gold/$t\` WHERE policy_year = $YEAR"
 done
 T_CMP=$SECONDS
-"$DAIJIAO_HOME/bin/daijiao" sql --warehouse "$WORK/wh-cluster" --format csv "$QUERY" \
+in_background "$DAIJIAO_HOME/bin/daijiao" sql --warehouse "$WORK/wh-cluster" --format csv "$QUERY" \
   > "$WORK/cmp/rows.csv" 2> "$LOGS/sql.err" || fail "reading the gold tables failed; see $LOGS/sql.err"
 # Per table and side: the rows without the excluded columns, sorted, one JSON object a line (mode 600).
 EXCLUDED="$(python3 - "$WORK/cmp" "$EXCLUDE" "${TABLES[@]}" << 'EOF'
@@ -258,22 +277,22 @@ for t in "${TABLES[@]}"; do
       say "  gold.$t: no rows in either run"
       DIFFERENT+=("$t")
     else
-      printf 'standalone-cluster-check:   gold.%-22s %6d rows compared, identical\n' "$t" "$na" >&2
+      printf 'standalone-cluster-check:   gold.%-22s %6d rows compared, identical\n' "$t" "$na" >&3
     fi
   else
     only_local=$(diff "$a" "$b" | grep -c '^<' || true)
     only_cluster=$(diff "$a" "$b" | grep -c '^>' || true)
-    # Which columns differ: names only, from the values each column takes on either side.
+    # Which columns differ: names only, those whose set of distinct values differs between the two sides.
     cols=$(python3 - "$a" "$b" << 'EOF'
 import collections, json, sys
 def values(path):
-    c = collections.defaultdict(collections.Counter)
+    c = collections.defaultdict(set)
     for line in open(path, encoding="utf-8"):
         for k, v in json.loads(line).items():
-            c[k][json.dumps(v)] += 1
+            c[k].add(json.dumps(v))
     return c
 a, b = values(sys.argv[1]), values(sys.argv[2])
-print(", ".join(k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)) or "none (row multiplicity)")
+print(", ".join(k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)) or "none (the same values, combined or counted differently)")
 EOF
 )
     say "  gold.$t DIFFERS: local $na rows, cluster $nb rows; $only_local rows only in the local run, $only_cluster only in the cluster run; columns that differ: $cols"

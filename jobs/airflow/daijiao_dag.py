@@ -121,6 +121,7 @@ SPARK_CONF = {
     "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
     "spark.hadoop.fs.permissions.umask-mode": "077",
     "spark.sql.shuffle.partitions": setting("DAIJIAO_SHUFFLE_PARTITIONS", "4"),
+    "spark.databricks.delta.snapshotPartitions": "2",
     "spark.driver.extraJavaOptions": " ".join(
         filter(None, [JAVA17_OPTIONS, "-Dfile.encoding=UTF-8", setting("DAIJIAO_DRIVER_JAVA_OPTIONS")])
     ),
