@@ -145,3 +145,100 @@ if len(sys.argv) > 4:
     if missing:
         fail(f"the DAG and jobs/spark-submit.sh read different spark.* properties: {sorted(missing)}")
     ok("the DAG and jobs/spark-submit.sh read the same spark.* properties from the configuration")
+
+# When Jinja is importable (Airflow's template engine; not needed for the checks above): run the DAG file with
+# stand-ins for airflow and pendulum, render every task's arguments as Airflow would for a scheduled run, and
+# compare with the command lines jobs/monthly.sh and jobs/september-funding.sh build for the same dates.
+try:
+    import jinja2
+except ImportError:
+    jinja2 = None
+if jinja2 is None:
+    ok("jinja2 not installed: templates not rendered (the checks above do not need it)")
+    sys.exit(0)
+
+import os
+import types
+import zoneinfo
+
+created = []
+
+
+class StubDag:
+    current = None
+
+    def __init__(self, **kw):
+        self.kw, self.tasks = kw, []
+
+    def __enter__(self):
+        StubDag.current = self
+        return self
+
+    def __exit__(self, *exc):
+        StubDag.current = None
+
+
+class StubOperator:
+    def __init__(self, **kw):
+        self.kw = kw
+        StubDag.current.tasks.append(self)
+        created.append(self)
+
+    def __rshift__(self, other):
+        other.upstream = self
+        return other
+
+
+class Moment(datetime.datetime):
+    """What Airflow passes as data_interval_end: a pendulum DateTime in UTC."""
+
+    def in_timezone(self, tz):
+        return Moment.fromtimestamp(self.timestamp(), zoneinfo.ZoneInfo(tz))
+
+
+stubs = {
+    "airflow": types.SimpleNamespace(DAG=StubDag),
+    "airflow.providers.apache.spark.operators.spark_submit": types.SimpleNamespace(SparkSubmitOperator=StubOperator),
+    "pendulum": types.SimpleNamespace(datetime=lambda *a, tz=None: datetime.datetime(*a, tzinfo=zoneinfo.ZoneInfo(tz))),
+}
+for name, module in stubs.items():
+    sys.modules[name] = module
+sys.modules["airflow.providers"] = sys.modules["airflow.providers.apache"] = types.SimpleNamespace()
+sys.modules["airflow.providers.apache.spark"] = sys.modules["airflow.providers.apache.spark.operators"] = types.SimpleNamespace()
+os.environ["DAIJIAO_SUBMIT_CONF"] = CONF_EXAMPLE
+dag_globals = {"__name__": "daijiao_dag"}
+exec(compile(source, DAG_FILE, "exec"), dag_globals)
+
+env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+
+
+def render(task, scheduled_local):
+    """The task's arguments for the run scheduled at scheduled_local (county time)."""
+    end = Moment.fromtimestamp(
+        datetime.datetime(*scheduled_local, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai")).timestamp(), datetime.timezone.utc
+    )
+    context = {"data_interval_end": end, "previous_month_end": dag_globals["previous_month_end"]}
+    return [env.from_string(a).render(context) for a in task.kw["application_args"]]
+
+
+tasks = {t.kw["task_id"]: t for t in created}
+settings = dag_globals["SETTINGS"]
+wh, root = settings["DAIJIAO_WAREHOUSE"], settings["DAIJIAO_EXPORTS_ROOT"]
+cases = [
+    ("monthly_run", (2022, 2, 1, 2, 0), ["run", "--input", f"{root}/2022-01", "--warehouse", wh, "--year", "2022", "--as-of", "2022-01-31"]),
+    ("monthly_run", (2023, 1, 1, 2, 0), ["run", "--input", f"{root}/2022-12", "--warehouse", wh, "--year", "2022", "--as-of", "2022-12-31"]),
+    ("september_funding_run", (2022, 9, 5, 2, 0), ["run", "--input", f"{root}/2022-08", "--warehouse", wh, "--year", "2022", "--as-of", "2022-08-31"]),
+]
+for task_id, when, expected in cases:
+    got = render(tasks[task_id], when)
+    if got != expected:
+        fail(f"{task_id} scheduled {when}: arguments {got}, expected {expected}")
+report = render(tasks["september_funding_report"], (2022, 9, 5, 2, 0))
+if report[:5] != ["sql", "--warehouse", wh, "--format", "csv"] or "policy_year = 2022" not in report[5]:
+    fail(f"september_funding_report renders {report}")
+if getattr(tasks["september_funding_report"], "upstream", None) is not tasks["september_funding_run"]:
+    fail("september_funding_report does not run after september_funding_run")
+for t in created:
+    if t.kw["application"] != os.path.join(dag_globals["DAIJIAO_HOME"], "target", "daijiao.jar") and not settings.get("DAIJIAO_JAR"):
+        fail(f"{t.kw['task_id']}: application {t.kw['application']}")
+ok("templates rendered (Jinja): monthly 2022-02-01 → as of 2022-01-31, 2023-01-01 → 2022-12-31 (the December close); September 2022 → 2022-08-31, report after the run")
