@@ -224,6 +224,11 @@ stop_cluster
 if pgrep -f "$WORK/spark-home" > /dev/null; then fail "cluster processes still running after the stop"; fi
 say "cluster run: ${CLUSTER_WALL} s wall (app $APP_STATE with $APP_CORES cores, $EXECUTOR_DIRS executors on 2 workers; tasks $TASKS); cluster stopped"
 [[ "$TASKS" == *"executor 0:"* && "$TASKS" == *"executor 1:"* ]] || fail "the tasks did not run on both workers' executors ($TASKS)"
+# Executors wrote the Parquet files, the driver the Delta log: all of it owner-only (umask-mode 077).
+OPEN_FILES=$(find "$WORK/wh-cluster" -perm /077 | wc -l)
+ALL_FILES=$(find "$WORK/wh-cluster" | wc -l)
+[[ "$OPEN_FILES" -eq 0 ]] || fail "$OPEN_FILES of $ALL_FILES files and folders of the cluster warehouse are readable by others"
+say "cluster warehouse: all $ALL_FILES files and folders owner-only"
 
 # The local run: bin/daijiao, the README's command.
 if [[ -z "$LOCAL_WH" ]]; then LOCAL_WH="$WORK/wh-local"; fi

@@ -37,9 +37,12 @@ daijiao_java() {
 }
 
 # target/daijiao.jar (the thin jar: daijiao + Delta + POI + picocli) and target/spark-classpath.txt (Spark and
-# everything the thin jar leaves to the cluster, from ~/.m2) come from one `mvn package`.
+# everything the thin jar leaves to the cluster, from ~/.m2) come from one `mvn package`: run when they are
+# missing or older than the sources, as bin/daijiao does (so that both always run the same jar).
 daijiao_ensure_jar() {
-  if [[ ! -f "$DAIJIAO_HOME/target/daijiao.jar" || ! -f "$DAIJIAO_HOME/target/spark-classpath.txt" ]]; then
+  local jar="$DAIJIAO_HOME/target/daijiao.jar"
+  if [[ ! -f "$jar" || ! -f "$DAIJIAO_HOME/target/spark-classpath.txt" \
+    || -n "$(find "$DAIJIAO_HOME/src/main" "$DAIJIAO_HOME/pom.xml" -newer "$jar" -print -quit 2> /dev/null)" ]]; then
     echo "$(basename "$0"): building target/daijiao.jar (mvn package, tests skipped)…" >&2
     (cd "$DAIJIAO_HOME" && mvn -B -q -Dmaven.test.skip=true package >&2) \
       || daijiao_die "the build failed (see above); run 'mvn package' in $DAIJIAO_HOME"
