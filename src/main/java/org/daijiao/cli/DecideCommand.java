@@ -1,7 +1,7 @@
 package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
-import org.daijiao.identity.ResolveJob;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

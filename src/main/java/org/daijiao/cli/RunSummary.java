@@ -13,9 +13,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
-import org.daijiao.identity.ResolveJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.daijiao.person.Enrollment;
 import org.daijiao.policy.Policy;
 
 /**

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
+import org.daijiao.person.Period;
+import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 
 /**

@@ -2,7 +2,7 @@ package org.daijiao.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import org.daijiao.ingest.parse.Chars;
+import org.daijiao.text.Chars;
 
 /**
  * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.daijiao.ingest.parse.Chars;
+import org.daijiao.text.Chars;
 
 /**
  * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which

@@ -3,7 +3,7 @@ package org.daijiao.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
 
 /**
  * One row of {@code gold.subsidy_ledger} without the person's identity: what the department pays

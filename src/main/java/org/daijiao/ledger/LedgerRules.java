@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.daijiao.eligibility.EnrollmentSnapshot;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 
 /**

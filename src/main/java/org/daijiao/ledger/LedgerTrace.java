@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.daijiao.eligibility.Codes;
-import org.daijiao.eligibility.Payment;
+import org.daijiao.person.Payment;
 import org.daijiao.policy.Policy;
 
 /**

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.daijiao.eligibility.Codes;
-import org.daijiao.eligibility.Payment;
+import org.daijiao.person.Payment;
 
 /**
  * §2(二) what was paid for policy year Y by the run's as_of (SPEC §2.5): the sums of the SELF and

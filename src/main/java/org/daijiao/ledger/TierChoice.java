@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.daijiao.eligibility.Enrollment;
 import org.daijiao.eligibility.EnrollmentSnapshot;
+import org.daijiao.person.Enrollment;
 import org.daijiao.policy.Policy;
 
 /**

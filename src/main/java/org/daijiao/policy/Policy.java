@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
+import org.daijiao.person.Category;
 
 /**
  * One policy year as the county decided it: every number, date and vocabulary the rules use. Loaded

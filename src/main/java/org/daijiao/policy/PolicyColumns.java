@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.daijiao.ingest.Source;
+import org.daijiao.person.Category;
 
 /** The policy file's orderings and mappings as Spark column expressions. */
 public final class PolicyColumns {

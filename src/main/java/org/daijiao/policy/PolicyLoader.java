@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.daijiao.person.Category;
 
 /**
  * Reads a policy file (YAML) and refuses one that the rules could not use, naming every problem at

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

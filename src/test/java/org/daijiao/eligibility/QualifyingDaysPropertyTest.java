@@ -14,7 +14,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.daijiao.policy.Category;
+import org.daijiao.decide.Decider;
+import org.daijiao.decide.Decision;
+import org.daijiao.decide.Rules2022;
+import org.daijiao.person.Category;
+import org.daijiao.person.Period;
+import org.daijiao.person.PersonBuilder;
+import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 
 /**

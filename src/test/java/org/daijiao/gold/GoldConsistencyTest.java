@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;

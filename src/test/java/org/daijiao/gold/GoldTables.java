@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.daijiao.PipelineFixture;
 import org.daijiao.cli.SqlCommand;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.spark.TableName;
 
 /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.daijiao.text.Chars;
 
 /**
  * Reads the money and period cells of {@code tax_payments} (SPEC §4: {@code amount} 缴费金额, {@code

@@ -1,0 +1,96 @@
+package org.daijiao.decide;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.daijiao.identity.Divisions;
+import org.daijiao.policy.Policy;
+import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.Progress;
+import org.daijiao.spark.TableName;
+import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Warehouse;
+
+/**
+ * Eligibility and the subsidy ledger (SPEC §2, §5): decides every roster person's year with the
+ * rules of the notice and writes {@code gold.eligibility}, {@code gold.subsidy_ledger} and {@code
+ * gold.reaching_pension_age} for the policy year, replacing only that year's rows.
+ */
+public final class DecideJob {
+  public static final TableName ELIGIBILITY = TableName.gold("eligibility");
+  public static final TableName LEDGER = TableName.gold("subsidy_ledger");
+  public static final TableName REACHING_PENSION_AGE = TableName.gold("reaching_pension_age");
+
+  /** What the job wrote. */
+  public record Result(long persons, long eligible, long reachingPensionAge) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final TableWriter writer;
+  private final Policy policy;
+  private final LocalDate asOf;
+  private final Progress progress;
+
+  public DecideJob(
+      SparkSession spark,
+      Warehouse warehouse,
+      TableWriter writer,
+      Policy policy,
+      LocalDate asOf,
+      Progress progress) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.writer = writer;
+    this.policy = policy;
+    this.asOf = asOf;
+    this.progress = progress;
+  }
+
+  public Result run() {
+    spark.sparkContext().setJobGroup("decide", "decide: eligibility and subsidy ledger", false);
+    int year = policy.policyYear();
+    Dataset<Row> persons = warehouse.read(spark, ResolveJob.PERSONS);
+    Dataset<Row> categoryPeriods = warehouse.read(spark, ResolveJob.CATEGORY_PERIODS);
+    Dataset<Row> timelines =
+        TimelineStage.timelines(
+            persons,
+            categoryPeriods,
+            warehouse.read(spark, ResolveJob.EXCLUSION_PERIODS),
+            warehouse.read(spark, ResolveJob.ENROLLMENTS),
+            warehouse.read(spark, ResolveJob.PAYMENTS),
+            year,
+            asOf);
+    // Kept: the decisions feed three tables; the rules run once per person.
+    Dataset<Row> decisions =
+        DecisionStages.decisions(timelines, new Decider(policy, asOf))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> locations =
+          DecisionStages.locations(
+              decisions,
+              categoryPeriods,
+              Divisions.townships(spark),
+              Divisions.villages(spark),
+              policy);
+      Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
+      writer.replaceYear(ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
+      writer.replaceYear(LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
+      writer.replaceYear(
+          REACHING_PENSION_AGE, DecisionStages.reachingPensionAge(enriched, year, asOf), year);
+      Row counts =
+          decisions
+              .selectExpr("count(*)", "count_if(eligible)", "count_if(reaches_pension_age)")
+              .first();
+      progress.step(
+          "decide",
+          String.format(
+              "%,d persons decided, %,d eligible, %,d reach pension age in %d",
+              counts.getLong(0), counts.getLong(1), counts.getLong(2), year));
+      return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2));
+    } finally {
+      decisions.unpersist();
+    }
+  }
+}
