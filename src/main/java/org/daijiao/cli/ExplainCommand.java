@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.decide.Decider;
 import org.daijiao.decide.Decision;
 import org.daijiao.decide.DecisionRows;
@@ -19,7 +18,7 @@ import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
-import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,14 +58,14 @@ final class ExplainCommand implements Callable<Integer> {
     try (Spark spark = new Spark(common)) {
       Warehouse w = spark.warehouse;
       LocalDate asOf = asOf(spark, policy);
-      Dataset<Row> persons = only(w.read(spark.session, ResolveJob.PERSONS), key);
+      Dataset<Row> persons = only(w.read(spark.session, Tables.PERSONS), key);
       List<Row> rows =
           TimelineStage.timelines(
                   persons,
-                  only(w.read(spark.session, ResolveJob.CATEGORY_PERIODS), key),
-                  only(w.read(spark.session, ResolveJob.EXCLUSION_PERIODS), key),
-                  only(w.read(spark.session, ResolveJob.ENROLLMENTS), key),
-                  only(w.read(spark.session, ResolveJob.PAYMENTS), key),
+                  only(w.read(spark.session, Tables.CATEGORY_PERIODS), key),
+                  only(w.read(spark.session, Tables.EXCLUSION_PERIODS), key),
+                  only(w.read(spark.session, Tables.ENROLLMENTS), key),
+                  only(w.read(spark.session, Tables.PAYMENTS), key),
                   policy.policyYear(),
                   asOf)
               .collectAsList();
@@ -90,14 +89,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** The as_of of the stored decisions of the year, so that the explanation matches them. */
   private LocalDate asOf(Spark spark, Policy policy) {
-    if (policyOptions.asOf != null
-        || !spark.warehouse.exists(spark.session, DecideJob.ELIGIBILITY)) {
+    if (policyOptions.asOf != null || !spark.warehouse.exists(spark.session, Tables.ELIGIBILITY)) {
       return policyOptions.asOf(policy);
     }
     Row r =
         spark
             .warehouse
-            .read(spark.session, DecideJob.ELIGIBILITY)
+            .read(spark.session, Tables.ELIGIBILITY)
             .filter(col("policy_year").equalTo(policy.policyYear()))
             .selectExpr("max(as_of)")
             .first();

@@ -12,11 +12,10 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -63,7 +62,7 @@ final class RunSummary {
   }
 
   private void printDecisions(PrintStream out) {
-    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
+    Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
     out.printf("%n%-18s %9s %9s %9s%n", "category", "persons", "target", "eligible");
     for (Row r :
         eligibility
@@ -82,7 +81,7 @@ final class RunSummary {
         "%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
     BigDecimal total = BigDecimal.ZERO;
     for (Row r :
-        ofYear(StatsJob.DEPARTMENT_FUNDING)
+        ofYear(Tables.DEPARTMENT_FUNDING)
             .orderBy("department", "batch", "mode")
             .select("department", "batch", "mode", "persons", "subsidy_amount")
             .collectAsList()) {
@@ -99,7 +98,7 @@ final class RunSummary {
   }
 
   void printCoverage(PrintStream out) {
-    Dataset<Row> stats = ofYear(StatsJob.COVERAGE_STATS).filter(col("category").equalTo("ALL"));
+    Dataset<Row> stats = ofYear(Tables.COVERAGE_STATS).filter(col("category").equalTo("ALL"));
     List<Row> county = stats.filter(col("level").equalTo("COUNTY")).collectAsList();
     if (county.isEmpty()) {
       out.println("\ncoverage: no person in the coverage target");

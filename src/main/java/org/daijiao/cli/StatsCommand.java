@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.Progress;
+import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -37,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
         Row r =
             spark
                 .warehouse
-                .read(spark.session, DecideJob.ELIGIBILITY)
+                .read(spark.session, Tables.ELIGIBILITY)
                 .filter(col("policy_year").equalTo(year))
                 .selectExpr("max(as_of)")
                 .first();

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -17,9 +17,6 @@ import org.daijiao.spark.Warehouse;
  * policy year, from the decisions already written; replaces only that year's rows.
  */
 public final class StatsJob {
-  public static final TableName COVERAGE_STATS = TableName.gold("coverage_stats");
-  public static final TableName DEPARTMENT_FUNDING = TableName.gold("department_funding");
-  public static final TableName WORKLIST = TableName.gold("worklist");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -51,22 +48,22 @@ public final class StatsJob {
     spark
         .sparkContext()
         .setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
-    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
-    Dataset<Row> ledger = ofYear(DecideJob.LEDGER);
-    Dataset<Row> reaching = ofYear(DecideJob.REACHING_PENSION_AGE);
+    Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
+    Dataset<Row> ledger = ofYear(Tables.SUBSIDY_LEDGER);
+    Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);
     long coverage =
         writer.replaceYear(
-            COVERAGE_STATS,
+            Tables.COVERAGE_STATS,
             CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
             policyYear);
     long funding =
         writer.replaceYear(
-            DEPARTMENT_FUNDING,
+            Tables.DEPARTMENT_FUNDING,
             CoverageStages.departmentFunding(ledger, policyYear, asOf),
             policyYear);
     long worklist =
         writer.replaceYear(
-            WORKLIST,
+            Tables.WORKLIST,
             CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
             policyYear);
     progress.step(

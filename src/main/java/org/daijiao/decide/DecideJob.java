@@ -7,10 +7,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
-import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -19,9 +18,6 @@ import org.daijiao.spark.Warehouse;
  * gold.reaching_pension_age} for the policy year, replacing only that year's rows.
  */
 public final class DecideJob {
-  public static final TableName ELIGIBILITY = TableName.gold("eligibility");
-  public static final TableName LEDGER = TableName.gold("subsidy_ledger");
-  public static final TableName REACHING_PENSION_AGE = TableName.gold("reaching_pension_age");
 
   /** What the job wrote. */
   public record Result(long persons, long eligible, long reachingPensionAge) {}
@@ -51,15 +47,15 @@ public final class DecideJob {
   public Result run() {
     spark.sparkContext().setJobGroup("decide", "decide: eligibility and subsidy ledger", false);
     int year = policy.policyYear();
-    Dataset<Row> persons = warehouse.read(spark, ResolveJob.PERSONS);
-    Dataset<Row> categoryPeriods = warehouse.read(spark, ResolveJob.CATEGORY_PERIODS);
+    Dataset<Row> persons = warehouse.read(spark, Tables.PERSONS);
+    Dataset<Row> categoryPeriods = warehouse.read(spark, Tables.CATEGORY_PERIODS);
     Dataset<Row> timelines =
         TimelineStage.timelines(
             persons,
             categoryPeriods,
-            warehouse.read(spark, ResolveJob.EXCLUSION_PERIODS),
-            warehouse.read(spark, ResolveJob.ENROLLMENTS),
-            warehouse.read(spark, ResolveJob.PAYMENTS),
+            warehouse.read(spark, Tables.EXCLUSION_PERIODS),
+            warehouse.read(spark, Tables.ENROLLMENTS),
+            warehouse.read(spark, Tables.PAYMENTS),
             year,
             asOf);
     // Kept: the decisions feed three tables; the rules run once per person.
@@ -75,10 +71,14 @@ public final class DecideJob {
               Divisions.villages(spark),
               policy);
       Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
-      writer.replaceYear(ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
-      writer.replaceYear(LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
       writer.replaceYear(
-          REACHING_PENSION_AGE, DecisionStages.reachingPensionAge(enriched, year, asOf), year);
+          Tables.ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
+      writer.replaceYear(
+          Tables.SUBSIDY_LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
+      writer.replaceYear(
+          Tables.REACHING_PENSION_AGE,
+          DecisionStages.reachingPensionAge(enriched, year, asOf),
+          year);
       Row counts =
           decisions
               .selectExpr("count(*)", "count_if(eligible)", "count_if(reaches_pension_age)")

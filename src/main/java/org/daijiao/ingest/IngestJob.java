@@ -15,8 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 
 /**
  * Ingestion (SPEC §4): every file of every source folder into {@code bronze.<source>}, with
@@ -66,7 +66,7 @@ public final class IngestJob {
       Map<String, Long> versions = new LinkedHashMap<>();
       for (Source source : Source.values()) {
         Dataset<Row> bronze = bronzeRows(raw, source, ingestedAt, batchId);
-        versions.put(source.folder(), writer.replace(TableName.bronze(source.folder()), bronze));
+        versions.put(source.folder(), writer.replace(Tables.bronze(source.folder()), bronze));
         progress.step(
             "ingest",
             String.format(

@@ -22,8 +22,8 @@ import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -40,15 +40,6 @@ public final class ResolveJob {
 
   /** What the job did. */
   public record Result(Map<String, SourceCounts> counts, long persons, long identityConflicts) {}
-
-  public static final TableName REJECTED = TableName.quality("rejected_records");
-  public static final TableName CONFLICTS = TableName.quality("identity_conflicts");
-  public static final TableName RECONCILIATION = TableName.quality("ingest_reconciliation");
-  public static final TableName PERSONS = TableName.silver("persons");
-  public static final TableName CATEGORY_PERIODS = TableName.silver("category_periods");
-  public static final TableName EXCLUSION_PERIODS = TableName.silver("exclusion_periods");
-  public static final TableName ENROLLMENTS = TableName.silver("enrollments");
-  public static final TableName PAYMENTS = TableName.silver("payments");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -76,7 +67,7 @@ public final class ResolveJob {
     spark.sparkContext().setJobGroup("resolve", "resolve: identities and silver tables", false);
     Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
     for (Source s : Source.values()) {
-      Dataset<Row> bronze = warehouse.read(spark, TableName.bronze(s.folder()));
+      Dataset<Row> bronze = warehouse.read(spark, Tables.bronze(s.folder()));
       // Kept: each source's parse feeds its clean table, its rejects and the reconciliation counts.
       parsed.put(
           s, CleanStages.parse(bronze, s, policy, asOf).persist(StorageLevel.MEMORY_AND_DISK()));
@@ -109,35 +100,35 @@ public final class ResolveJob {
             CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
-    writer.replace(REJECTED, rejects);
+    writer.replace(Tables.REJECTED_RECORDS, rejects);
     writer.replace(
-        CATEGORY_PERIODS,
+        Tables.CATEGORY_PERIODS,
         PeriodMerging.mergePeriods(
             roster,
             List.of("id_number", "category", "target", "source"),
             List.of("township", "village", "source_file", "line"),
             asOf));
     writer.replace(
-        EXCLUSION_PERIODS,
+        Tables.EXCLUSION_PERIODS,
         PeriodMerging.mergePeriods(
             CleanStages.accepted(parsed.get(Source.EXCLUSIONS)),
             List.of("id_number", "reason"),
             List.of(),
             asOf));
-    writer.replace(ENROLLMENTS, CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)));
-    writer.replace(PAYMENTS, CleanStages.uniquePayments(payments));
+    writer.replace(Tables.ENROLLMENTS, CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)));
+    writer.replace(Tables.PAYMENTS, CleanStages.uniquePayments(payments));
     progress.step(
         "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
     writer.replace(
-        PERSONS,
+        Tables.PERSONS,
         PersonStages.persons(
             roster, Divisions.townships(spark), Divisions.villages(spark), policy));
-    writer.replace(CONFLICTS, PersonStages.identityConflicts(idNames));
+    writer.replace(Tables.IDENTITY_CONFLICTS, PersonStages.identityConflicts(idNames));
 
     Map<String, SourceCounts> counts = reconcile(parsed);
-    writer.replace(RECONCILIATION, reconciliationRows(counts));
-    long persons = warehouse.read(spark, PERSONS).count();
-    long conflicts = warehouse.read(spark, CONFLICTS).count();
+    writer.replace(Tables.INGEST_RECONCILIATION, reconciliationRows(counts));
+    long persons = warehouse.read(spark, Tables.PERSONS).count();
+    long conflicts = warehouse.read(spark, Tables.IDENTITY_CONFLICTS).count();
     progress.step(
         "resolve", String.format("%,d persons, %,d identity conflicts", persons, conflicts));
     return new Result(counts, persons, conflicts);
@@ -154,7 +145,7 @@ public final class ResolveJob {
     long duplicates = 0;
     for (Row r :
         warehouse
-            .read(spark, REJECTED)
+            .read(spark, Tables.REJECTED_RECORDS)
             .groupBy(col("source"), col("reason").equalTo(RejectReason.DUPLICATE_ROW.name()))
             .agg(count(lit(1)))
             .collectAsList()) {

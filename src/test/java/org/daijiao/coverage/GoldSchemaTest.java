@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,7 @@ class GoldSchemaTest {
           "id_number", "name", "certificate_number", "person_number", "household_id", "birth_date");
 
   static List<TableName> aggregateTables() {
-    return List.of(StatsJob.COVERAGE_STATS, StatsJob.DEPARTMENT_FUNDING);
+    return List.of(Tables.COVERAGE_STATS, Tables.DEPARTMENT_FUNDING);
   }
 
   @ParameterizedTest

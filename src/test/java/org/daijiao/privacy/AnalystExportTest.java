@@ -23,7 +23,7 @@ import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
 import org.daijiao.UserFacingException;
 import org.daijiao.cli.Main;
-import org.daijiao.decide.DecideJob;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class AnalystExportTest {
   @Test
   void eachPersonOfTheLedgerHasThePseudonymOfTheirIdNumber() throws Exception {
     Pseudonyms county = new Pseudonyms(KEY);
-    Dataset<Row> ledger = run.warehouse().read(TestSpark.session(), DecideJob.LEDGER);
+    Dataset<Row> ledger = run.warehouse().read(TestSpark.session(), Tables.SUBSIDY_LEDGER);
     Set<String> expected =
         ledger
             .select("id_number")

@@ -11,8 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.FixtureCounty;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityIntegrationTest {
   private static Dataset<Row> persons() {
-    return FixtureCounty.table(ResolveJob.PERSONS);
+    return FixtureCounty.table(Tables.PERSONS);
   }
 
   private static Dataset<Row> periods(String id) {
-    return FixtureCounty.table(ResolveJob.CATEGORY_PERIODS).filter(col("id_number").equalTo(id));
+    return FixtureCounty.table(Tables.CATEGORY_PERIODS).filter(col("id_number").equalTo(id));
   }
 
   private static Dataset<Row> person(String id) {
@@ -65,7 +65,7 @@ class IdentityIntegrationTest {
 
   @Test
   void sameIdWithDifferentNamesIsOneIdentityConflict() {
-    Dataset<Row> conflicts = FixtureCounty.table(ResolveJob.CONFLICTS);
+    Dataset<Row> conflicts = FixtureCounty.table(Tables.IDENTITY_CONFLICTS);
     assertThat(rows(conflicts))
         .as(
             "陈一 (civil affairs) and 陈壹 (rural revitalisation) under one ID: listed once, sorted;"
@@ -214,7 +214,7 @@ class IdentityIntegrationTest {
             "village_code string",
             "location_flags array<string>",
             "sources array<string>");
-    assertThat(FixtureCounty.columnTypes(FixtureCounty.table(ResolveJob.CATEGORY_PERIODS).schema()))
+    assertThat(FixtureCounty.columnTypes(FixtureCounty.table(Tables.CATEGORY_PERIODS).schema()))
         .startsWith(
             "id_number string",
             "category string",
@@ -227,7 +227,7 @@ class IdentityIntegrationTest {
 
   @Test
   void paymentsEnrollmentsAndExclusionsAreTypedWithCodes() {
-    Dataset<Row> payments = FixtureCounty.table(ResolveJob.PAYMENTS);
+    Dataset<Row> payments = FixtureCounty.table(Tables.PAYMENTS);
     assertThat(
             rows(
                 payments, "id_number", "payment_year", "amount", "paid_date", "payer_type", "line"))
@@ -256,7 +256,7 @@ class IdentityIntegrationTest {
             "amount decimal(12,2)",
             "paid_date date",
             "payer_type string");
-    Dataset<Row> enrollments = FixtureCounty.table(ResolveJob.ENROLLMENTS);
+    Dataset<Row> enrollments = FixtureCounty.table(Tables.ENROLLMENTS);
     assertThat(rows(enrollments, "id_number", "scheme", "region_code", "status", "tier"))
         .as("城乡居民基本养老保险/城乡居保 → RESIDENT; 参保缴费/正常 → ACTIVE")
         .containsExactlyInAnyOrder(
@@ -270,7 +270,7 @@ class IdentityIntegrationTest {
             "region_code string",
             "status string",
             "tier decimal(12,2)");
-    Dataset<Row> exclusions = FixtureCounty.table(ResolveJob.EXCLUSION_PERIODS);
+    Dataset<Row> exclusions = FixtureCounty.table(Tables.EXCLUSION_PERIODS);
     assertThat(rows(exclusions))
         .as("服刑人员 → PRISONER")
         .containsExactly(
@@ -278,14 +278,15 @@ class IdentityIntegrationTest {
     assertThat(FixtureCounty.columnTypes(exclusions.schema()))
         .containsExactly(
             "id_number string", "reason string", "start_date date", "end_date date", "records int");
-    assertThat(FixtureCounty.columnTypes(FixtureCounty.table(ResolveJob.RECONCILIATION).schema()))
+    assertThat(
+            FixtureCounty.columnTypes(FixtureCounty.table(Tables.INGEST_RECONCILIATION).schema()))
         .containsExactly(
             "source string", "rows_read bigint", "rows_accepted bigint", "rows_rejected bigint");
   }
 
   @Test
   void goldStagesRunOnTheFixture() {
-    assertThat(FixtureCounty.table(DecideJob.ELIGIBILITY).count())
+    assertThat(FixtureCounty.table(Tables.ELIGIBILITY).count())
         .as("gold.eligibility has one row per roster person")
         .isEqualTo(11);
   }

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.daijiao.FixtureCounty;
 import org.daijiao.ingest.Source;
 import org.daijiao.quality.RejectReason;
-import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RejectedRecordsIntegrationTest {
   private static Dataset<Row> rejected() {
-    return FixtureCounty.table(ResolveJob.REJECTED);
+    return FixtureCounty.table(Tables.REJECTED_RECORDS);
   }
 
   @Test
@@ -122,7 +122,7 @@ class RejectedRecordsIntegrationTest {
   void rowsReadEqualRowsAcceptedPlusRowsRejectedForEverySource() {
     Map<String, Long> accepted = new LinkedHashMap<>();
     for (Row r :
-        FixtureCounty.table(ResolveJob.CATEGORY_PERIODS)
+        FixtureCounty.table(Tables.CATEGORY_PERIODS)
             .groupBy("source")
             .agg(sum("records"))
             .collectAsList()) {
@@ -130,9 +130,9 @@ class RejectedRecordsIntegrationTest {
     }
     accepted.put(
         "exclusions",
-        FixtureCounty.table(ResolveJob.EXCLUSION_PERIODS).agg(sum("records")).first().getLong(0));
-    accepted.put("pension_enrollment", FixtureCounty.table(ResolveJob.ENROLLMENTS).count());
-    accepted.put("tax_payments", FixtureCounty.table(ResolveJob.PAYMENTS).count());
+        FixtureCounty.table(Tables.EXCLUSION_PERIODS).agg(sum("records")).first().getLong(0));
+    accepted.put("pension_enrollment", FixtureCounty.table(Tables.ENROLLMENTS).count());
+    accepted.put("tax_payments", FixtureCounty.table(Tables.PAYMENTS).count());
 
     Map<String, Long> expectedAccepted =
         Map.of(
@@ -150,9 +150,9 @@ class RejectedRecordsIntegrationTest {
             1L);
     assertThat(accepted).containsExactlyInAnyOrderEntriesOf(expectedAccepted);
 
-    List<List<Object>> reconciliation = rows(FixtureCounty.table(ResolveJob.RECONCILIATION));
+    List<List<Object>> reconciliation = rows(FixtureCounty.table(Tables.INGEST_RECONCILIATION));
     for (Source s : Source.values()) {
-      long read = FixtureCounty.table(TableName.bronze(s.folder())).count();
+      long read = FixtureCounty.table(Tables.bronze(s.folder())).count();
       long rejectedRows = rejected().filter(col("source").equalTo(s.folder())).count();
       assertThat(read)
           .as("%s: rows read = rows accepted + rows rejected", s.folder())
