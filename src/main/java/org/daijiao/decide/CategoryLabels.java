@@ -1,8 +1,8 @@
 package org.daijiao.decide;
 
 import java.util.Map;
-import org.daijiao.eligibility.Codes;
 import org.daijiao.person.Category;
+import org.daijiao.person.ExclusionReason;
 
 /** The words of the notice for each code, for the explanation a clerk reads. */
 public final class CategoryLabels {
@@ -16,9 +16,9 @@ public final class CategoryLabels {
           Map.entry("MARGINAL_POVERTY", "边缘易致贫"),
           Map.entry("SUDDEN_HARDSHIP", "突发严重困难"),
           Map.entry("MILD_DISABILITY", "三、四级残疾"),
-          Map.entry(Codes.STUDENT, "在校学生"),
-          Map.entry(Codes.MILITARY, "现役军人"),
-          Map.entry(Codes.PRISONER, "服刑"));
+          Map.entry(ExclusionReason.STUDENT.name(), "在校学生"),
+          Map.entry(ExclusionReason.MILITARY.name(), "现役军人"),
+          Map.entry(ExclusionReason.PRISONER.name(), "服刑"));
 
   private CategoryLabels() {}
 

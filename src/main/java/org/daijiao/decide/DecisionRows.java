@@ -10,9 +10,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.person.Enrollment;
+import org.daijiao.person.EnrollmentStatus;
+import org.daijiao.person.PayerType;
 import org.daijiao.person.Payment;
 import org.daijiao.person.Period;
 import org.daijiao.person.PersonTimeline;
+import org.daijiao.person.Scheme;
 import org.daijiao.spark.ScalaSeqs;
 
 /** Converts between Spark rows and the rule engine's values: timelines in, decisions out. */
@@ -98,9 +101,9 @@ public final class DecisionRows {
     for (Row e : structs(row, TimelineStage.ENROLLMENTS)) {
       out.add(
           new Enrollment(
-              e.getAs("scheme"),
+              Scheme.valueOf(e.getAs("scheme")),
               e.getAs("region_code"),
-              e.getAs("status"),
+              EnrollmentStatus.valueOf(e.getAs("status")),
               (BigDecimal) e.getAs("tier")));
     }
     return out;
@@ -114,7 +117,7 @@ public final class DecisionRows {
               (Integer) p.getAs("payment_year"),
               (BigDecimal) p.getAs("amount"),
               (LocalDate) p.getAs("paid_date"),
-              p.getAs("payer_type")));
+              PayerType.valueOf(p.getAs("payer_type"))));
     }
     return out;
   }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.daijiao.eligibility.CategoryResolution;
-import org.daijiao.eligibility.Codes;
 import org.daijiao.eligibility.DateRanges;
 import org.daijiao.eligibility.QualifyingDays;
 import org.daijiao.eligibility.Reason;
@@ -15,6 +14,7 @@ import org.daijiao.ledger.LedgerEntry;
 import org.daijiao.ledger.LedgerTrace;
 import org.daijiao.person.Category;
 import org.daijiao.person.Enrollment;
+import org.daijiao.person.ExclusionReason;
 import org.daijiao.person.Period;
 import org.daijiao.policy.Policy;
 
@@ -131,8 +131,8 @@ final class DecisionTrace {
     if (lines.isEmpty()) {
       return "no exclusion period";
     }
-    for (Map.Entry<String, DateRanges> e : f.days().exclusions().entrySet()) {
-      lines.add("covers in W: " + CategoryLabels.labelled(e.getKey()) + " " + e.getValue());
+    for (Map.Entry<ExclusionReason, DateRanges> e : f.days().exclusions().entrySet()) {
+      lines.add("covers in W: " + CategoryLabels.labelled(e.getKey().name()) + " " + e.getValue());
     }
     return String.join("\n", lines);
   }
@@ -142,7 +142,7 @@ final class DecisionTrace {
     if (q.isEmpty()) {
       List<String> excluded =
           f.reasons().stream()
-              .filter(r -> Codes.EXCLUSIONS.contains(r.name()))
+              .filter(Reason::isExclusion)
               .map(Reason::name)
               .collect(Collectors.toList());
       return "none"

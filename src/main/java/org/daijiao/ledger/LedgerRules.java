@@ -37,11 +37,10 @@ public final class LedgerRules implements Serializable {
     BigDecimal selfPay = tier.tier().subtract(subsidy);
     Mode mode = mode(tier.tier(), paid);
     Batch batch = batch(firstEligibleDate);
-    Policy.Funding funding = policy.funding().get(category);
     return new LedgerEntry(
         category,
-        funding.department(),
-        funding.fundingSource(),
+        policy.department(category),
+        policy.fundingSource(category),
         tier.tier(),
         subsidy,
         selfPay,

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.daijiao.eligibility.Codes;
+import org.daijiao.person.PayerType;
 import org.daijiao.person.Payment;
 
 /**
@@ -36,10 +36,10 @@ public record PaymentTotals(
               && p.amount() != null
               && p.paidDate() != null
               && !p.paidDate().isAfter(asOf);
-      if (inRun && Codes.SELF.equals(p.payerType())) {
+      if (inRun && p.payerType() == PayerType.SELF) {
         self = self.add(p.amount());
         counted.add(p);
-      } else if (inRun && Codes.GOVERNMENT.equals(p.payerType())) {
+      } else if (inRun && p.payerType() == PayerType.GOVERNMENT) {
         government = government.add(p.amount());
         counted.add(p);
       } else {

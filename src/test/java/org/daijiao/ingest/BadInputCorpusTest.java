@@ -19,6 +19,7 @@ import org.daijiao.ingest.read.ExportReader;
 import org.daijiao.ingest.read.InputFileException;
 import org.daijiao.ingest.read.ParsedFile;
 import org.daijiao.ingest.read.RawRecord;
+import org.daijiao.quality.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -177,7 +178,7 @@ class BadInputCorpusTest {
         .isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat(IdNumber.parse(zhang.values().get("id_number"), null, null).problem())
         .as("the mangled ID is rejected, not silently kept")
-        .isEqualTo(IdNumber.Problem.ID_INVALID_FORMAT);
+        .isEqualTo(RejectReason.ID_INVALID_FORMAT);
     assertThat(records.get(1).values())
         .as("a 15-digit ID stored as a number keeps its digits")
         .containsEntry("id_number", "500243800101001")

@@ -84,7 +84,11 @@ public final class PersonBuilder {
 
   public PersonBuilder enrolled(String scheme, String region, String status, String tier) {
     enrollments.add(
-        new Enrollment(scheme, region, status, tier == null ? null : new BigDecimal(tier)));
+        new Enrollment(
+            Scheme.valueOf(scheme),
+            region,
+            EnrollmentStatus.valueOf(status),
+            tier == null ? null : new BigDecimal(tier)));
     return this;
   }
 
@@ -94,12 +98,12 @@ public final class PersonBuilder {
   }
 
   public PersonBuilder selfPaid(int year, String amount, String paidDate) {
-    payments.add(new Payment(year, new BigDecimal(amount), date(paidDate), "SELF"));
+    payments.add(new Payment(year, new BigDecimal(amount), date(paidDate), PayerType.SELF));
     return this;
   }
 
   public PersonBuilder governmentPaid(int year, String amount, String paidDate) {
-    payments.add(new Payment(year, new BigDecimal(amount), date(paidDate), "GOVERNMENT"));
+    payments.add(new Payment(year, new BigDecimal(amount), date(paidDate), PayerType.GOVERNMENT));
     return this;
   }
 

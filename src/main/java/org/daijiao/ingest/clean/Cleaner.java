@@ -87,8 +87,7 @@ abstract class Cleaner implements Serializable {
   final String validId(String raw) throws Rejected {
     IdNumber.Verdict verdict = IdNumber.parse(raw, policy.minBirthDate(), asOf);
     if (!verdict.valid()) {
-      throw new Rejected(
-          RejectReason.valueOf(verdict.problem().name()), "id_number: " + verdict.detail());
+      throw new Rejected(verdict.problem(), "id_number: " + verdict.detail());
     }
     return verdict.id();
   }

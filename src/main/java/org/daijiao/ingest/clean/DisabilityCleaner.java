@@ -35,7 +35,7 @@ final class DisabilityCleaner extends Cleaner {
         DisabilityCertificate.resolveId(
             text(row, CleanColumns.ID_NUMBER), certificate, policy.minBirthDate(), asOf);
     if (resolution.problem() != null) {
-      throw new Rejected(RejectReason.valueOf(resolution.problem()), resolution.detail());
+      throw new Rejected(resolution.problem(), resolution.detail());
     }
     String grade = text(row, DISABILITY_GRADE);
     if (grade == null && certificate != null) {

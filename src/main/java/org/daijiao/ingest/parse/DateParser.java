@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.daijiao.quality.RejectReason;
 import org.daijiao.text.Chars;
 
 /**
@@ -116,6 +117,6 @@ public final class DateParser {
   }
 
   private static InvalidValueException invalid(String detail) {
-    return new InvalidValueException(InvalidValueException.DATE_INVALID, detail);
+    return new InvalidValueException(RejectReason.DATE_INVALID, detail);
   }
 }
