@@ -96,10 +96,12 @@ public final class Decider implements Serializable {
         eligible
             ? CategoryResolution.highest(days.categoriesOnQualifyingDays(), policy)
             : CategoryResolution.highest(held, policy);
-    TierChoice tier = TierChoice.of(snapshot, policy);
+    TierChoice tier = TierChoice.of(person.enrollments(), policy);
     PaymentTotals paid = PaymentTotals.of(person.payments(), policy.policyYear(), asOf);
     LedgerEntry entry =
-        eligible ? ledger.entry(category, days.qualifying().first(), snapshot, tier, paid) : null;
+        eligible
+            ? ledger.entry(category, days.qualifying().first(), person.enrollments(), tier, paid)
+            : null;
     // §3(一) 达龄一个，发放一个: a target-category person whose 60th birthday falls in W.
     boolean reachesPensionAge = !held.isEmpty() && days.window().contains(days.ageEnd());
     return new Findings(

@@ -3,16 +3,15 @@ package org.daijiao.eligibility;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.daijiao.person.Enrollment;
 import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.person.Scheme;
 import org.daijiao.policy.Policy;
 
 /**
- * What the enrolment snapshot says about one person: the insurance-based exclusions of §1, whether
- * the person is insured (SPEC §2.6) and their county resident pension records (the tier of §2(一),
- * the status of §3(二)). The snapshot has no dates: a record applies whenever it exists.
+ * What the enrolment snapshot says about one person's eligibility: the insurance-based exclusions
+ * of §1 and whether the person is insured (SPEC §2.6). The snapshot has no dates: a record applies
+ * whenever it exists. (The tier and the 销号 status read the same records in the ledger.)
  */
 public final class EnrollmentSnapshot {
   private final List<Enrollment> records;
@@ -55,17 +54,5 @@ public final class EnrollmentSnapshot {
   public boolean insured() {
     return records.stream()
         .anyMatch(e -> e.status().isOpen() || e.status() == EnrollmentStatus.RECEIVING);
-  }
-
-  /** SPEC §2.5 status: an ACTIVE or SUSPENDED resident pension record of this county. */
-  public boolean enrolledInCounty() {
-    return countyResidentRecords().stream().anyMatch(e -> e.status().isOpen());
-  }
-
-  /** The resident pension records of this county, where the tier of §2(一) is read. */
-  public List<Enrollment> countyResidentRecords() {
-    return records.stream()
-        .filter(e -> e.isResidentIn(policy.countyCode()))
-        .collect(Collectors.toUnmodifiableList());
   }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.daijiao.eligibility.EnrollmentSnapshot;
 import org.daijiao.person.Enrollment;
 import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.policy.Policy;
@@ -39,8 +38,15 @@ public record TierChoice(
     return flags.contains(LedgerFlag.TIER_DEFAULTED);
   }
 
-  public static TierChoice of(EnrollmentSnapshot snapshot, Policy policy) {
-    List<Enrollment> county = snapshot.countyResidentRecords();
+  /**
+   * @param enrollments the person's enrolment records; the tier is read from those of the county's
+   *     resident pension
+   */
+  public static TierChoice of(List<Enrollment> enrollments, Policy policy) {
+    List<Enrollment> county =
+        enrollments.stream()
+            .filter(e -> e.isResidentIn(policy.countyCode()))
+            .collect(Collectors.toList());
     for (EnrollmentStatus status : policy.tierStatuses()) {
       List<Enrollment> live =
           county.stream().filter(e -> e.status() == status).collect(Collectors.toList());
