@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.daijiao.ingest.Source;
+import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.resolve.Locations;
@@ -58,8 +60,7 @@ public final class DecisionStages {
         min(when(col("target"), byPriority))
             .over(Window.partitionBy(col("id_number")))
             .getField("category");
-    Column placingSource =
-        PolicyColumns.sourceOfCategory(coalesce(col("_decided"), highestEverHeld));
+    Column placingSource = certifyingSource(coalesce(col("_decided"), highestEverHeld));
     Dataset<Row> candidates =
         categoryPeriods
             // a record of the period exists at as_of
@@ -75,6 +76,17 @@ public final class DecisionStages {
         Locations.latestRecord(candidates, col(PeriodMerging.LATEST_RECORD_START))
             .select("id_number", "township", "village");
     return Locations.withDivisionCodes(latest, townships, villages).drop("location_flags");
+  }
+
+  /** The roster source that certifies a category code ({@link Source#certifying}); else null. */
+  private static Column certifyingSource(Column category) {
+    Column source = null;
+    for (Category c : Category.values()) {
+      Column held = category.equalTo(c.name());
+      String folder = Source.certifying(c).folder();
+      source = source == null ? when(held, folder) : source.when(held, folder);
+    }
+    return source;
   }
 
   /** {@code decisions} with name, birth date and location, ready for the gold selects. */
