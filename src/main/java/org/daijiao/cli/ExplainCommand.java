@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import org.daijiao.decide.Decider;
 import org.daijiao.decide.Decision;
 import org.daijiao.decide.DecisionRows;
@@ -51,6 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
     IdNumber.Verdict verdict = IdNumber.parse(id, policy.minBirthDate(), policy.yearEnd());
     if (!verdict.valid()) {
       throw new UserFacingException(
+          Code.OPTION,
           "--id is not a valid ID number (" + verdict.problem() + ": " + verdict.detail() + ").");
     }
     String key = verdict.id();

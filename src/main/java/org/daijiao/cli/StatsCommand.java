@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import org.daijiao.coverage.StatsJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.Progress;
@@ -43,6 +44,7 @@ final class StatsCommand implements Callable<Integer> {
                 .first();
         if (r.isNullAt(0)) {
           throw new UserFacingException(
+              Code.MISSING_TABLE,
               "No decisions for "
                   + year
                   + " in "

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
@@ -93,6 +94,7 @@ public final class IngestJob {
       List<String> messages = new ArrayList<>();
       broken.forEach(r -> messages.add(r.getString(0)));
       throw new UserFacingException(
+          Code.INPUT,
           (messages.size() == 1 ? "" : messages.size() + " input files cannot be read; ")
               + String.join("; ", messages)
               + " — no table was changed.");

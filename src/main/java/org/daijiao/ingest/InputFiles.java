@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 
 /**
  * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names
@@ -28,6 +29,7 @@ public final class InputFiles {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         throw new UserFacingException(
+            Code.INPUT,
             "Input directory "
                 + inputDir
                 + " does not exist: pass --input DIR with one folder per source ("
@@ -52,6 +54,7 @@ public final class InputFiles {
       }
       if (foldersFound == 0) {
         throw new UserFacingException(
+            Code.INPUT,
             "Input directory "
                 + inputDir
                 + " has none of the source folders "
@@ -60,7 +63,7 @@ public final class InputFiles {
       }
     } catch (IOException e) {
       throw new UserFacingException(
-          "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
+          Code.INPUT, "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
     }
     return files;
   }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.daijiao.UserFacingException;
 
 /**
  * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code
@@ -182,9 +183,10 @@ public final class Warehouse {
   }
 
   /** A table the command needs has not been written yet. */
-  public static final class MissingTableException extends RuntimeException {
+  public static final class MissingTableException extends UserFacingException {
     public MissingTableException(TableName table, String root) {
       super(
+          Code.MISSING_TABLE,
           "Table "
               + table
               + " does not exist in warehouse "
