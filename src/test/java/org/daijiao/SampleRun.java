@@ -10,8 +10,8 @@ import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -44,12 +44,11 @@ public final class SampleRun {
     Policy policy = PolicyLoader.bundled();
     Warehouse warehouse = new Warehouse(PipelineFixture.tempDir("hardening-warehouse").toString());
     try (CapturedOutput captured = CapturedOutput.start()) {
-      TableWriter writer = new TableWriter(spark, warehouse);
-      Progress progress = Progress.toStderr();
-      new IngestJob(spark, writer, SAMPLE.toString(), "hardening-batch", progress).run();
-      new ResolveJob(spark, warehouse, writer, policy, AS_OF, progress).run();
-      new DecideJob(spark, warehouse, writer, policy, AS_OF, progress).run();
-      new StatsJob(spark, warehouse, writer, policy.policyYear(), AS_OF, progress).run();
+      JobContext context = JobContext.of(spark, warehouse, Progress.toStderr(), policy, AS_OF);
+      new IngestJob(context, SAMPLE.toString(), "hardening-batch").run();
+      new ResolveJob(context).run();
+      new DecideJob(context).run();
+      new StatsJob(context).run();
       return new Result(
           warehouse, policy, captured.logLines(), captured.stdout(), captured.stderr());
     }

@@ -9,7 +9,7 @@ import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.ResolveJob;
-import org.daijiao.spark.Progress;
+import org.daijiao.spark.JobContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,17 +38,12 @@ final class RunCommand implements Callable<Integer> {
     Policy policy = policyOptions.policy();
     LocalDate asOf = policyOptions.asOf(policy);
     String inputDir = input != null ? input : Defaults.sampleInput();
-    Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
-      IngestJob.Result ingest =
-          new IngestJob(spark.session, spark.writer, inputDir, batchId(), progress).run();
-      ResolveJob.Result resolve =
-          new ResolveJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress)
-              .run();
-      new DecideJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
-      new StatsJob(
-              spark.session, spark.warehouse, spark.writer, policy.policyYear(), asOf, progress)
-          .run();
+      JobContext context = spark.context(policy, asOf);
+      IngestJob.Result ingest = new IngestJob(context, inputDir, batchId()).run();
+      ResolveJob.Result resolve = new ResolveJob(context).run();
+      new DecideJob(context).run();
+      new StatsJob(context).run();
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
           .print(System.out, ingest, resolve, asOf);
     }

@@ -9,7 +9,6 @@ import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.coverage.StatsJob;
 import org.daijiao.policy.Policy;
-import org.daijiao.spark.Progress;
 import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +52,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         asOf = r.getAs(0);
       }
-      new StatsJob(spark.session, spark.warehouse, spark.writer, year, asOf, Progress.toStderr())
-          .run();
+      new StatsJob(spark.context(policy, asOf)).run();
       new RunSummary(spark.session, spark.warehouse, year).printCoverage(System.out);
     }
     return 0;

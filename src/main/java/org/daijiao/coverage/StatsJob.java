@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
@@ -25,19 +27,13 @@ public final class StatsJob {
   private final LocalDate asOf;
   private final Progress progress;
 
-  public StatsJob(
-      SparkSession spark,
-      Warehouse warehouse,
-      TableWriter writer,
-      int policyYear,
-      LocalDate asOf,
-      Progress progress) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.writer = writer;
-    this.policyYear = policyYear;
-    this.asOf = asOf;
-    this.progress = progress;
+  public StatsJob(JobContext context) {
+    this.spark = context.session();
+    this.warehouse = context.warehouse();
+    this.writer = context.writer();
+    this.policyYear = context.policyYear();
+    this.asOf = context.asOf();
+    this.progress = context.progress();
   }
 
   /** The Delta version each table reached. */
@@ -45,9 +41,11 @@ public final class StatsJob {
       long coverageStatsVersion, long departmentFundingVersion, long worklistVersion) {}
 
   public Result run() {
-    spark
-        .sparkContext()
-        .setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
+    return JobGroups.run(
+        spark, "stats", "stats: coverage, funding requests, work lists", this::writeStats);
+  }
+
+  private Result writeStats() {
     Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
     Dataset<Row> ledger = ofYear(Tables.SUBSIDY_LEDGER);
     Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);

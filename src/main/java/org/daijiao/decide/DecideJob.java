@@ -7,6 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
@@ -29,23 +31,20 @@ public final class DecideJob {
   private final LocalDate asOf;
   private final Progress progress;
 
-  public DecideJob(
-      SparkSession spark,
-      Warehouse warehouse,
-      TableWriter writer,
-      Policy policy,
-      LocalDate asOf,
-      Progress progress) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.writer = writer;
-    this.policy = policy;
-    this.asOf = asOf;
-    this.progress = progress;
+  public DecideJob(JobContext context) {
+    this.spark = context.session();
+    this.warehouse = context.warehouse();
+    this.writer = context.writer();
+    this.policy = context.policy();
+    this.asOf = context.asOf();
+    this.progress = context.progress();
   }
 
   public Result run() {
-    spark.sparkContext().setJobGroup("decide", "decide: eligibility and subsidy ledger", false);
+    return JobGroups.run(spark, "decide", "decide: eligibility and subsidy ledger", this::decide);
+  }
+
+  private Result decide() {
     int year = policy.policyYear();
     Dataset<Row> persons = warehouse.read(spark, Tables.PERSONS);
     Dataset<Row> categoryPeriods = warehouse.read(spark, Tables.CATEGORY_PERIODS);

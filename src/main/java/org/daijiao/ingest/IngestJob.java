@@ -15,8 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 
 /**
@@ -34,23 +35,28 @@ public final class IngestJob {
       Map<String, Long> rowsRead,
       Map<String, Long> versions) {}
 
-  private final SparkSession spark;
-  private final TableWriter writer;
+  private final JobContext context;
   private final String inputDir;
   private final String batchId;
-  private final Progress progress;
 
-  public IngestJob(
-      SparkSession spark, TableWriter writer, String inputDir, String batchId, Progress progress) {
-    this.spark = spark;
-    this.writer = writer;
+  /**
+   * @param inputDir the input directory, one folder per source
+   * @param batchId the id written to every bronze row's {@code _batch_id}
+   */
+  public IngestJob(JobContext context, String inputDir, String batchId) {
+    this.context = context;
     this.inputDir = inputDir;
     this.batchId = batchId;
-    this.progress = progress;
   }
 
   public Result run() {
-    spark.sparkContext().setJobGroup("ingest", "ingest: read the department exports", false);
+    return JobGroups.run(
+        context.session(), "ingest", "ingest: read the department exports", this::ingest);
+  }
+
+  private Result ingest() {
+    SparkSession spark = context.session();
+    Progress progress = context.progress();
     List<InputFiles.InputFile> files = InputFiles.list(spark, inputDir);
     Map<String, Integer> fileCounts = new LinkedHashMap<>();
     for (Source s : Source.values()) {
@@ -67,7 +73,8 @@ public final class IngestJob {
       Map<String, Long> versions = new LinkedHashMap<>();
       for (Source source : Source.values()) {
         Dataset<Row> bronze = bronzeRows(raw, source, ingestedAt, batchId);
-        versions.put(source.folder(), writer.replace(Tables.bronze(source.folder()), bronze));
+        versions.put(
+            source.folder(), context.writer().replace(Tables.bronze(source.folder()), bronze));
         progress.step(
             "ingest",
             String.format(

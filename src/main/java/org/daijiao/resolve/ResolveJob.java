@@ -21,6 +21,8 @@ import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
@@ -48,23 +50,20 @@ public final class ResolveJob {
   private final LocalDate asOf;
   private final Progress progress;
 
-  public ResolveJob(
-      SparkSession spark,
-      Warehouse warehouse,
-      TableWriter writer,
-      Policy policy,
-      LocalDate asOf,
-      Progress progress) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.writer = writer;
-    this.policy = policy;
-    this.asOf = asOf;
-    this.progress = progress;
+  public ResolveJob(JobContext context) {
+    this.spark = context.session();
+    this.warehouse = context.warehouse();
+    this.writer = context.writer();
+    this.policy = context.policy();
+    this.asOf = context.asOf();
+    this.progress = context.progress();
   }
 
   public Result run() {
-    spark.sparkContext().setJobGroup("resolve", "resolve: identities and silver tables", false);
+    return JobGroups.run(spark, "resolve", "resolve: identities and silver tables", this::resolve);
+  }
+
+  private Result resolve() {
     Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
     for (Source s : Source.values()) {
       Dataset<Row> bronze = warehouse.read(spark, Tables.bronze(s.folder()));

@@ -20,9 +20,9 @@ import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.coverage.StatsJob;
 import org.daijiao.decide.DecideJob;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,23 +246,11 @@ class GoldConsistencyTest {
     PipelineFixture.Run run = GoldTables.fixtureRun();
     Map<TableName, String> before = new LinkedHashMap<>();
     GoldTables.ALL.forEach(t -> before.put(t, GoldTables.csv(run.table(t))));
-    TableWriter writer = new TableWriter(TestSpark.session(), run.warehouse());
-    new DecideJob(
-            TestSpark.session(),
-            run.warehouse(),
-            writer,
-            run.policy(),
-            run.asOf(),
-            Progress.silent())
-        .run();
-    new StatsJob(
-            TestSpark.session(),
-            run.warehouse(),
-            writer,
-            run.policy().policyYear(),
-            run.asOf(),
-            Progress.silent())
-        .run();
+    JobContext context =
+        JobContext.of(
+            TestSpark.session(), run.warehouse(), Progress.silent(), run.policy(), run.asOf());
+    new DecideJob(context).run();
+    new StatsJob(context).run();
     for (TableName t : GoldTables.ALL) {
       List<String> diff =
           GoldenDiff.of(
