@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.decide.Decider;
-import org.daijiao.decide.Decision;
 import org.daijiao.decide.DecisionRows;
+import org.daijiao.decide.ExplainedDecision;
 import org.daijiao.decide.Explanation;
 import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
@@ -83,8 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
       }
       PersonTimeline timeline = DecisionRows.toTimeline(rows.get(0));
-      Decision decision = new Decider(policy, asOf).decide(timeline);
-      out.println(Explanation.render(timeline, decision, policy));
+      ExplainedDecision explained = new Decider(policy, asOf).explain(timeline);
+      out.println(Explanation.render(timeline, explained, policy));
     }
     return 0;
   }

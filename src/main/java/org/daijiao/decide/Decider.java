@@ -51,7 +51,21 @@ public final class Decider implements Serializable {
   }
 
   public Decision decide(PersonTimeline person) {
+    return decision(findings(person));
+  }
+
+  /**
+   * The decision and its audit trail, one step per rule with the clause of the notice: what {@code
+   * daijiao explain} prints. The same findings as {@link #decide}; only the trail is added, so the
+   * runs over the whole county do not build it.
+   */
+  public ExplainedDecision explain(PersonTimeline person) {
     Findings f = findings(person);
+    return new ExplainedDecision(decision(f), new DecisionTrace(policy).steps(f));
+  }
+
+  private Decision decision(Findings f) {
+    PersonTimeline person = f.person();
     LedgerEntry e = f.entry();
     boolean eligible = f.eligible();
     return new Decision(
@@ -80,8 +94,7 @@ public final class Decider implements Serializable {
         e == null ? null : e.status().name(),
         e == null ? null : e.flags().stream().map(Enum::name).collect(Collectors.toList()),
         f.days().ageEnd(),
-        f.reachesPensionAge(),
-        new DecisionTrace(policy).steps(f));
+        f.reachesPensionAge());
   }
 
   private Findings findings(PersonTimeline person) {

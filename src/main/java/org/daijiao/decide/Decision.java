@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The decision of SPEC §2 for one person and one policy year, with its audit trail.
+ * The decision of SPEC §2 for one person and one policy year. Its audit trail, rule by rule, is
+ * built only when asked ({@link Decider#explain}).
  *
  * <p>The eligibility part feeds {@code gold.eligibility}; the ledger part ({@code department} …
  * {@code flags}) feeds {@code gold.subsidy_ledger} and is null for a person who is not eligible —
@@ -51,14 +52,12 @@ public record Decision(
     String status,
     List<String> flags,
     LocalDate pensionAgeDate,
-    boolean reachesPensionAge,
-    List<Step> trace)
+    boolean reachesPensionAge)
     implements Serializable {
 
   public Decision {
     heldCategories = List.copyOf(heldCategories);
     reasons = List.copyOf(reasons);
     flags = flags == null ? null : List.copyOf(flags);
-    trace = List.copyOf(trace);
   }
 }

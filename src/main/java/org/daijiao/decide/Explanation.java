@@ -17,7 +17,8 @@ public final class Explanation {
   /**
    * @throws IllegalArgumentException when the decision is not about this person or this policy year
    */
-  public static String render(PersonTimeline person, Decision decision, Policy policy) {
+  public static String render(PersonTimeline person, ExplainedDecision explained, Policy policy) {
+    Decision decision = explained.decision();
     if (!person.id().equals(decision.id())) {
       throw new IllegalArgumentException("the decision is about another person than the timeline");
     }
@@ -38,7 +39,7 @@ public final class Explanation {
         .append('\n');
     out.append("ID ").append(IdNumber.mask(person.id())).append('\n');
     out.append("Decision: ").append(verdict(decision)).append("\n\n");
-    List<Step> steps = decision.trace();
+    List<Step> steps = explained.trace();
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
       out.append(i + 1).append(". ").append(s.clause()).append(' ').append(s.rule()).append('\n');

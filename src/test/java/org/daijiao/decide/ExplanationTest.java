@@ -3,6 +3,7 @@ package org.daijiao.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.person.PersonBuilder;
 import org.daijiao.person.PersonTimeline;
@@ -23,7 +24,7 @@ class ExplanationTest {
 
   private static String render(PersonBuilder builder) {
     PersonTimeline p = builder.build();
-    Decision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).decide(p);
+    ExplainedDecision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).explain(p);
     return Explanation.render(p, d, Rules2022.POLICY);
   }
 
@@ -70,12 +71,26 @@ class ExplanationTest {
   @Test
   void traceNeverHoldsTheIdNumber() {
     PersonTimeline p = DIBAO_AND_TEKUN.build();
-    Decision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).decide(p);
+    ExplainedDecision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).explain(p);
     assertThat(d.trace()).hasSize(14);
     assertThat(d.trace())
         .allSatisfy(
             s ->
                 assertThat(s.finding()).doesNotContain(p.id()).doesNotContain(p.id().substring(6)));
+  }
+
+  @Test
+  void explainDecidesExactlyAsDecideDoesAndOnlyAddsTheTrail() {
+    Decider decider = new Decider(Rules2022.POLICY, Rules2022.YEAR_END);
+    for (PersonBuilder person :
+        List.of(
+            DIBAO_AND_TEKUN,
+            PersonBuilder.born("1955-03-01")
+                .tekun("2021-01-01", null)
+                .countyResident("RECEIVING", null))) {
+      PersonTimeline p = person.build();
+      assertThat(decider.explain(p).decision()).isEqualTo(decider.decide(p));
+    }
   }
 
   @Test
@@ -110,7 +125,7 @@ class ExplanationTest {
   void explanationRefusesADecisionAboutSomeoneElse() {
     PersonTimeline p = DIBAO_AND_TEKUN.build();
     PersonTimeline other = PersonBuilder.born("1980-05-01").sequence("002").build();
-    Decision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).decide(other);
+    ExplainedDecision d = new Decider(Rules2022.POLICY, Rules2022.YEAR_END).explain(other);
     assertThatThrownBy(() -> Explanation.render(p, d, Rules2022.POLICY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining(p.id())

@@ -29,6 +29,11 @@ public final class Rules2022 {
     return decide(person, LocalDate.parse(asOf));
   }
 
+  /** The decision and its audit trail (what {@code explain} prints) at a given as_of. */
+  public static ExplainedDecision explain(PersonBuilder person, String asOf) {
+    return new Decider(POLICY, LocalDate.parse(asOf)).explain(person.build());
+  }
+
   /** The 2022 policy moved to another year (same amounts, ages and calendar month-days). */
   public static Policy forYear(int year) {
     Policy p = POLICY;
