@@ -1,6 +1,7 @@
 package org.daijiao.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,12 @@ import org.daijiao.decide.Decider;
 import org.daijiao.decide.DecisionRows;
 import org.daijiao.decide.ExplainedDecision;
 import org.daijiao.decide.Explanation;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import picocli.CommandLine.Command;
@@ -98,13 +101,13 @@ final class ExplainCommand implements Callable<Integer> {
         spark
             .warehouse
             .read(spark.session, Tables.ELIGIBILITY)
-            .filter(col("policy_year").equalTo(policy.policyYear()))
-            .selectExpr("max(as_of)")
+            .filter(col(GoldColumns.POLICY_YEAR).equalTo(policy.policyYear()))
+            .select(max(col(GoldColumns.AS_OF)))
             .first();
     return r.isNullAt(0) ? policyOptions.asOf(policy) : r.getAs(0);
   }
 
   private static Dataset<Row> only(Dataset<Row> table, String id) {
-    return table.filter(col("id_number").equalTo(id));
+    return table.filter(col(SilverColumns.ID_NUMBER).equalTo(id));
   }
 }

@@ -1,6 +1,7 @@
 package org.daijiao.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.coverage.StatsJob;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
@@ -38,8 +40,8 @@ final class StatsCommand implements Callable<Integer> {
             spark
                 .warehouse
                 .read(spark.session, Tables.ELIGIBILITY)
-                .filter(col("policy_year").equalTo(year))
-                .selectExpr("max(as_of)")
+                .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
+                .select(max(col(GoldColumns.AS_OF)))
                 .first();
         if (r.isNullAt(0)) {
           throw new UserFacingException(

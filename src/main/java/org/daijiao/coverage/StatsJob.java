@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -51,17 +52,17 @@ public final class StatsJob {
     Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);
     long coverage =
         writer.replaceYear(
-            Tables.COVERAGE_STATS,
+            CoverageColumns.COVERAGE_STATS,
             CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
             policyYear);
     long funding =
         writer.replaceYear(
-            Tables.DEPARTMENT_FUNDING,
+            CoverageColumns.DEPARTMENT_FUNDING,
             CoverageStages.departmentFunding(ledger, policyYear, asOf),
             policyYear);
     long worklist =
         writer.replaceYear(
-            Tables.WORKLIST,
+            CoverageColumns.WORKLIST,
             CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
             policyYear);
     progress.step(
@@ -70,6 +71,6 @@ public final class StatsJob {
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col("policy_year").equalTo(policyYear));
+    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(policyYear));
   }
 }

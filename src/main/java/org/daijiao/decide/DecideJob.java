@@ -1,5 +1,10 @@
 package org.daijiao.decide;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,16 +76,19 @@ public final class DecideJob {
               policy);
       Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
       writer.replaceYear(
-          Tables.ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
+          GoldColumns.ELIGIBILITY, DecisionStages.eligibility(enriched, year, asOf), year);
       writer.replaceYear(
-          Tables.SUBSIDY_LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
+          GoldColumns.SUBSIDY_LEDGER, DecisionStages.subsidyLedger(enriched, year, asOf), year);
       writer.replaceYear(
-          Tables.REACHING_PENSION_AGE,
+          GoldColumns.REACHING_PENSION_AGE,
           DecisionStages.reachingPensionAge(enriched, year, asOf),
           year);
       Row counts =
           decisions
-              .selectExpr("count(*)", "count_if(eligible)", "count_if(reaches_pension_age)")
+              .select(
+                  count(lit(1)),
+                  count_if(col(GoldColumns.ELIGIBLE)),
+                  count_if(col(GoldColumns.REACHES_PENSION_AGE)))
               .first();
       progress.step(
           "decide",

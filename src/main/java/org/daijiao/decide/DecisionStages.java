@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,11 +19,18 @@ import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.resolve.Locations;
-import org.daijiao.resolve.PeriodMerging;
+import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ScalaSeqs;
+import org.daijiao.spark.TableContract;
+import scala.collection.Seq;
 
 /** Pure stages from timelines to the gold tables of the decisions. No reads, writes or actions. */
 public final class DecisionStages {
+  // Working columns and struct fields, dropped before the result.
+  private static final String DECIDED = "_decided";
+  private static final String PLACING_SOURCE = "_placing_source";
+  private static final String RANK = "rank";
+
   private DecisionStages() {}
 
   /** Applies the rules of SPEC §2 to every person ({@link Decider}, on the executors). */
@@ -52,30 +58,38 @@ public final class DecisionStages {
       Dataset<Row> townships,
       Dataset<Row> villages,
       Policy policy) {
+    Column category = col(SilverColumns.CATEGORY);
     Column byPriority =
         struct(
-            PolicyColumns.priorityRank(policy, col("category")).as("rank"),
-            col("category").as("category"));
+            PolicyColumns.priorityRank(policy, category).as(RANK),
+            category.as(SilverColumns.CATEGORY));
     Column highestEverHeld =
-        min(when(col("target"), byPriority))
-            .over(Window.partitionBy(col("id_number")))
-            .getField("category");
-    Column placingSource = certifyingSource(coalesce(col("_decided"), highestEverHeld));
+        min(when(col(SilverColumns.TARGET), byPriority))
+            .over(Window.partitionBy(col(SilverColumns.ID_NUMBER)))
+            .getField(SilverColumns.CATEGORY);
+    Column placingSource = certifyingSource(coalesce(col(DECIDED), highestEverHeld));
+    Column latestRecordStart = col(SilverColumns.LATEST_RECORD_START);
     Dataset<Row> candidates =
         categoryPeriods
             // a record of the period exists at as_of
-            .filter(col(PeriodMerging.LATEST_RECORD_START).isNotNull())
+            .filter(latestRecordStart.isNotNull())
             .join(
-                decisions.select(col("id_number"), col("category").as("_decided")),
-                ScalaSeqs.of("id_number"),
+                decisions.select(col(GoldColumns.ID_NUMBER), col(GoldColumns.CATEGORY).as(DECIDED)),
+                ScalaSeqs.of(SilverColumns.ID_NUMBER),
                 "inner")
-            .withColumn("_placing_source", placingSource)
+            .withColumn(PLACING_SOURCE, placingSource)
             .filter(
-                col("_placing_source").isNull().or(col("source").equalTo(col("_placing_source"))));
+                col(PLACING_SOURCE)
+                    .isNull()
+                    .or(col(SilverColumns.SOURCE).equalTo(col(PLACING_SOURCE))));
     Dataset<Row> latest =
-        Locations.latestRecord(candidates, col(PeriodMerging.LATEST_RECORD_START))
-            .select("id_number", "township", "village");
-    return Locations.withDivisionCodes(latest, townships, villages).drop("location_flags");
+        Locations.latestRecord(candidates, latestRecordStart)
+            .select(
+                col(SilverColumns.ID_NUMBER),
+                col(SilverColumns.TOWNSHIP),
+                col(SilverColumns.VILLAGE));
+    return Locations.withDivisionCodes(latest, townships, villages)
+        .drop(SilverColumns.LOCATION_FLAGS);
   }
 
   /** The roster source that certifies a category code ({@link Source#certifying}); else null. */
@@ -92,9 +106,17 @@ public final class DecisionStages {
   /** {@code decisions} with name, birth date and location, ready for the gold selects. */
   public static Dataset<Row> enriched(
       Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
+    // Persons and locations have one row per id_number: the joins keep one row per decision.
+    Seq<String> byId = ScalaSeqs.of(GoldColumns.ID_NUMBER);
     return decisions
-        .join(persons.select("id_number", "name", "birth_date"), "id_number")
-        .join(locations, ScalaSeqs.of("id_number"), "left_outer");
+        .join(
+            persons.select(
+                col(SilverColumns.ID_NUMBER),
+                col(SilverColumns.NAME),
+                col(SilverColumns.BIRTH_DATE)),
+            byId,
+            "inner")
+        .join(locations, byId, "left_outer");
   }
 
   public static Dataset<Row> eligibility(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
@@ -102,22 +124,24 @@ public final class DecisionStages {
   }
 
   public static Dataset<Row> subsidyLedger(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
-    return select(enriched.filter(col("eligible")), GoldColumns.SUBSIDY_LEDGER, policyYear, asOf);
+    return select(
+        enriched.filter(col(GoldColumns.ELIGIBLE)), GoldColumns.SUBSIDY_LEDGER, policyYear, asOf);
   }
 
   public static Dataset<Row> reachingPensionAge(
       Dataset<Row> enriched, int policyYear, LocalDate asOf) {
     return select(
-        enriched.filter(col("reaches_pension_age")),
+        enriched.filter(col(GoldColumns.REACHES_PENSION_AGE)),
         GoldColumns.REACHING_PENSION_AGE,
         policyYear,
         asOf);
   }
 
+  /** The gold table's final select, with the run's policy year and as_of. */
   private static Dataset<Row> select(
-      Dataset<Row> rows, List<String> columns, int policyYear, LocalDate asOf) {
-    return rows.withColumn("policy_year", lit(policyYear))
-        .withColumn("as_of", lit(asOf))
-        .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+      Dataset<Row> rows, TableContract table, int policyYear, LocalDate asOf) {
+    return table.select(
+        rows.withColumn(GoldColumns.POLICY_YEAR, lit(policyYear))
+            .withColumn(GoldColumns.AS_OF, lit(asOf)));
   }
 }

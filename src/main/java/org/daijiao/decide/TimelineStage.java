@@ -6,9 +6,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 import java.time.LocalDate;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ScalaSeqs;
+import scala.collection.Seq;
 
 /**
  * Gathers everything §2 looks at for one person into one row: birth date, category periods,
@@ -21,6 +24,12 @@ public final class TimelineStage {
   public static final String EXCLUSION_PERIODS = "exclusion_periods";
   public static final String ENROLLMENTS = "enrollments";
   public static final String PAYMENTS = "payments";
+
+  /** The fields of a period in {@link #CATEGORY_PERIODS} and {@link #EXCLUSION_PERIODS}. */
+  public static final String CODE = "code";
+
+  public static final String START = "start";
+  public static final String END = "end";
 
   private TimelineStage() {}
 
@@ -37,52 +46,55 @@ public final class TimelineStage {
       Dataset<Row> payments,
       int policyYear,
       LocalDate asOf) {
+    Column id = col(SilverColumns.ID_NUMBER);
     Dataset<Row> categories =
         categoryPeriods
-            .filter(col("start_date").leq(lit(asOf)))
-            .groupBy(col("id_number"))
-            .agg(
-                collect_list(
-                        struct(
-                            col("category").as("code"),
-                            col("start_date").as("start"),
-                            col("end_date").as("end")))
-                    .as(CATEGORY_PERIODS));
+            .filter(col(SilverColumns.START_DATE).leq(lit(asOf)))
+            .groupBy(id)
+            .agg(collect_list(period(SilverColumns.CATEGORY)).as(CATEGORY_PERIODS));
     Dataset<Row> exclusions =
         exclusionPeriods
-            .filter(col("start_date").leq(lit(asOf)))
-            .groupBy(col("id_number"))
+            .filter(col(SilverColumns.START_DATE).leq(lit(asOf)))
+            .groupBy(id)
+            .agg(collect_list(period(SilverColumns.REASON)).as(EXCLUSION_PERIODS));
+    Dataset<Row> enrolled =
+        enrollments
+            .groupBy(id)
             .agg(
                 collect_list(
                         struct(
-                            col("reason").as("code"),
-                            col("start_date").as("start"),
-                            col("end_date").as("end")))
-                    .as(EXCLUSION_PERIODS));
-    Dataset<Row> enrolled =
-        enrollments
-            .groupBy(col("id_number"))
-            .agg(
-                collect_list(struct(col("scheme"), col("region_code"), col("status"), col("tier")))
+                            col(SilverColumns.SCHEME),
+                            col(SilverColumns.REGION_CODE),
+                            col(SilverColumns.STATUS),
+                            col(SilverColumns.TIER)))
                     .as(ENROLLMENTS));
     Dataset<Row> paid =
         payments
-            .filter(col("payment_year").equalTo(policyYear))
-            .groupBy(col("id_number"))
+            .filter(col(SilverColumns.PAYMENT_YEAR).equalTo(policyYear))
+            .groupBy(id)
             .agg(
                 collect_list(
                         struct(
-                            col("payment_year"),
-                            col("amount"),
-                            col("paid_date"),
-                            col("payer_type")))
+                            col(SilverColumns.PAYMENT_YEAR),
+                            col(SilverColumns.AMOUNT),
+                            col(SilverColumns.PAID_DATE),
+                            col(SilverColumns.PAYER_TYPE)))
                     .as(PAYMENTS));
     // Each side is aggregated to one row per id_number, so the joins cannot multiply persons.
+    Seq<String> byId = ScalaSeqs.of(SilverColumns.ID_NUMBER);
     return persons
-        .select(col("id_number"), col("birth_date"))
-        .join(categories, "id_number")
-        .join(exclusions, ScalaSeqs.of("id_number"), "left_outer")
-        .join(enrolled, ScalaSeqs.of("id_number"), "left_outer")
-        .join(paid, ScalaSeqs.of("id_number"), "left_outer");
+        .select(id, col(SilverColumns.BIRTH_DATE))
+        .join(categories, byId, "inner")
+        .join(exclusions, byId, "left_outer")
+        .join(enrolled, byId, "left_outer")
+        .join(paid, byId, "left_outer");
+  }
+
+  /** A period of a silver periods table as the struct the engine reads. */
+  private static Column period(String codeColumn) {
+    return struct(
+        col(codeColumn).as(CODE),
+        col(SilverColumns.START_DATE).as(START),
+        col(SilverColumns.END_DATE).as(END));
   }
 }

@@ -18,7 +18,6 @@ import org.daijiao.UserFacingException.Code;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.Tables;
 
 /**
  * Ingestion (SPEC §4): every file of every source folder into {@code bronze.<source>}, with
@@ -74,7 +73,7 @@ public final class IngestJob {
       for (Source source : Source.values()) {
         Dataset<Row> bronze = bronzeRows(raw, source, ingestedAt, batchId);
         versions.put(
-            source.folder(), context.writer().replace(Tables.bronze(source.folder()), bronze));
+            source.folder(), context.writer().replace(BronzeColumns.contract(source), bronze));
         progress.step(
             "ingest",
             String.format(
@@ -131,7 +130,9 @@ public final class IngestJob {
     columns.add(col(RawRowColumns.LINE).as(BronzeColumns.LINE));
     columns.add(lit(ingestedAt).as(BronzeColumns.INGESTED_AT));
     columns.add(lit(batchId).as(BronzeColumns.BATCH_ID));
-    return raw.filter(col(RawRowColumns.SOURCE).equalTo(source.folder()))
-        .select(columns.toArray(new Column[0]));
+    return BronzeColumns.contract(source)
+        .select(
+            raw.filter(col(RawRowColumns.SOURCE).equalTo(source.folder()))
+                .select(columns.toArray(new Column[0])));
   }
 }

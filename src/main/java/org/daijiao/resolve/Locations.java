@@ -28,6 +28,13 @@ public final class Locations {
   public static final String UNKNOWN_VILLAGE = "UNKNOWN_VILLAGE";
   public static final String MISSING_TOWNSHIP = "MISSING_TOWNSHIP";
 
+  // Working columns, dropped before the result.
+  private static final String RANK = "_rank";
+  private static final String PREFERRED_SOURCE = "_preferred_source";
+  private static final String ORDINAL = "_n";
+  private static final String ROW_TOWNSHIP_KEY = "_township_key";
+  private static final String ROW_VILLAGE_KEY = "_village_key";
+
   private Locations() {}
 
   /**
@@ -39,16 +46,15 @@ public final class Locations {
    */
   public static Dataset<Row> latestRecordOfPreferredSource(
       Dataset<Row> records, Column sourceRank) {
-    WindowSpec person = Window.partitionBy(col("id_number"));
+    WindowSpec person = Window.partitionBy(col(SilverColumns.ID_NUMBER));
+    Column source = col(SilverColumns.SOURCE);
     Dataset<Row> ofPreferredSource =
         records
-            .withColumn("_rank", sourceRank)
-            .withColumn(
-                "_preferred_source",
-                min_by(col("source"), struct(col("_rank"), col("source"))).over(person))
-            .filter(col("source").equalTo(col("_preferred_source")))
-            .drop("_rank", "_preferred_source");
-    return latestRecord(ofPreferredSource, col("start_date"));
+            .withColumn(RANK, sourceRank)
+            .withColumn(PREFERRED_SOURCE, min_by(source, struct(col(RANK), source)).over(person))
+            .filter(source.equalTo(col(PREFERRED_SOURCE)))
+            .drop(RANK, PREFERRED_SOURCE);
+    return latestRecord(ofPreferredSource, col(SilverColumns.START_DATE));
   }
 
   /**
@@ -59,13 +65,15 @@ public final class Locations {
    */
   public static Dataset<Row> latestRecord(Dataset<Row> records, Column start) {
     WindowSpec latestFirst =
-        Window.partitionBy(col("id_number"))
+        Window.partitionBy(col(SilverColumns.ID_NUMBER))
             .orderBy(
-                start.desc(), col("source_file").desc_nulls_last(), col("line").desc_nulls_last());
+                start.desc(),
+                col(SilverColumns.SOURCE_FILE).desc_nulls_last(),
+                col(SilverColumns.LINE).desc_nulls_last());
     return records
-        .withColumn("_n", row_number().over(latestFirst))
-        .filter(col("_n").equalTo(1))
-        .drop("_n");
+        .withColumn(ORDINAL, row_number().over(latestFirst))
+        .filter(col(ORDINAL).equalTo(1))
+        .drop(ORDINAL);
   }
 
   /**
@@ -75,46 +83,48 @@ public final class Locations {
    */
   public static Dataset<Row> withDivisionCodes(
       Dataset<Row> rows, Dataset<Row> townships, Dataset<Row> villages) {
+    Column township = col(SilverColumns.TOWNSHIP);
+    Column village = col(SilverColumns.VILLAGE);
+    Column townshipCode = col(SilverColumns.TOWNSHIP_CODE);
+    // Each key column is unique in its division list: a left join keeps every row once.
     Dataset<Row> withTownship =
-        rows.withColumn("_township_key", Divisions.townshipKey(col("township")))
+        rows.withColumn(ROW_TOWNSHIP_KEY, Divisions.townshipKey(township))
             .join(
                 broadcast(townships),
-                col("_township_key").equalTo(townships.col("township_key")),
+                col(ROW_TOWNSHIP_KEY).equalTo(townships.col(Divisions.TOWNSHIP_KEY)),
                 "left_outer");
     Dataset<Row> withVillage =
         withTownship
-            .withColumn("_village_key", Divisions.villageKey(col("village")))
+            .withColumn(ROW_VILLAGE_KEY, Divisions.villageKey(village))
             .join(
                 broadcast(villages),
-                col("township_code")
-                    .equalTo(villages.col("village_township_code"))
-                    .and(col("_village_key").equalTo(villages.col("village_key"))),
+                townshipCode
+                    .equalTo(villages.col(Divisions.VILLAGE_TOWNSHIP_CODE))
+                    .and(col(ROW_VILLAGE_KEY).equalTo(villages.col(Divisions.VILLAGE_KEY))),
                 "left_outer");
     Column flags =
         array_compact(
             array(
-                when(col("township").isNull(), lit(MISSING_TOWNSHIP)),
+                when(township.isNull(), lit(MISSING_TOWNSHIP)),
+                when(township.isNotNull().and(townshipCode.isNull()), lit(UNKNOWN_TOWNSHIP)),
                 when(
-                    col("township").isNotNull().and(col("township_code").isNull()),
-                    lit(UNKNOWN_TOWNSHIP)),
-                when(
-                    col("village")
+                    village
                         .isNotNull()
-                        .and(col("township_code").isNotNull())
-                        .and(col("village_code").isNull()),
+                        .and(townshipCode.isNotNull())
+                        .and(col(SilverColumns.VILLAGE_CODE).isNull()),
                     lit(UNKNOWN_VILLAGE))));
     // A matched name is written the official way, so that 汉葭 and 汉葭街道 count as one township.
     return withVillage
-        .withColumn("location_flags", flags)
-        .withColumn("township", coalesce(col("township_official"), col("township")))
-        .withColumn("village", coalesce(col("village_official"), col("village")))
+        .withColumn(SilverColumns.LOCATION_FLAGS, flags)
+        .withColumn(SilverColumns.TOWNSHIP, coalesce(col(Divisions.TOWNSHIP_OFFICIAL), township))
+        .withColumn(SilverColumns.VILLAGE, coalesce(col(Divisions.VILLAGE_OFFICIAL), village))
         .drop(
-            "_township_key",
-            "township_key",
-            "township_official",
-            "_village_key",
-            "village_key",
-            "village_official",
-            "village_township_code");
+            ROW_TOWNSHIP_KEY,
+            Divisions.TOWNSHIP_KEY,
+            Divisions.TOWNSHIP_OFFICIAL,
+            ROW_VILLAGE_KEY,
+            Divisions.VILLAGE_KEY,
+            Divisions.VILLAGE_OFFICIAL,
+            Divisions.VILLAGE_TOWNSHIP_CODE);
   }
 }

@@ -27,13 +27,46 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * means ongoing.
  */
 public final class PeriodMerging {
-  /** The start date of the record a merged period's latest columns come from. */
-  public static final String LATEST_RECORD_START = "latest_record_start";
-
   /** Stands for an open end while merging; never written. */
   private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
+  // Working columns, dropped before the result.
+  private static final String END = "_end";
+  private static final String REACH_BEFORE = "_reach_before";
+  private static final String STARTS_PERIOD = "_starts_period";
+  private static final String PERIOD = "_period";
+
   private PeriodMerging() {}
+
+  /**
+   * {@code silver.category_periods}: a person's roster records of one category and source merged,
+   * each period with the place, file and line of its latest record existing at as_of.
+   *
+   * @param roster accepted rows of the three roster sources (clean roster schema + lineage)
+   */
+  public static Dataset<Row> categoryPeriods(Dataset<Row> roster, LocalDate asOf) {
+    return SilverColumns.CATEGORY_PERIODS.select(
+        mergePeriods(
+            roster,
+            List.of(
+                SilverColumns.ID_NUMBER,
+                SilverColumns.CATEGORY,
+                SilverColumns.TARGET,
+                SilverColumns.SOURCE),
+            List.of(
+                SilverColumns.TOWNSHIP,
+                SilverColumns.VILLAGE,
+                SilverColumns.SOURCE_FILE,
+                SilverColumns.LINE),
+            asOf));
+  }
+
+  /** {@code silver.exclusion_periods}: a person's §1 exclusion records of one reason, merged. */
+  public static Dataset<Row> exclusionPeriods(Dataset<Row> exclusions, LocalDate asOf) {
+    return SilverColumns.EXCLUSION_PERIODS.select(
+        mergePeriods(
+            exclusions, List.of(SilverColumns.ID_NUMBER, SilverColumns.REASON), List.of(), asOf));
+  }
 
   /**
    * @param periods rows with {@code start_date}, {@code end_date}, {@code source_file}, {@code
@@ -53,58 +86,70 @@ public final class PeriodMerging {
     Column[] keyCols = keys.stream().map(c -> col(c)).toArray(Column[]::new);
     WindowSpec byStart =
         Window.partitionBy(keyCols)
-            .orderBy(col("start_date"), col("_end"), col("source_file"), col("line"));
+            .orderBy(
+                col(SilverColumns.START_DATE),
+                col(END),
+                col(SilverColumns.SOURCE_FILE),
+                col(SilverColumns.LINE));
     Dataset<Row> marked =
         periods
-            .withColumn("_end", coalesce(col("end_date"), lit(OPEN_END)))
+            .withColumn(END, coalesce(col(SilverColumns.END_DATE), lit(OPEN_END)))
             .withColumn(
-                "_reach_before",
-                max(col("_end")).over(byStart.rowsBetween(Window.unboundedPreceding(), -1)))
+                REACH_BEFORE,
+                max(col(END)).over(byStart.rowsBetween(Window.unboundedPreceding(), -1)))
             // A new period starts when this one begins after everything before it has ended (plus
             // one day).
             .withColumn(
-                "_starts_period",
+                STARTS_PERIOD,
                 when(
-                        col("_reach_before")
+                        col(REACH_BEFORE)
                             .isNull()
-                            .or(col("start_date").gt(date_add(col("_reach_before"), 1))),
+                            .or(col(SilverColumns.START_DATE).gt(date_add(col(REACH_BEFORE), 1))),
                         1)
                     .otherwise(0))
             .withColumn(
-                "_period",
-                sum(col("_starts_period"))
-                    .over(byStart.rowsBetween(Window.unboundedPreceding(), 0)));
+                PERIOD,
+                sum(col(STARTS_PERIOD)).over(byStart.rowsBetween(Window.unboundedPreceding(), 0)));
     List<Column> groupBy = new ArrayList<>(List.of(keyCols));
-    groupBy.add(col("_period"));
+    groupBy.add(col(PERIOD));
     // max_by skips rows whose ordering is null: records that start after as_of.
-    Column existing = col("start_date").leq(lit(latestUpTo));
-    Column recency = when(existing, struct(col("start_date"), col("source_file"), col("line")));
+    Column existing = col(SilverColumns.START_DATE).leq(lit(latestUpTo));
+    Column recency =
+        when(
+            existing,
+            struct(
+                col(SilverColumns.START_DATE),
+                col(SilverColumns.SOURCE_FILE),
+                col(SilverColumns.LINE)));
     List<Column> aggregates = new ArrayList<>();
-    aggregates.add(max(col("_end")).as("_end"));
+    aggregates.add(max(col(END)).as(END));
     for (String c : latest) {
       aggregates.add(max_by(col(c), recency).as(c));
     }
     if (!latest.isEmpty()) {
-      aggregates.add(max(when(existing, col("start_date"))).as(LATEST_RECORD_START));
+      aggregates.add(
+          max(when(existing, col(SilverColumns.START_DATE))).as(SilverColumns.LATEST_RECORD_START));
     }
-    aggregates.add(count(lit(1)).cast("int").as("records"));
+    aggregates.add(count(lit(1)).cast("int").as(SilverColumns.RECORDS));
     Dataset<Row> merged =
         marked
             .groupBy(groupBy.toArray(new Column[0]))
-            .agg(min(col("start_date")).as("start_date"), aggregates.toArray(new Column[0]));
+            .agg(
+                min(col(SilverColumns.START_DATE)).as(SilverColumns.START_DATE),
+                aggregates.toArray(new Column[0]));
     List<Column> out = new ArrayList<>(List.of(keyCols));
-    out.add(col("start_date"));
+    out.add(col(SilverColumns.START_DATE));
     out.add(
-        when(col("_end").equalTo(lit(OPEN_END)), lit(null).cast("date"))
-            .otherwise(col("_end"))
-            .as("end_date"));
+        when(col(END).equalTo(lit(OPEN_END)), lit(null).cast("date"))
+            .otherwise(col(END))
+            .as(SilverColumns.END_DATE));
     for (String c : latest) {
       out.add(col(c));
     }
     if (!latest.isEmpty()) {
-      out.add(col(LATEST_RECORD_START));
+      out.add(col(SilverColumns.LATEST_RECORD_START));
     }
-    out.add(col("records"));
+    out.add(col(SilverColumns.RECORDS));
     return merged.select(out.toArray(new Column[0]));
   }
 }

@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
+import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ScalaSeqs;
 
 /** Pure stages that build {@code silver.persons} and {@code quality.identity_conflicts}. */
 public final class PersonStages {
@@ -27,26 +29,26 @@ public final class PersonStages {
    */
   public static Dataset<Row> persons(
       Dataset<Row> roster, Dataset<Row> townships, Dataset<Row> villages, Policy policy) {
+    Column id = col(SilverColumns.ID_NUMBER);
     Dataset<Row> sources =
-        roster.groupBy(col("id_number")).agg(sort_array(collect_set(col("source"))).as("sources"));
+        roster
+            .groupBy(id)
+            .agg(sort_array(collect_set(col(SilverColumns.SOURCE))).as(SilverColumns.SOURCES));
     Dataset<Row> latest =
         Locations.latestRecordOfPreferredSource(
-                roster, PolicyColumns.priorityRank(policy, col("category")))
-            .select("id_number", "name", "township", "village");
+                roster, PolicyColumns.priorityRank(policy, col(SilverColumns.CATEGORY)))
+            .select(
+                id,
+                col(SilverColumns.NAME),
+                col(SilverColumns.TOWNSHIP),
+                col(SilverColumns.VILLAGE));
     Dataset<Row> located = Locations.withDivisionCodes(latest, townships, villages);
-    return located
-        .join(sources, "id_number")
-        .select(
-            col("id_number"),
-            col("name"),
-            birthDate(col("id_number")).as("birth_date"),
-            sex(col("id_number")).as("sex"),
-            col("township"),
-            col("township_code"),
-            col("village"),
-            col("village_code"),
-            col("location_flags"),
-            col("sources"));
+    // Both sides have one row per id_number.
+    return SilverColumns.PERSONS.select(
+        located
+            .join(sources, ScalaSeqs.of(SilverColumns.ID_NUMBER), "inner")
+            .withColumn(SilverColumns.BIRTH_DATE, birthDate(id))
+            .withColumn(SilverColumns.SEX, sex(id)));
   }
 
   /**
@@ -56,14 +58,14 @@ public final class PersonStages {
    * @param idNames rows with {@code id_number}, {@code name}, {@code source} from every source
    */
   public static Dataset<Row> identityConflicts(Dataset<Row> idNames) {
-    return idNames
-        .filter(col("name").isNotNull())
-        .groupBy(col("id_number"))
-        .agg(
-            sort_array(collect_set(col("name"))).as("names"),
-            sort_array(collect_set(col("source"))).as("sources"))
-        .filter(size(col("names")).gt(1))
-        .select("id_number", "names", "sources");
+    return QualityColumns.IDENTITY_CONFLICTS.select(
+        idNames
+            .filter(col(SilverColumns.NAME).isNotNull())
+            .groupBy(col(SilverColumns.ID_NUMBER).as(QualityColumns.ID_NUMBER))
+            .agg(
+                sort_array(collect_set(col(SilverColumns.NAME))).as(QualityColumns.NAMES),
+                sort_array(collect_set(col(SilverColumns.SOURCE))).as(QualityColumns.SOURCES))
+            .filter(size(col(QualityColumns.NAMES)).gt(1)));
   }
 
   /** The birth date of a valid 18-character ID (digits 7–14). */

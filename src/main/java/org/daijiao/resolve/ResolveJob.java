@@ -20,6 +20,7 @@ import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
+import org.daijiao.quality.QualityColumns;
 import org.daijiao.quality.RejectReason;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
@@ -89,7 +90,10 @@ public final class ResolveJob {
       idNames =
           union(
               idNames,
-              accepted.select(col("id_number"), col("name"), lit(s.folder()).as("source")));
+              accepted.select(
+                  col(SilverColumns.ID_NUMBER),
+                  col(SilverColumns.NAME),
+                  lit(s.folder()).as(SilverColumns.SOURCE)));
       if (s.isRoster()) {
         roster = union(roster, accepted);
       }
@@ -99,33 +103,28 @@ public final class ResolveJob {
             CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
-    writer.replace(Tables.REJECTED_RECORDS, rejects);
+    writer.replace(QualityColumns.REJECTED_RECORDS, rejects);
+    writer.replace(SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(roster, asOf));
     writer.replace(
-        Tables.CATEGORY_PERIODS,
-        PeriodMerging.mergePeriods(
-            roster,
-            List.of("id_number", "category", "target", "source"),
-            List.of("township", "village", "source_file", "line"),
-            asOf));
+        SilverColumns.EXCLUSION_PERIODS,
+        PeriodMerging.exclusionPeriods(CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), asOf));
     writer.replace(
-        Tables.EXCLUSION_PERIODS,
-        PeriodMerging.mergePeriods(
-            CleanStages.accepted(parsed.get(Source.EXCLUSIONS)),
-            List.of("id_number", "reason"),
-            List.of(),
-            asOf));
-    writer.replace(Tables.ENROLLMENTS, CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)));
-    writer.replace(Tables.PAYMENTS, CleanStages.uniquePayments(payments));
+        SilverColumns.ENROLLMENTS,
+        SilverColumns.ENROLLMENTS.select(
+            CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT))));
+    writer.replace(
+        SilverColumns.PAYMENTS,
+        SilverColumns.PAYMENTS.select(CleanStages.uniquePayments(payments)));
     progress.step(
         "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
     writer.replace(
-        Tables.PERSONS,
+        SilverColumns.PERSONS,
         PersonStages.persons(
             roster, Divisions.townships(spark), Divisions.villages(spark), policy));
-    writer.replace(Tables.IDENTITY_CONFLICTS, PersonStages.identityConflicts(idNames));
+    writer.replace(QualityColumns.IDENTITY_CONFLICTS, PersonStages.identityConflicts(idNames));
 
     Map<String, SourceCounts> counts = reconcile(parsed);
-    writer.replace(Tables.INGEST_RECONCILIATION, reconciliationRows(counts));
+    writer.replace(QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts));
     long persons = warehouse.read(spark, Tables.PERSONS).count();
     long conflicts = warehouse.read(spark, Tables.IDENTITY_CONFLICTS).count();
     progress.step(
@@ -145,7 +144,9 @@ public final class ResolveJob {
     for (Row r :
         warehouse
             .read(spark, Tables.REJECTED_RECORDS)
-            .groupBy(col("source"), col("reason").equalTo(RejectReason.DUPLICATE_ROW.name()))
+            .groupBy(
+                col(QualityColumns.SOURCE),
+                col(QualityColumns.REASON).equalTo(RejectReason.DUPLICATE_ROW.name()))
             .agg(count(lit(1)))
             .collectAsList()) {
       rejectedPerSource.merge(r.getString(0), r.getLong(2), Long::sum);
@@ -191,13 +192,7 @@ public final class ResolveJob {
             rows.add(
                 org.apache.spark.sql.RowFactory.create(
                     source, c.read(), c.accepted(), c.rejected())));
-    return spark.createDataFrame(
-        rows,
-        new org.apache.spark.sql.types.StructType()
-            .add("source", "string", false)
-            .add("rows_read", "long", false)
-            .add("rows_accepted", "long", false)
-            .add("rows_rejected", "long", false));
+    return spark.createDataFrame(rows, QualityColumns.INGEST_RECONCILIATION.schema());
   }
 
   private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {

@@ -60,7 +60,7 @@ class PeriodMergingTest {
     assertThat((Object) row.getAs("start_date")).isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat((Object) row.getAs("end_date")).isNull();
     assertThat((String) row.getAs("village")).isEqualTo("溪口村");
-    assertThat((Object) row.getAs(PeriodMerging.LATEST_RECORD_START))
+    assertThat((Object) row.getAs(SilverColumns.LATEST_RECORD_START))
         .isEqualTo(LocalDate.of(2022, 7, 1));
   }
 
@@ -68,7 +68,7 @@ class PeriodMergingTest {
   void asOfBeforeTheMoveKeepsTheVillageOfTheRecordThatExists() {
     Row row = merged(LocalDate.of(2022, 6, 15));
     assertThat((String) row.getAs("village")).isEqualTo("鼓楼社区");
-    assertThat((Object) row.getAs(PeriodMerging.LATEST_RECORD_START))
+    assertThat((Object) row.getAs(SilverColumns.LATEST_RECORD_START))
         .isEqualTo(LocalDate.of(2022, 1, 1));
   }
 
@@ -76,6 +76,6 @@ class PeriodMergingTest {
   void asOfBeforeEveryRecordCarriesNothing() {
     Row row = merged(LocalDate.of(2021, 12, 31));
     assertThat((String) row.getAs("village")).isNull();
-    assertThat((Object) row.getAs(PeriodMerging.LATEST_RECORD_START)).isNull();
+    assertThat((Object) row.getAs(SilverColumns.LATEST_RECORD_START)).isNull();
   }
 }
