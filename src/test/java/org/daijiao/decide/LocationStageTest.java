@@ -1,12 +1,11 @@
 package org.daijiao.decide;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.daijiao.DataFrames.assertSameRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +37,13 @@ class LocationStageTest {
           .add("line", DataTypes.LongType, true)
           .add("latest_record_start", DataTypes.DateType, true)
           .add("records", DataTypes.IntegerType, false);
+  private static final StructType LOCATED =
+      new StructType()
+          .add("id_number", DataTypes.StringType, false)
+          .add("township", DataTypes.StringType, true)
+          .add("village", DataTypes.StringType, true)
+          .add("township_code", DataTypes.StringType, true)
+          .add("village_code", DataTypes.StringType, true);
   private static final StructType DECIDED =
       new StructType()
           .add("id_number", DataTypes.StringType, false)
@@ -73,27 +79,32 @@ class LocationStageTest {
     return "-".equals(text) ? null : LocalDate.parse(text);
   }
 
-  private List<String> placesOf(String... ids) {
+  /** Official division codes of the places below. */
+  private static final Map<String, String> CODES =
+      Map.of(
+          "汉葭街道", "500243001",
+          "鼓楼社区", "500243001001",
+          "保家镇", "500243101",
+          "溪口村", "500243101200",
+          "绍庆街道", "500243002",
+          "河堡社区", "500243002001");
+
+  /** Asserts the whole output: one place per decided person, {@code "id township village"}. */
+  private void assertPlaces(String... places) {
     SparkSession spark = TestSpark.session();
-    Dataset<Row> located =
+    List<Row> expected = new ArrayList<>();
+    for (String place : places) {
+      String[] f = place.split(" ");
+      expected.add(RowFactory.create(f[0], f[1], f[2], CODES.get(f[1]), CODES.get(f[2])));
+    }
+    assertSameRows(
+        spark.createDataFrame(expected, LOCATED),
         DecisionStages.locations(
             spark.createDataFrame(decided, DECIDED),
             spark.createDataFrame(periods, PERIODS),
             Divisions.townships(spark),
             Divisions.villages(spark),
-            PolicyLoader.bundled());
-    assertThat(located.columns())
-        .containsExactly("id_number", "township", "village", "township_code", "village_code");
-    List<Row> rows = located.collectAsList();
-    assertThat(rows).as("one place per decided person").hasSize(ids.length);
-    return List.of(ids).stream()
-        .map(
-            id ->
-                rows.stream()
-                    .filter(r -> r.getString(0).equals(id))
-                    .map(r -> r.getString(1) + " " + r.getString(2))
-                    .collect(Collectors.joining("|")))
-        .toList();
+            PolicyLoader.bundled()));
   }
 
   @Test
@@ -104,7 +115,7 @@ class LocationStageTest {
     period("P1 TEKUN civil_affairs 2019-01-01 - 2019-01-01 汉葭街道 鼓楼社区 a.csv:2");
     period("P1 DIBAO civil_affairs 2018-01-01 - 2022-03-01 保家镇 溪口村 a.csv:9");
     period("P1 SEVERE_DISABILITY disability 2022-05-01 - 2022-05-01 绍庆街道 河堡社区 c.csv:2");
-    assertThat(placesOf("P1")).containsExactly("保家镇 溪口村");
+    assertPlaces("P1 保家镇 溪口村");
   }
 
   @Test
@@ -114,7 +125,7 @@ class LocationStageTest {
     decided.add(RowFactory.create("P2", null));
     period("P2 FANPIN rural_revitalization 2019-04-01 2021-06-30 2019-04-01 汉葭街道 鼓楼社区 r.csv:5");
     period("P2 MILD_DISABILITY disability 2022-02-01 - 2022-02-01 保家镇 溪口村 c.csv:3");
-    assertThat(placesOf("P2")).containsExactly("汉葭街道 鼓楼社区");
+    assertPlaces("P2 汉葭街道 鼓楼社区");
   }
 
   @Test
@@ -123,7 +134,7 @@ class LocationStageTest {
     period(
         "P3 UNSTABLE_OUT_OF_POVERTY rural_revitalization 2021-07-01 - 2021-07-01 汉葭街道 鼓楼社区 r.csv:7");
     period("P3 MILD_DISABILITY disability 2019-02-01 - 2019-02-01 保家镇 溪口村 c.csv:4");
-    assertThat(placesOf("P3")).containsExactly("汉葭街道 鼓楼社区");
+    assertPlaces("P3 汉葭街道 鼓楼社区");
   }
 
   @Test
@@ -134,7 +145,7 @@ class LocationStageTest {
     period("P4 TEKUN civil_affairs 2021-03-01 2021-12-31 2021-03-01 保家镇 溪口村 minzheng_a.csv:40");
     period("P5 DIBAO civil_affairs 2021-03-01 - 2021-03-01 汉葭街道 鼓楼社区 minzheng_a.csv:4");
     period("P5 TEKUN civil_affairs 2021-03-01 2021-12-31 2021-03-01 保家镇 溪口村 minzheng_a.csv:7");
-    assertThat(placesOf("P4", "P5")).containsExactly("汉葭街道 鼓楼社区", "保家镇 溪口村");
+    assertPlaces("P4 汉葭街道 鼓楼社区", "P5 保家镇 溪口村");
   }
 
   @Test
@@ -143,6 +154,6 @@ class LocationStageTest {
     decided.add(RowFactory.create("P6", "DIBAO"));
     period("P6 DIBAO civil_affairs 2020-01-01 - 2020-01-01 汉葭街道 鼓楼社区 a.csv:2");
     period("P6 TEKUN civil_affairs 2022-10-01 - - 保家镇 溪口村 a.csv:3");
-    assertThat(placesOf("P6")).containsExactly("汉葭街道 鼓楼社区");
+    assertPlaces("P6 汉葭街道 鼓楼社区");
   }
 }
