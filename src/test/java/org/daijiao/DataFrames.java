@@ -1,5 +1,8 @@
 package org.daijiao;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.map_entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
@@ -10,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.spark.ScalaSeqs;
@@ -52,18 +56,31 @@ public final class DataFrames {
     assertThat(columns(actual.schema()))
         .as("columns of the stage's output")
         .isEqualTo(columns(expected.schema()));
+    Dataset<Row> expectedRows = withMapsAsEntries(expected);
+    Dataset<Row> actualRows = withMapsAsEntries(actual);
     try {
-      comparisons().assertDataFrameDataEquals(expected, actual);
+      comparisons().assertDataFrameDataEquals(expectedRows, actualRows);
     } catch (AssertionError e) {
       throw new AssertionError(
           "rows differ ("
               + e.getMessage()
               + ")\nexpected but missing:\n"
-              + expected.exceptAll(actual).showString(20, 0, false)
+              + expectedRows.exceptAll(actualRows).showString(20, 0, false)
               + "unexpected:\n"
-              + actual.exceptAll(expected).showString(20, 0, false),
+              + actualRows.exceptAll(expectedRows).showString(20, 0, false),
           e);
     }
+  }
+
+  /** Map columns as their sorted entries: Spark cannot group or compare rows by a map. */
+  private static Dataset<Row> withMapsAsEntries(Dataset<Row> rows) {
+    Dataset<Row> out = rows;
+    for (StructField f : rows.schema().fields()) {
+      if (f.dataType() instanceof MapType) {
+        out = out.withColumn(f.name(), array_sort(map_entries(col(f.name()))));
+      }
+    }
+    return out;
   }
 
   private static synchronized JavaDataFrameSuiteBase comparisons() {
