@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.SparkSessions;
 
 /**
  * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names
@@ -26,7 +27,7 @@ public final class InputFiles {
     List<InputFile> files = new ArrayList<>();
     try {
       Path root = new Path(inputDir);
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = SparkSessions.fileSystem(spark, root);
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         throw new UserFacingException(
             Code.INPUT,

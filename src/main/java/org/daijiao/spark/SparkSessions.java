@@ -1,5 +1,8 @@
 package org.daijiao.spark;
 
+import java.io.IOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -46,6 +49,14 @@ public final class SparkSessions {
         .config("spark.databricks.delta.snapshotPartitions", "1")
         .config("spark.databricks.delta.properties.defaults.checkpointInterval", "1000")
         .getOrCreate();
+  }
+
+  /**
+   * The Hadoop file system of a path (local, HDFS, an object store), configured by the session: the
+   * one place that reads Spark's Hadoop configuration, which carries the owner-only umask below.
+   */
+  public static FileSystem fileSystem(SparkSession spark, Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
   private static SparkSession.Builder withDelta(SparkSession.Builder builder) {

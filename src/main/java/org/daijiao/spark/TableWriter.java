@@ -80,7 +80,7 @@ public final class TableWriter {
   private long version(TableName table) {
     try {
       Path log = new Path(warehouse.pathOf(table), "_delta_log");
-      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = SparkSessions.fileSystem(spark, log);
       long latest = -1;
       for (FileStatus s : fs.listStatus(log)) {
         String name = s.getPath().getName();
