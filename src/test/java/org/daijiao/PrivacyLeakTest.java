@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.daijiao.identity.IdNumber;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4 / SPEC §7: a whole pipeline run on the sample county, with every logger at INFO
  * (daijiao's own at TRACE), says nothing about a person — no ID number (18 or 15 digits) and no
- * name in any log line, on stdout or on stderr. Part of the default suite ({@code spark}: one
- * pipeline run, ~1–2 min).
+ * name in any log line, on stdout or on stderr. Part of the default suite (one pipeline run, ~1–2
+ * min).
  */
-@Tag("spark")
 class PrivacyLeakTest {
   private static SampleRun.Result run;
   private static SampleIdentities people;

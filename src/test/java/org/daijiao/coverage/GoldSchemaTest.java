@@ -12,7 +12,6 @@ import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * requests it sends to the departments ({@code gold.department_funding}) are aggregates: no
  * personal column, and no text value that is an ID number.
  */
-@Tag("spark")
 class GoldSchemaTest {
   private static final List<String> PERSONAL_COLUMNS =
       List.of(

@@ -24,6 +24,8 @@ import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,14 +37,44 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same rows.
  *
  * <p>Runs on the fixture county. The bundled sample county ({@code data/sample}, a second pipeline
- * run of several minutes on this machine) is checked too when {@code -Ddaijiao.goldSample=true} is
- * given.
+ * run of several minutes on this machine) is checked too by the {@code slow} tests ({@link
+ * OnTheSampleCounty}, run with {@code -Pslow}).
  */
 class GoldConsistencyTest {
+  static final Path SAMPLE = Path.of("data", "sample");
+
   static Stream<Path> inputs() {
-    return Boolean.getBoolean("daijiao.goldSample")
-        ? Stream.of(GoldTables.FIXTURE, Path.of("data", "sample"))
-        : Stream.of(GoldTables.FIXTURE);
+    return Stream.of(GoldTables.FIXTURE);
+  }
+
+  /** The checks that hold for any run, on the bundled sample county. */
+  @Nested
+  @Tag("slow")
+  class OnTheSampleCounty {
+    @Test
+    void subsidySumsAgreeToTheCent() {
+      GoldConsistencyTest.this.subsidySumsAgreeToTheCent(SAMPLE);
+    }
+
+    @Test
+    void ledgerPersonsAreTheEligiblePersons() {
+      GoldConsistencyTest.this.ledgerPersonsAreTheEligiblePersons(SAMPLE);
+    }
+
+    @Test
+    void everyPersonIsEligibleOrHasAReason() {
+      GoldConsistencyTest.this.everyPersonIsEligibleOrHasAReason(SAMPLE);
+    }
+
+    @Test
+    void onePersonOneRow() {
+      GoldConsistencyTest.this.onePersonOneRow(SAMPLE);
+    }
+
+    @Test
+    void worklistIdsAreMasked() {
+      GoldConsistencyTest.this.worklistIdsAreMasked(SAMPLE);
+    }
   }
 
   private static Dataset<Row> table(Path input, TableName t) {

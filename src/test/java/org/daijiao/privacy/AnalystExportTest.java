@@ -25,11 +25,9 @@ import org.daijiao.UserFacingException;
 import org.daijiao.cli.Main;
 import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code daijiao export --for analysts} on the sample county (issue 4). */
-@Tag("spark")
 class AnalystExportTest {
   private static final byte[] KEY =
       "pengshui-county-secret-0123456789".getBytes(StandardCharsets.UTF_8);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.daijiao.SampleRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * file system sets permissions itself from {@code fs.permissions.umask-mode}, see {@code
  * SparkSessions}).
  */
-@Tag("spark")
 class WarehousePermissionsTest {
   private static final Set<PosixFilePermission> GROUP_OR_OTHER =
       EnumSet.of(

@@ -19,7 +19,6 @@ import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.resolve.PeriodMerging;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * — every row comes out either with its typed value or with the precise reject reason of {@code
  * quality.rejected_records}. IDs and people are synthetic.
  */
-@Tag("spark")
 class CleanValueRulesTest {
   private static final LocalDate AS_OF = LocalDate.of(2022, 12, 31);
   private static final String ZHANG_SAN = "500243198001010012";
