@@ -48,6 +48,11 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.databricks.delta.snapshotPartitions", "1")
         .config("spark.databricks.delta.properties.defaults.checkpointInterval", "1000")
+        // Test data are a few rows: compiling generated code for every query costs more than it
+        // saves, so expressions are interpreted (Spark's own tests run both paths; same results).
+        // Measured on the gold and stage tests: 1 min 47 s → 1 min 14 s.
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .getOrCreate();
   }
 
