@@ -20,7 +20,7 @@ import org.daijiao.spark.Tables;
  * policy year, replaced year by year. Columns carried from silver keep their silver names.
  */
 public final class GoldColumns {
-  public static final String POLICY_YEAR = "policy_year";
+  public static final String POLICY_YEAR = Tables.POLICY_YEAR;
   public static final String ID_NUMBER = SilverColumns.ID_NUMBER;
   public static final String NAME = SilverColumns.NAME;
   public static final String TOWNSHIP = SilverColumns.TOWNSHIP;

@@ -57,7 +57,7 @@ public final class TableWriter {
       rows.write()
           .format("delta")
           .mode("overwrite")
-          .option("replaceWhere", "policy_year = " + year)
+          .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
           .save(warehouse.pathOf(table));
     }
     return version(table);

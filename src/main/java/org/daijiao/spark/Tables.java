@@ -13,6 +13,12 @@ public final class Tables {
     return TableName.bronze(sourceFolder);
   }
 
+  /**
+   * The column of every gold table that holds the policy year: gold tables are replaced one year at
+   * a time on it, so that years coexist (README, Decision 1).
+   */
+  public static final String POLICY_YEAR = "policy_year";
+
   /** Every input row that could not be parsed, with file, line and reason. */
   public static final TableName REJECTED_RECORDS = TableName.quality("rejected_records");
 
