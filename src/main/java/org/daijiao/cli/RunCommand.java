@@ -10,6 +10,7 @@ import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +39,10 @@ final class RunCommand implements Callable<Integer> {
     Policy policy = policyOptions.policy();
     LocalDate asOf = policyOptions.asOf(policy);
     String inputDir = input != null ? input : Defaults.sampleInput();
+    // The progress clock starts with the command, before Spark does.
+    Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
-      JobContext context = spark.context(policy, asOf);
+      JobContext context = spark.context(policy, asOf, progress);
       IngestJob.Result ingest = new IngestJob(context, inputDir, batchId()).run();
       ResolveJob.Result resolve = new ResolveJob(context).run();
       new DecideJob(context).run();

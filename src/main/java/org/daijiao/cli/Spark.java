@@ -39,7 +39,12 @@ final class Spark implements AutoCloseable {
 
   /** The context of jobs that apply the policy, progress lines on stderr. */
   JobContext context(Policy policy, LocalDate asOf) {
-    return JobContext.of(session, warehouse, Progress.toStderr(), policy, asOf);
+    return context(policy, asOf, Progress.toStderr());
+  }
+
+  /** The context of jobs that apply the policy, with the command's progress clock. */
+  JobContext context(Policy policy, LocalDate asOf, Progress progress) {
+    return JobContext.of(session, warehouse, progress, policy, asOf);
   }
 
   /** The context of the ingest job, which reads no policy. */
