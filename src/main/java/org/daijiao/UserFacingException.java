@@ -1,16 +1,58 @@
 package org.daijiao;
 
 /**
- * An error the user can act on: a bad input file, a missing table, a wrong option. Its message says
- * what is wrong, where (file, line, column) and how to fix it; the command line prints it as the
- * one-line cause and exits non-zero. Messages never contain an ID number or a name.
+ * An error the user can act on: a bad input file, a policy file that cannot be used, a missing
+ * table, a wrong option. The one type the command line reports as a one-line cause (exit code 1);
+ * anything else is an internal error. Its message says what is wrong, where (file, line, column)
+ * and how to fix this case; its {@link Code} says which kind of problem it is and where the fix
+ * lies. Messages never contain an ID number or a name.
  */
 public class UserFacingException extends RuntimeException {
-  public UserFacingException(String message) {
-    super(message);
+  /** What kind of problem it is, and so where the user must look to fix it. */
+  public enum Code {
+    /** A command-line option: a date, an ID number, a folder that is not there. */
+    OPTION("correct the option (see --help) and run the command again"),
+    /** The input folder or one of the department exports in it. */
+    INPUT("correct the export file or folder named, or export it again; no table was changed"),
+    /** The policy file. */
+    POLICY("correct the policy file at the keys named, or pass the right one with --policy"),
+    /** A table the command reads has not been written yet. */
+    MISSING_TABLE("run the stage that writes it first (bin/daijiao run runs them all)"),
+    /** A query of {@code daijiao sql}. */
+    QUERY("correct the query; tables are named <layer>.<table>"),
+    /** The county secret behind the pseudonyms of the analyst export. */
+    SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key");
+
+    private final String fix;
+
+    Code(String fix) {
+      this.fix = fix;
+    }
+
+    /** How to fix a problem of this kind, in general; the message says it for the case at hand. */
+    public String fix() {
+      return fix;
+    }
   }
 
-  public UserFacingException(String message, Throwable cause) {
+  private final Code code;
+
+  public UserFacingException(Code code, String message) {
+    super(message);
+    this.code = code;
+  }
+
+  public UserFacingException(Code code, String message, Throwable cause) {
     super(message, cause);
+    this.code = code;
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  /** How to fix a problem of this kind ({@link Code#fix}). */
+  public String fix() {
+    return code.fix();
   }
 }

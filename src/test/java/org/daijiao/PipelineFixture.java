@@ -11,14 +11,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
-import org.daijiao.identity.ResolveJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -55,13 +55,11 @@ public final class PipelineFixture {
   public static Run run(Path input, Policy policy, LocalDate asOf) {
     SparkSession spark = TestSpark.session();
     Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
-    TableWriter writer = new TableWriter(spark, warehouse);
-    Progress quiet = Progress.silent();
-    IngestJob.Result ingest =
-        new IngestJob(spark, writer, input.toString(), "test-batch", quiet).run();
-    ResolveJob.Result resolve = new ResolveJob(spark, warehouse, writer, policy, asOf, quiet).run();
-    new DecideJob(spark, warehouse, writer, policy, asOf, quiet).run();
-    new StatsJob(spark, warehouse, writer, policy.policyYear(), asOf, quiet).run();
+    JobContext context = JobContext.of(spark, warehouse, Progress.silent(), policy, asOf);
+    IngestJob.Result ingest = new IngestJob(context, input.toString(), "test-batch").run();
+    ResolveJob.Result resolve = new ResolveJob(context).run();
+    new DecideJob(context).run();
+    new StatsJob(context).run();
     return new Run(warehouse, policy, asOf, ingest, resolve);
   }
 

@@ -1,9 +1,8 @@
 package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.policy.Policy;
-import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,15 +23,7 @@ final class DecideCommand implements Callable<Integer> {
   public Integer call() {
     Policy policy = policyOptions.policy();
     try (Spark spark = new Spark(common)) {
-      DecideJob.Result r =
-          new DecideJob(
-                  spark.session,
-                  spark.warehouse,
-                  spark.writer,
-                  policy,
-                  policyOptions.asOf(policy),
-                  Progress.toStderr())
-              .run();
+      DecideJob.Result r = new DecideJob(spark.context(policy, policyOptions.asOf(policy))).run();
       System.out.printf(
           "%d: %,d persons decided, %,d eligible, %,d reach pension age%n",
           policy.policyYear(), r.persons(), r.eligible(), r.reachingPensionAge());

@@ -1,6 +1,7 @@
 package org.daijiao.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +11,18 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
-import org.daijiao.eligibility.DecideJob;
-import org.daijiao.eligibility.Decider;
-import org.daijiao.eligibility.Decision;
-import org.daijiao.eligibility.DecisionRows;
-import org.daijiao.eligibility.Explanation;
-import org.daijiao.eligibility.PersonTimeline;
-import org.daijiao.eligibility.TimelineStage;
+import org.daijiao.UserFacingException.Code;
+import org.daijiao.decide.Decider;
+import org.daijiao.decide.DecisionRows;
+import org.daijiao.decide.ExplainedDecision;
+import org.daijiao.decide.Explanation;
+import org.daijiao.decide.GoldColumns;
+import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
-import org.daijiao.identity.ResolveJob;
+import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
     IdNumber.Verdict verdict = IdNumber.parse(id, policy.minBirthDate(), policy.yearEnd());
     if (!verdict.valid()) {
       throw new UserFacingException(
+          Code.OPTION,
           "--id is not a valid ID number (" + verdict.problem() + ": " + verdict.detail() + ").");
     }
     String key = verdict.id();
@@ -59,14 +63,14 @@ final class ExplainCommand implements Callable<Integer> {
     try (Spark spark = new Spark(common)) {
       Warehouse w = spark.warehouse;
       LocalDate asOf = asOf(spark, policy);
-      Dataset<Row> persons = only(w.read(spark.session, ResolveJob.PERSONS), key);
+      Dataset<Row> persons = only(w.read(spark.session, Tables.PERSONS), key);
       List<Row> rows =
           TimelineStage.timelines(
                   persons,
-                  only(w.read(spark.session, ResolveJob.CATEGORY_PERIODS), key),
-                  only(w.read(spark.session, ResolveJob.EXCLUSION_PERIODS), key),
-                  only(w.read(spark.session, ResolveJob.ENROLLMENTS), key),
-                  only(w.read(spark.session, ResolveJob.PAYMENTS), key),
+                  only(w.read(spark.session, Tables.CATEGORY_PERIODS), key),
+                  only(w.read(spark.session, Tables.EXCLUSION_PERIODS), key),
+                  only(w.read(spark.session, Tables.ENROLLMENTS), key),
+                  only(w.read(spark.session, Tables.PAYMENTS), key),
                   policy.policyYear(),
                   asOf)
               .collectAsList();
@@ -82,29 +86,28 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
       }
       PersonTimeline timeline = DecisionRows.toTimeline(rows.get(0));
-      Decision decision = new Decider(policy, asOf).decide(timeline);
-      out.println(Explanation.render(timeline, decision, policy));
+      ExplainedDecision explained = new Decider(policy, asOf).explain(timeline);
+      out.println(Explanation.render(timeline, explained, policy));
     }
     return 0;
   }
 
   /** The as_of of the stored decisions of the year, so that the explanation matches them. */
   private LocalDate asOf(Spark spark, Policy policy) {
-    if (policyOptions.asOf != null
-        || !spark.warehouse.exists(spark.session, DecideJob.ELIGIBILITY)) {
+    if (policyOptions.asOf != null || !spark.warehouse.exists(spark.session, Tables.ELIGIBILITY)) {
       return policyOptions.asOf(policy);
     }
     Row r =
         spark
             .warehouse
-            .read(spark.session, DecideJob.ELIGIBILITY)
-            .filter(col("policy_year").equalTo(policy.policyYear()))
-            .selectExpr("max(as_of)")
+            .read(spark.session, Tables.ELIGIBILITY)
+            .filter(col(GoldColumns.POLICY_YEAR).equalTo(policy.policyYear()))
+            .select(max(col(GoldColumns.AS_OF)))
             .first();
     return r.isNullAt(0) ? policyOptions.asOf(policy) : r.getAs(0);
   }
 
   private static Dataset<Row> only(Dataset<Row> table, String id) {
-    return table.filter(col("id_number").equalTo(id));
+    return table.filter(col(SilverColumns.ID_NUMBER).equalTo(id));
   }
 }

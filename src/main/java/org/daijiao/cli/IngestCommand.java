@@ -2,7 +2,6 @@ package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
 import org.daijiao.ingest.IngestJob;
-import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +29,7 @@ final class IngestCommand implements Callable<Integer> {
     String inputDir = input != null ? input : Defaults.sampleInput();
     try (Spark spark = new Spark(common)) {
       IngestJob.Result r =
-          new IngestJob(
-                  spark.session, spark.writer, inputDir, RunCommand.batchId(), Progress.toStderr())
-              .run();
+          new IngestJob(spark.ingestContext(), inputDir, RunCommand.batchId()).run();
       r.rowsRead()
           .forEach(
               (s, n) -> System.out.printf("%-21s %3d files %,10d rows%n", s, r.files().get(s), n));

@@ -2,8 +2,6 @@ package org.daijiao.cli;
 
 import java.io.PrintWriter;
 import org.daijiao.UserFacingException;
-import org.daijiao.policy.PolicyException;
-import org.daijiao.spark.Warehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,9 +62,7 @@ public final class Main implements Runnable {
     if (verbose) {
       e.printStackTrace(System.err);
     }
-    if (e instanceof UserFacingException
-        || e instanceof PolicyException
-        || e instanceof Warehouse.MissingTableException) {
+    if (e instanceof UserFacingException) {
       // SPEC §6: a one-line cause. Spark's analysis messages span several lines; they are joined.
       System.err.println(
           "daijiao: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 import picocli.CommandLine.Option;
@@ -43,10 +44,11 @@ final class PolicyOptions {
     try {
       d = LocalDate.parse(asOf);
     } catch (DateTimeParseException e) {
-      throw new UserFacingException("--as-of " + asOf + " is not a date yyyy-MM-dd.");
+      throw new UserFacingException(Code.OPTION, "--as-of " + asOf + " is not a date yyyy-MM-dd.");
     }
     if (d.getYear() != policy.policyYear()) {
       throw new UserFacingException(
+          Code.OPTION,
           "--as-of "
               + asOf
               + " is not in policy year "

@@ -1,9 +1,8 @@
 package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
-import org.daijiao.identity.ResolveJob;
 import org.daijiao.policy.Policy;
-import org.daijiao.spark.Progress;
+import org.daijiao.resolve.ResolveJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,15 +22,7 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() {
     Policy policy = policyOptions.policy();
     try (Spark spark = new Spark(common)) {
-      ResolveJob.Result r =
-          new ResolveJob(
-                  spark.session,
-                  spark.warehouse,
-                  spark.writer,
-                  policy,
-                  policyOptions.asOf(policy),
-                  Progress.toStderr())
-              .run();
+      ResolveJob.Result r = new ResolveJob(spark.context(policy, policyOptions.asOf(policy))).run();
       RunSummary.printReconciliation(System.out, r);
     }
     return 0;

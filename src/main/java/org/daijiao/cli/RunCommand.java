@@ -5,10 +5,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
-import org.daijiao.identity.ResolveJob;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,17 +39,14 @@ final class RunCommand implements Callable<Integer> {
     Policy policy = policyOptions.policy();
     LocalDate asOf = policyOptions.asOf(policy);
     String inputDir = input != null ? input : Defaults.sampleInput();
+    // The progress clock starts with the command, before Spark does.
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
-      IngestJob.Result ingest =
-          new IngestJob(spark.session, spark.writer, inputDir, batchId(), progress).run();
-      ResolveJob.Result resolve =
-          new ResolveJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress)
-              .run();
-      new DecideJob(spark.session, spark.warehouse, spark.writer, policy, asOf, progress).run();
-      new StatsJob(
-              spark.session, spark.warehouse, spark.writer, policy.policyYear(), asOf, progress)
-          .run();
+      JobContext context = spark.context(policy, asOf, progress);
+      IngestJob.Result ingest = new IngestJob(context, inputDir, batchId()).run();
+      ResolveJob.Result resolve = new ResolveJob(context).run();
+      new DecideJob(context).run();
+      new StatsJob(context).run();
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
           .print(System.out, ingest, resolve, asOf);
     }

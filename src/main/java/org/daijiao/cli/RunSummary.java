@@ -12,11 +12,14 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
-import org.daijiao.identity.ResolveJob;
+import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.coverage.CoverageStages;
+import org.daijiao.coverage.Level;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -63,13 +66,16 @@ final class RunSummary {
   }
 
   private void printDecisions(PrintStream out) {
-    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
+    Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
     out.printf("%n%-18s %9s %9s %9s%n", "category", "persons", "target", "eligible");
     for (Row r :
         eligibility
-            .groupBy(col("category"))
-            .agg(count(lit(1)), count_if(col("in_coverage_target")), count_if(col("eligible")))
-            .orderBy(col("category").asc_nulls_last())
+            .groupBy(col(GoldColumns.CATEGORY))
+            .agg(
+                count(lit(1)),
+                count_if(col(GoldColumns.IN_COVERAGE_TARGET)),
+                count_if(col(GoldColumns.ELIGIBLE)))
+            .orderBy(col(GoldColumns.CATEGORY).asc_nulls_last())
             .collectAsList()) {
       out.printf(
           "%-18s %,9d %,9d %,9d%n",
@@ -82,9 +88,17 @@ final class RunSummary {
         "%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
     BigDecimal total = BigDecimal.ZERO;
     for (Row r :
-        ofYear(StatsJob.DEPARTMENT_FUNDING)
-            .orderBy("department", "batch", "mode")
-            .select("department", "batch", "mode", "persons", "subsidy_amount")
+        ofYear(Tables.DEPARTMENT_FUNDING)
+            .orderBy(
+                col(CoverageColumns.DEPARTMENT),
+                col(CoverageColumns.BATCH),
+                col(CoverageColumns.MODE))
+            .select(
+                col(CoverageColumns.DEPARTMENT),
+                col(CoverageColumns.BATCH),
+                col(CoverageColumns.MODE),
+                col(CoverageColumns.PERSONS),
+                col(CoverageColumns.SUBSIDY_AMOUNT))
             .collectAsList()) {
       out.printf(
           "%-28s %-9s %-16s %,8d %12s%n",
@@ -99,8 +113,11 @@ final class RunSummary {
   }
 
   void printCoverage(PrintStream out) {
-    Dataset<Row> stats = ofYear(StatsJob.COVERAGE_STATS).filter(col("category").equalTo("ALL"));
-    List<Row> county = stats.filter(col("level").equalTo("COUNTY")).collectAsList();
+    Dataset<Row> stats =
+        ofYear(Tables.COVERAGE_STATS)
+            .filter(col(CoverageColumns.CATEGORY).equalTo(CoverageStages.ALL));
+    List<Row> county =
+        stats.filter(col(CoverageColumns.LEVEL).equalTo(Level.COUNTY.name())).collectAsList();
     if (county.isEmpty()) {
       out.println("\ncoverage: no person in the coverage target");
       return;
@@ -108,28 +125,28 @@ final class RunSummary {
     Row c = county.get(0);
     out.printf(
         "%ncoverage (county): target %,d   insured %,d (%s)   paid %,d (%s)%n",
-        c.<Long>getAs("target_persons"),
-        c.<Long>getAs("insured_persons"),
-        percent(c.getAs("insured_rate")),
-        c.<Long>getAs("paid_persons"),
-        percent(c.getAs("paid_rate")));
+        c.<Long>getAs(CoverageColumns.TARGET_PERSONS),
+        c.<Long>getAs(CoverageColumns.INSURED_PERSONS),
+        percent(c.getAs(CoverageColumns.INSURED_RATE)),
+        c.<Long>getAs(CoverageColumns.PAID_PERSONS),
+        percent(c.getAs(CoverageColumns.PAID_RATE)));
     out.println("lowest insured rate, townships:");
     for (Row t :
         stats
-            .filter(col("level").equalTo("TOWNSHIP"))
-            .orderBy(col("insured_rate").asc(), col("township"))
+            .filter(col(CoverageColumns.LEVEL).equalTo(Level.TOWNSHIP.name()))
+            .orderBy(col(CoverageColumns.INSURED_RATE).asc(), col(CoverageColumns.TOWNSHIP))
             .limit(3)
             .collectAsList()) {
       out.printf(
           "  %-12s %s of %,d insured%n",
-          t.<String>getAs("township"),
-          percent(t.getAs("insured_rate")),
-          t.<Long>getAs("target_persons"));
+          t.<String>getAs(CoverageColumns.TOWNSHIP),
+          percent(t.getAs(CoverageColumns.INSURED_RATE)),
+          t.<Long>getAs(CoverageColumns.TARGET_PERSONS));
     }
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col("policy_year").equalTo(year));
+    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(year));
   }
 
   private static String percent(BigDecimal rate) {

@@ -1,20 +1,22 @@
 package org.daijiao.cli;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.policy.Policy;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Progress;
 import org.daijiao.spark.SparkSessions;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 import scala.Option;
 
 /**
- * A command's Spark session, warehouse and writer, made once per command. A command reuses a
- * session that already runs in this JVM (an embedding application, the test suite) and leaves it
- * running: it stops only a session it created itself.
+ * A command's Spark session and warehouse, made once per command, and the job context its jobs run
+ * with. A command reuses a session that already runs in this JVM (an embedding application, the
+ * test suite) and leaves it running: it stops only a session it created itself.
  */
 final class Spark implements AutoCloseable {
   final SparkSession session;
   final Warehouse warehouse;
-  final TableWriter writer;
   private final boolean owned;
 
   Spark(CommonOptions common) {
@@ -33,7 +35,21 @@ final class Spark implements AutoCloseable {
       this.session = running.get();
     }
     this.warehouse = new Warehouse(common.warehouse);
-    this.writer = new TableWriter(session, warehouse);
+  }
+
+  /** The context of jobs that apply the policy, progress lines on stderr. */
+  JobContext context(Policy policy, LocalDate asOf) {
+    return context(policy, asOf, Progress.toStderr());
+  }
+
+  /** The context of jobs that apply the policy, with the command's progress clock. */
+  JobContext context(Policy policy, LocalDate asOf, Progress progress) {
+    return JobContext.of(session, warehouse, progress, policy, asOf);
+  }
+
+  /** The context of the ingest job, which reads no policy. */
+  JobContext ingestContext() {
+    return JobContext.forIngest(session, warehouse, Progress.toStderr());
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,10 +76,12 @@ public final class SqlCommand implements Callable<Integer> {
       } catch (Exception e) {
         // Spark throws AnalysisException (a checked exception) without declaring it.
         if (e instanceof AnalysisException a) {
-          throw new UserFacingException("The query cannot run: " + a.getSimpleMessage());
+          throw new UserFacingException(
+              Code.QUERY, "The query cannot run: " + a.getSimpleMessage());
         }
         if (e.getClass().getName().contains("ParseException")) {
           throw new UserFacingException(
+              Code.QUERY,
               "The query is not valid SQL: " + e.getMessage().lines().findFirst().orElse(""));
         }
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

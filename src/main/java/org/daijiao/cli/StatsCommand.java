@@ -1,15 +1,17 @@
 package org.daijiao.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.policy.Policy;
-import org.daijiao.spark.Progress;
+import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -37,12 +39,13 @@ final class StatsCommand implements Callable<Integer> {
         Row r =
             spark
                 .warehouse
-                .read(spark.session, DecideJob.ELIGIBILITY)
-                .filter(col("policy_year").equalTo(year))
-                .selectExpr("max(as_of)")
+                .read(spark.session, Tables.ELIGIBILITY)
+                .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
+                .select(max(col(GoldColumns.AS_OF)))
                 .first();
         if (r.isNullAt(0)) {
           throw new UserFacingException(
+              Code.MISSING_TABLE,
               "No decisions for "
                   + year
                   + " in "
@@ -51,8 +54,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         asOf = r.getAs(0);
       }
-      new StatsJob(spark.session, spark.warehouse, spark.writer, year, asOf, Progress.toStderr())
-          .run();
+      new StatsJob(spark.context(policy, asOf)).run();
       new RunSummary(spark.session, spark.warehouse, year).printCoverage(System.out);
     }
     return 0;

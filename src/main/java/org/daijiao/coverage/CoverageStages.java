@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.eligibility.Reason;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ledger.Status;
@@ -35,6 +36,14 @@ public final class CoverageStages {
 
   public static final String ALL = "ALL";
 
+  // Working columns, dropped before the result.
+  private static final String TOWNSHIP_OR_UNKNOWN = "_township";
+  private static final String VILLAGE_OR_UNKNOWN = "_village";
+  private static final String BY_TOWNSHIP = "g_township";
+  private static final String BY_VILLAGE = "g_village";
+  private static final String BY_CATEGORY = "g_category";
+  private static final String SUBSIDY_SUM = "subsidy_sum";
+
   private CoverageStages() {}
 
   /**
@@ -44,67 +53,74 @@ public final class CoverageStages {
    */
   public static Dataset<Row> coverageStats(
       Dataset<Row> eligibility, Dataset<Row> ledger, int policyYear, LocalDate asOf) {
+    // The ledger has one row per eligible person: the left join keeps one row per person.
     Dataset<Row> target =
         eligibility
-            .filter(col("in_coverage_target"))
+            .filter(col(GoldColumns.IN_COVERAGE_TARGET))
             .join(
-                ledger.select("id_number", "subsidy_amount"),
-                ScalaSeqs.of("id_number"),
+                ledger.select(col(GoldColumns.ID_NUMBER), col(GoldColumns.SUBSIDY_AMOUNT)),
+                ScalaSeqs.of(GoldColumns.ID_NUMBER),
                 "left_outer")
-            .withColumn("_township", coalesce(col("township"), lit(UNKNOWN)))
-            .withColumn("_village", coalesce(col("village"), lit(UNKNOWN)));
+            .withColumn(TOWNSHIP_OR_UNKNOWN, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
+            .withColumn(VILLAGE_OR_UNKNOWN, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)));
     // cube() yields every combination; a village without its township is not a level, so it is
     // dropped.
     Dataset<Row> grouped =
         target
-            .cube(col("_township"), col("_village"), col("category"))
+            .cube(col(TOWNSHIP_OR_UNKNOWN), col(VILLAGE_OR_UNKNOWN), col(GoldColumns.CATEGORY))
             .agg(
-                grouping(col("_township")).as("g_township"),
-                grouping(col("_village")).as("g_village"),
-                grouping(col("category")).as("g_category"),
-                count(lit(1)).as("target_persons"),
-                count_if(col("insured")).as("insured_persons"),
-                count_if(col("eligible")).as("eligible_persons"),
-                count_if(col("paid")).as("paid_persons"),
-                sum(coalesce(col("subsidy_amount"), lit(0))).as("subsidy_sum"))
-            .filter(col("g_township").equalTo(0).or(col("g_village").equalTo(1)));
+                grouping(col(TOWNSHIP_OR_UNKNOWN)).as(BY_TOWNSHIP),
+                grouping(col(VILLAGE_OR_UNKNOWN)).as(BY_VILLAGE),
+                grouping(col(GoldColumns.CATEGORY)).as(BY_CATEGORY),
+                count(lit(1)).as(CoverageColumns.TARGET_PERSONS),
+                count_if(col(GoldColumns.INSURED)).as(CoverageColumns.INSURED_PERSONS),
+                count_if(col(GoldColumns.ELIGIBLE)).as(CoverageColumns.ELIGIBLE_PERSONS),
+                count_if(col(GoldColumns.PAID)).as(CoverageColumns.PAID_PERSONS),
+                sum(coalesce(col(GoldColumns.SUBSIDY_AMOUNT), lit(0))).as(SUBSIDY_SUM))
+            .filter(col(BY_TOWNSHIP).equalTo(0).or(col(BY_VILLAGE).equalTo(1)));
     Column level =
-        when(col("g_township").equalTo(1), "COUNTY")
-            .when(col("g_village").equalTo(1), "TOWNSHIP")
-            .otherwise("VILLAGE");
-    return grouped.select(
-        lit(policyYear).as("policy_year"),
-        level.as("level"),
-        when(col("g_township").equalTo(0), col("_township")).as("township"),
-        when(col("g_village").equalTo(0), col("_village")).as("village"),
-        when(col("g_category").equalTo(1), lit(ALL)).otherwise(col("category")).as("category"),
-        col("target_persons"),
-        col("insured_persons"),
-        rate(col("insured_persons"), col("target_persons")).as("insured_rate"),
-        col("eligible_persons"),
-        col("paid_persons"),
-        rate(col("paid_persons"), col("target_persons")).as("paid_rate"),
-        col("subsidy_sum").cast(CleanColumns.MONEY).as("subsidy_amount"),
-        lit(asOf).as("as_of"));
+        when(col(BY_TOWNSHIP).equalTo(1), Level.COUNTY.name())
+            .when(col(BY_VILLAGE).equalTo(1), Level.TOWNSHIP.name())
+            .otherwise(Level.VILLAGE.name());
+    Column targetPersons = col(CoverageColumns.TARGET_PERSONS);
+    return CoverageColumns.COVERAGE_STATS.select(
+        grouped.select(
+            lit(policyYear).as(CoverageColumns.POLICY_YEAR),
+            level.as(CoverageColumns.LEVEL),
+            when(col(BY_TOWNSHIP).equalTo(0), col(TOWNSHIP_OR_UNKNOWN))
+                .as(CoverageColumns.TOWNSHIP),
+            when(col(BY_VILLAGE).equalTo(0), col(VILLAGE_OR_UNKNOWN)).as(CoverageColumns.VILLAGE),
+            when(col(BY_CATEGORY).equalTo(1), lit(ALL))
+                .otherwise(col(GoldColumns.CATEGORY))
+                .as(CoverageColumns.CATEGORY),
+            targetPersons,
+            col(CoverageColumns.INSURED_PERSONS),
+            rate(col(CoverageColumns.INSURED_PERSONS), targetPersons)
+                .as(CoverageColumns.INSURED_RATE),
+            col(CoverageColumns.ELIGIBLE_PERSONS),
+            col(CoverageColumns.PAID_PERSONS),
+            rate(col(CoverageColumns.PAID_PERSONS), targetPersons).as(CoverageColumns.PAID_RATE),
+            col(SUBSIDY_SUM).cast(CleanColumns.MONEY).as(CoverageColumns.SUBSIDY_AMOUNT),
+            lit(asOf).as(CoverageColumns.AS_OF)));
   }
 
   /** {@code gold.department_funding}: what each department asks the finance bureau for (§2(二)). */
   public static Dataset<Row> departmentFunding(
       Dataset<Row> ledger, int policyYear, LocalDate asOf) {
-    return ledger
-        .groupBy(col("department"), col("funding_source"), col("batch"), col("mode"))
-        .agg(
-            count(lit(1)).as("persons"),
-            sum(col("subsidy_amount")).cast(CleanColumns.MONEY).as("subsidy_amount"))
-        .select(
-            lit(policyYear).as("policy_year"),
-            col("department"),
-            col("funding_source"),
-            col("batch"),
-            col("mode"),
-            col("persons"),
-            col("subsidy_amount"),
-            lit(asOf).as("as_of"));
+    return CoverageColumns.DEPARTMENT_FUNDING.select(
+        ledger
+            .groupBy(
+                col(GoldColumns.DEPARTMENT),
+                col(GoldColumns.FUNDING_SOURCE),
+                col(GoldColumns.BATCH),
+                col(GoldColumns.MODE))
+            .agg(
+                count(lit(1)).as(CoverageColumns.PERSONS),
+                sum(col(GoldColumns.SUBSIDY_AMOUNT))
+                    .cast(CleanColumns.MONEY)
+                    .as(CoverageColumns.SUBSIDY_AMOUNT))
+            .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
+            .withColumn(CoverageColumns.AS_OF, lit(asOf)));
   }
 
   /**
@@ -119,63 +135,66 @@ public final class CoverageStages {
       Dataset<Row> reachingPensionAge,
       int policyYear,
       LocalDate asOf) {
-    Column due = col("self_pay_amount").minus(col("self_paid_amount"));
+    Column due = col(GoldColumns.SELF_PAY_AMOUNT).minus(col(GoldColumns.SELF_PAID_AMOUNT));
+    Column status = col(GoldColumns.STATUS);
     Column ledgerAction =
-        when(col("status").equalTo(Status.AWAITING_ENROLLMENT.name()), "ENROL")
-            .when(col("status").equalTo(Status.AWAITING_SELF_PAYMENT.name()), "PAY_SELF_PART")
-            .when(col("status").equalTo(Status.REFUND_DUE.name()), "REFUND");
+        when(status.equalTo(Status.AWAITING_ENROLLMENT.name()), WorklistAction.ENROL.name())
+            .when(
+                status.equalTo(Status.AWAITING_SELF_PAYMENT.name()),
+                WorklistAction.PAY_SELF_PART.name())
+            .when(status.equalTo(Status.REFUND_DUE.name()), WorklistAction.REFUND.name());
     Dataset<Row> fromLedger =
         actions(
                 ledger,
                 ledgerAction,
-                when(ledgerAction.equalTo("REFUND"), col("subsidy_amount"))
+                when(
+                        ledgerAction.equalTo(WorklistAction.REFUND.name()),
+                        col(GoldColumns.SUBSIDY_AMOUNT))
                     .otherwise(when(due.gt(0), due).otherwise(lit(0))),
-                col("deadline"))
-            .filter(col("action").isNotNull());
+                col(GoldColumns.DEADLINE))
+            .filter(col(CoverageColumns.ACTION).isNotNull());
     Dataset<Row> transfers =
         actions(
             eligibility.filter(
-                col("in_coverage_target")
+                col(GoldColumns.IN_COVERAGE_TARGET)
                     .and(
                         array_contains(
-                            col("reasons"), Reason.RESIDENT_PENSION_OTHER_COUNTY.name()))),
-            lit("TRANSFER_FOLLOW_UP"),
+                            col(GoldColumns.REASONS),
+                            Reason.RESIDENT_PENSION_OTHER_COUNTY.name()))),
+            lit(WorklistAction.TRANSFER_FOLLOW_UP.name()),
             lit(null),
             lit(null));
     Dataset<Row> pensions =
-        actions(reachingPensionAge, lit("REACHES_PENSION_AGE"), lit(null), col("pension_age_date"));
-    return fromLedger
-        .unionByName(transfers)
-        .unionByName(pensions)
-        .select(
-            lit(policyYear).as("policy_year"),
-            coalesce(col("township"), lit(UNKNOWN)).as("township"),
-            col("township_code"),
-            coalesce(col("village"), lit(UNKNOWN)).as("village"),
-            col("village_code"),
-            masked(col("id_number")).as("id_number"),
-            col("name"),
-            col("category"),
-            col("action"),
-            col("amount"),
-            col("deadline"),
-            lit(asOf).as("as_of"));
+        actions(
+            reachingPensionAge,
+            lit(WorklistAction.REACHES_PENSION_AGE.name()),
+            lit(null),
+            col(GoldColumns.PENSION_AGE_DATE));
+    return CoverageColumns.WORKLIST.select(
+        fromLedger
+            .unionByName(transfers)
+            .unionByName(pensions)
+            .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
+            .withColumn(CoverageColumns.TOWNSHIP, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
+            .withColumn(CoverageColumns.VILLAGE, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)))
+            .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
+            .withColumn(CoverageColumns.AS_OF, lit(asOf)));
   }
 
   /** One work-list row per input row: who, where, which action, how much, by when. */
   private static Dataset<Row> actions(
       Dataset<Row> persons, Column action, Column amount, Column deadline) {
     return persons.select(
-        col("township"),
-        col("township_code"),
-        col("village"),
-        col("village_code"),
-        col("id_number"),
-        col("name"),
-        col("category"),
-        action.as("action"),
-        amount.cast(CleanColumns.MONEY).as("amount"),
-        deadline.cast("date").as("deadline"));
+        col(GoldColumns.TOWNSHIP),
+        col(GoldColumns.TOWNSHIP_CODE),
+        col(GoldColumns.VILLAGE),
+        col(GoldColumns.VILLAGE_CODE),
+        col(GoldColumns.ID_NUMBER),
+        col(GoldColumns.NAME),
+        col(GoldColumns.CATEGORY),
+        action.as(CoverageColumns.ACTION),
+        amount.cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
+        deadline.cast("date").as(CoverageColumns.DEADLINE));
   }
 
   /**
@@ -186,7 +205,8 @@ public final class CoverageStages {
     return concat(substring(id, 1, 6), lit("********"), substring(id, 15, 4));
   }
 
-  private static Column rate(Column part, Column whole) {
+  /** {@code part / whole} with 4 decimals; null when {@code whole} is 0 (an empty target). */
+  static Column rate(Column part, Column whole) {
     return when(whole.gt(0), part.cast("decimal(20,4)").divide(whole).cast("decimal(7,4)"));
   }
 }

@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -17,9 +20,6 @@ import org.daijiao.spark.Warehouse;
  * policy year, from the decisions already written; replaces only that year's rows.
  */
 public final class StatsJob {
-  public static final TableName COVERAGE_STATS = TableName.gold("coverage_stats");
-  public static final TableName DEPARTMENT_FUNDING = TableName.gold("department_funding");
-  public static final TableName WORKLIST = TableName.gold("worklist");
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -28,19 +28,13 @@ public final class StatsJob {
   private final LocalDate asOf;
   private final Progress progress;
 
-  public StatsJob(
-      SparkSession spark,
-      Warehouse warehouse,
-      TableWriter writer,
-      int policyYear,
-      LocalDate asOf,
-      Progress progress) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.writer = writer;
-    this.policyYear = policyYear;
-    this.asOf = asOf;
-    this.progress = progress;
+  public StatsJob(JobContext context) {
+    this.spark = context.session();
+    this.warehouse = context.warehouse();
+    this.writer = context.writer();
+    this.policyYear = context.policyYear();
+    this.asOf = context.asOf();
+    this.progress = context.progress();
   }
 
   /** The Delta version each table reached. */
@@ -48,25 +42,27 @@ public final class StatsJob {
       long coverageStatsVersion, long departmentFundingVersion, long worklistVersion) {}
 
   public Result run() {
-    spark
-        .sparkContext()
-        .setJobGroup("stats", "stats: coverage, funding requests, work lists", false);
-    Dataset<Row> eligibility = ofYear(DecideJob.ELIGIBILITY);
-    Dataset<Row> ledger = ofYear(DecideJob.LEDGER);
-    Dataset<Row> reaching = ofYear(DecideJob.REACHING_PENSION_AGE);
+    return JobGroups.run(
+        spark, "stats", "stats: coverage, funding requests, work lists", this::writeStats);
+  }
+
+  private Result writeStats() {
+    Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
+    Dataset<Row> ledger = ofYear(Tables.SUBSIDY_LEDGER);
+    Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);
     long coverage =
         writer.replaceYear(
-            COVERAGE_STATS,
+            CoverageColumns.COVERAGE_STATS,
             CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
             policyYear);
     long funding =
         writer.replaceYear(
-            DEPARTMENT_FUNDING,
+            CoverageColumns.DEPARTMENT_FUNDING,
             CoverageStages.departmentFunding(ledger, policyYear, asOf),
             policyYear);
     long worklist =
         writer.replaceYear(
-            WORKLIST,
+            CoverageColumns.WORKLIST,
             CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
             policyYear);
     progress.step(
@@ -75,6 +71,6 @@ public final class StatsJob {
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col("policy_year").equalTo(policyYear));
+    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(policyYear));
   }
 }

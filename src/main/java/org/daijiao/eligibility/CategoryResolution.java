@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 
 /**

@@ -3,13 +3,15 @@ package org.daijiao.eligibility;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.daijiao.person.Enrollment;
+import org.daijiao.person.EnrollmentStatus;
+import org.daijiao.person.Scheme;
 import org.daijiao.policy.Policy;
 
 /**
- * What the enrolment snapshot says about one person: the insurance-based exclusions of §1, whether
- * the person is insured (SPEC §2.6) and their county resident pension records (the tier of §2(一),
- * the status of §3(二)). The snapshot has no dates: a record applies whenever it exists.
+ * What the enrolment snapshot says about one person's eligibility: the insurance-based exclusions
+ * of §1 and whether the person is insured (SPEC §2.6). The snapshot has no dates: a record applies
+ * whenever it exists. (The tier and the 销号 status read the same records in the ledger.)
  */
 public final class EnrollmentSnapshot {
   private final List<Enrollment> records;
@@ -29,10 +31,10 @@ public final class EnrollmentSnapshot {
     Set<Reason> reasons = EnumSet.noneOf(Reason.class);
     for (Enrollment e : records) {
       // §1 市内外参加企业职工基本养老保险的人员, 不纳入资助范围
-      if (Codes.EMPLOYEE.equals(e.scheme()) && Codes.ACTIVE.equals(e.status())) {
+      if (e.scheme() == Scheme.EMPLOYEE && e.status() == EnrollmentStatus.ACTIVE) {
         reasons.add(Reason.EMPLOYEE_PENSION);
       }
-      if (Codes.RESIDENT.equals(e.scheme()) && isOpen(e)) {
+      if (e.scheme() == Scheme.RESIDENT && e.status().isOpen()) {
         if (!policy.isInMunicipality(e.regionCode())) {
           // §1 市外参加城乡居民基本养老保险的人员, 不纳入资助范围
           reasons.add(Reason.RESIDENT_PENSION_OUTSIDE_MUNICIPALITY);
@@ -41,7 +43,7 @@ public final class EnrollmentSnapshot {
           reasons.add(Reason.RESIDENT_PENSION_OTHER_COUNTY);
         }
       }
-      if (Codes.RECEIVING.equals(e.status())) {
+      if (e.status() == EnrollmentStatus.RECEIVING) {
         reasons.add(Reason.RECEIVING_PENSION);
       }
     }
@@ -50,22 +52,7 @@ public final class EnrollmentSnapshot {
 
   /** SPEC §2.6: an ACTIVE, SUSPENDED or RECEIVING record in any scheme, any region. */
   public boolean insured() {
-    return records.stream().anyMatch(e -> isOpen(e) || Codes.RECEIVING.equals(e.status()));
-  }
-
-  /** SPEC §2.5 status: an ACTIVE or SUSPENDED resident pension record of this county. */
-  public boolean enrolledInCounty() {
-    return countyResidentRecords().stream().anyMatch(EnrollmentSnapshot::isOpen);
-  }
-
-  /** The resident pension records of this county, where the tier of §2(一) is read. */
-  public List<Enrollment> countyResidentRecords() {
     return records.stream()
-        .filter(e -> Codes.RESIDENT.equals(e.scheme()) && policy.isCounty(e.regionCode()))
-        .collect(Collectors.toUnmodifiableList());
-  }
-
-  static boolean isOpen(Enrollment e) {
-    return Codes.ACTIVE.equals(e.status()) || Codes.SUSPENDED.equals(e.status());
+        .anyMatch(e -> e.status().isOpen() || e.status() == EnrollmentStatus.RECEIVING);
   }
 }

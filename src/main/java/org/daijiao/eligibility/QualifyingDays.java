@@ -2,16 +2,19 @@ package org.daijiao.eligibility;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
+import org.daijiao.person.ExclusionReason;
+import org.daijiao.person.Period;
+import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 
 /**
@@ -33,14 +36,16 @@ public record QualifyingDays(
     LocalDate ageStart,
     LocalDate ageEnd,
     DateRanges categoryAndAge,
-    Map<String, DateRanges> exclusions,
+    Map<ExclusionReason, DateRanges> exclusions,
     DateRanges qualifying) {
 
   public QualifyingDays {
     Map<Category, DateRanges> heldCopy = new EnumMap<>(Category.class);
     heldCopy.putAll(held);
     held = Collections.unmodifiableMap(heldCopy);
-    exclusions = Collections.unmodifiableMap(new LinkedHashMap<>(exclusions));
+    Map<ExclusionReason, DateRanges> exclusionsCopy = new EnumMap<>(ExclusionReason.class);
+    exclusionsCopy.putAll(exclusions);
+    exclusions = Collections.unmodifiableMap(exclusionsCopy);
   }
 
   /** W of a run: empty when as_of is before the policy year starts. */
@@ -71,19 +76,20 @@ public record QualifyingDays(
     DateRanges categoryAndAge = heldAny.intersect(DateRanges.of(ageStart, ageEnd.minusDays(1)));
 
     // Condition 3, §1 在校学生、现役军人、服刑期间: not subsidised while any of them covers the day.
+    List<String> codes = Arrays.stream(ExclusionReason.values()).map(Enum::name).toList();
     for (Period p : person.exclusionPeriods()) {
-      if (!Codes.EXCLUSIONS.contains(p.code())) {
+      if (!codes.contains(p.code())) {
         throw new IllegalArgumentException(
-            "unknown exclusion code " + p.code() + "; expected one of " + Codes.EXCLUSIONS);
+            "unknown exclusion code " + p.code() + "; expected one of " + codes);
       }
     }
-    Map<String, DateRanges> exclusions = new LinkedHashMap<>();
+    Map<ExclusionReason, DateRanges> exclusions = new EnumMap<>(ExclusionReason.class);
     DateRanges excluded = DateRanges.empty();
-    for (String code : Codes.EXCLUSIONS) {
-      DateRanges days = days(person.exclusionPeriods(), p -> code.equals(p.code()), asOf);
+    for (ExclusionReason reason : ExclusionReason.values()) {
+      DateRanges days = days(person.exclusionPeriods(), p -> reason.name().equals(p.code()), asOf);
       days = days.intersect(window);
       if (!days.isEmpty()) {
-        exclusions.put(code, days);
+        exclusions.put(reason, days);
         excluded = excluded.union(days);
       }
     }

@@ -1,5 +1,7 @@
 package org.daijiao.eligibility;
 
+import org.daijiao.person.ExclusionReason;
+
 /**
  * Why a person is not eligible (SPEC §2.2). The declaration order is the order the codes are
  * reported in.
@@ -12,11 +14,11 @@ public enum Reason {
   /** A category is held in W, but only on days at or after the maximum age (§2(一) 未满60周岁). */
   AGE_60_OR_OVER,
   /** 在校学生 (§1): covers some of the days that would qualify, and exclusions cover all of them. */
-  STUDENT,
+  STUDENT(ExclusionReason.STUDENT),
   /** 现役军人 (§1), as {@link #STUDENT}. */
-  MILITARY,
+  MILITARY(ExclusionReason.MILITARY),
   /** 服刑期间 (§1), as {@link #STUDENT}. */
-  PRISONER,
+  PRISONER(ExclusionReason.PRISONER),
   /** 参加企业职工基本养老保险 (§1): an ACTIVE employee pension record, any region. */
   EMPLOYEE_PENSION,
   /** 市外参加城乡居民基本养老保险 (§1): an ACTIVE/SUSPENDED resident record outside the municipality. */
@@ -27,5 +29,30 @@ public enum Reason {
    */
   RESIDENT_PENSION_OTHER_COUNTY,
   /** Already drawing a pension: a RECEIVING record in any scheme. */
-  RECEIVING_PENSION
+  RECEIVING_PENSION;
+
+  private final ExclusionReason exclusion;
+
+  Reason() {
+    this(null);
+  }
+
+  Reason(ExclusionReason exclusion) {
+    this.exclusion = exclusion;
+  }
+
+  /** The reason reported for days an exclusion period of §1 covers. */
+  public static Reason of(ExclusionReason exclusion) {
+    for (Reason r : values()) {
+      if (r.exclusion == exclusion) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no reason code for exclusion " + exclusion);
+  }
+
+  /** True for the reasons of §1's exclusion periods (student, military, prisoner). */
+  public boolean isExclusion() {
+    return exclusion != null;
+  }
 }

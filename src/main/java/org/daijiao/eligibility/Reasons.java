@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.daijiao.person.ExclusionReason;
 
 /**
  * The reason codes of SPEC §2.2 for one person: every reason that applies, in the order of {@link
@@ -29,9 +30,9 @@ public final class Reasons {
     } else if (days.qualifying().isEmpty()) {
       // Conditions 1 and 2 hold on some days and exclusions cover all of them: every exclusion
       // that covers at least one of those days is a reason.
-      for (Map.Entry<String, DateRanges> e : days.exclusions().entrySet()) {
+      for (Map.Entry<ExclusionReason, DateRanges> e : days.exclusions().entrySet()) {
         if (e.getValue().overlaps(days.categoryAndAge())) {
-          reasons.add(Reason.valueOf(e.getKey()));
+          reasons.add(Reason.of(e.getKey()));
         }
       }
     }

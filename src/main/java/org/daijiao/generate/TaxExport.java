@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.daijiao.generate.Dirt.DateStyle;
 import org.daijiao.generate.SyntheticPerson.Role;
 import org.daijiao.ingest.Source;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 
 /**

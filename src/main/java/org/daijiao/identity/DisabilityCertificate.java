@@ -3,6 +3,7 @@ package org.daijiao.identity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.daijiao.quality.RejectReason;
 
 /**
  * The disability certificate number (残疾人证号, GB/T 26341-2010): the holder's 18-character ID number,
@@ -11,23 +12,21 @@ import java.util.List;
  * disagree.
  */
 public final class DisabilityCertificate {
-  /** The certificate number is present but not ID + category digit + grade digit. */
-  public static final String CERTIFICATE_INVALID = "CERTIFICATE_INVALID";
-
-  /** Both the ID column and the certificate number are given and name different persons. */
-  public static final String ID_CERTIFICATE_MISMATCH = "ID_CERTIFICATE_MISMATCH";
-
   private static final int LENGTH = 20;
   private static final int ID_LENGTH = 18;
 
   /**
    * A parsed certificate number. {@code idPart} is the normalised first 18 characters whenever the
    * number has 20 characters (even if it is otherwise invalid); the digits are null when missing or
-   * out of range; {@code problem} is null or {@link #CERTIFICATE_INVALID}, explained by {@code
+   * out of range; {@code problem} is null or {@code CERTIFICATE_INVALID}, explained by {@code
    * detail} (never the number itself).
    */
   public record Parsed(
-      String idPart, Integer categoryDigit, Integer gradeDigit, String problem, String detail) {
+      String idPart,
+      Integer categoryDigit,
+      Integer gradeDigit,
+      RejectReason problem,
+      String detail) {
     public boolean valid() {
       return problem == null;
     }
@@ -35,10 +34,11 @@ public final class DisabilityCertificate {
 
   /**
    * The ID a disability record is keyed by: {@code id} when valid, else a reject code of SPEC §3
-   * ({@code ID_*}, {@link #CERTIFICATE_INVALID}, {@link #ID_CERTIFICATE_MISMATCH}) with a detail.
+   * ({@code ID_*}, {@code CERTIFICATE_INVALID}, {@code ID_CERTIFICATE_MISMATCH}) with a detail.
    * {@code fromCertificate} says the ID was taken from the certificate number.
    */
-  public record Resolution(String id, String problem, String detail, boolean fromCertificate) {
+  public record Resolution(
+      String id, RejectReason problem, String detail, boolean fromCertificate) {
     public boolean valid() {
       return problem == null;
     }
@@ -54,7 +54,7 @@ public final class DisabilityCertificate {
   public static Parsed parse(String raw) {
     String cert = IdNumber.clean(raw);
     if (cert == null) {
-      return new Parsed(null, null, null, CERTIFICATE_INVALID, "empty");
+      return new Parsed(null, null, null, RejectReason.CERTIFICATE_INVALID, "empty");
     }
     if (cert.length() != LENGTH) {
       return invalid(
@@ -81,9 +81,9 @@ public final class DisabilityCertificate {
 
   /**
    * SPEC §3 for a disability record: the ID column when given, else the certificate's first 18
-   * characters; both given and different (after normalising both, 15-digit IDs upgraded) → {@link
-   * #ID_CERTIFICATE_MISMATCH}; no ID column and a malformed certificate → {@link
-   * #CERTIFICATE_INVALID}; neither → {@code ID_MISSING}. The chosen ID is then judged by {@link
+   * characters; both given and different (after normalising both, 15-digit IDs upgraded) → {@code
+   * ID_CERTIFICATE_MISMATCH}; no ID column and a malformed certificate → {@code
+   * CERTIFICATE_INVALID}; neither → {@code ID_MISSING}. The chosen ID is then judged by {@link
    * IdNumber#parse} with {@code [minBirth, maxBirth]}. A malformed certificate next to an ID column
    * is compared only when it has 20 characters; the ID column decides otherwise.
    */
@@ -93,28 +93,24 @@ public final class DisabilityCertificate {
     String cert = IdNumber.clean(rawCertificate);
     if (id == null && cert == null) {
       return new Resolution(
-          null,
-          IdNumber.Problem.ID_MISSING.name(),
-          "neither ID number nor certificate number",
-          false);
+          null, RejectReason.ID_MISSING, "neither ID number nor certificate number", false);
     }
     Parsed parsed = cert == null ? null : parse(cert);
     if (id == null) {
       if (!parsed.valid()) {
-        return new Resolution(null, CERTIFICATE_INVALID, parsed.detail(), true);
+        return new Resolution(null, RejectReason.CERTIFICATE_INVALID, parsed.detail(), true);
       }
       return fromVerdict(IdNumber.parse(parsed.idPart(), minBirth, maxBirth), true);
     }
     if (parsed != null && parsed.idPart() != null && !parsed.idPart().equals(id)) {
       return new Resolution(
-          null, ID_CERTIFICATE_MISMATCH, mismatchDetail(id, parsed.idPart()), false);
+          null, RejectReason.ID_CERTIFICATE_MISMATCH, mismatchDetail(id, parsed.idPart()), false);
     }
     return fromVerdict(IdNumber.parse(id, minBirth, maxBirth), false);
   }
 
   private static Resolution fromVerdict(IdNumber.Verdict v, boolean fromCertificate) {
-    return new Resolution(
-        v.id(), v.valid() ? null : v.problem().name(), v.detail(), fromCertificate);
+    return new Resolution(v.id(), v.problem(), v.detail(), fromCertificate);
   }
 
   /** Where the two differ, by position only, so the detail holds no ID (SPEC §7). */
@@ -137,6 +133,6 @@ public final class DisabilityCertificate {
   }
 
   private static Parsed invalid(String idPart, Integer category, Integer grade, String detail) {
-    return new Parsed(idPart, category, grade, CERTIFICATE_INVALID, detail);
+    return new Parsed(idPart, category, grade, RejectReason.CERTIFICATE_INVALID, detail);
   }
 }

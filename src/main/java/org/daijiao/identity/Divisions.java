@@ -31,18 +31,42 @@ public final class Divisions {
   public record Division(
       String code, String name, String shortName, String level, String parentCode) {}
 
+  /** The official code of a township (9 digits). */
+  public static final String TOWNSHIP_CODE = "township_code";
+
+  /** The official full name of a township (汉葭街道). */
+  public static final String TOWNSHIP_OFFICIAL = "township_official";
+
+  /**
+   * A township name without its type suffix ({@link #townshipKeyOf}): what names are matched on.
+   */
+  public static final String TOWNSHIP_KEY = "township_key";
+
+  /** The official code of a village (12 digits). */
+  public static final String VILLAGE_CODE = "village_code";
+
+  /** The code of the township a village belongs to: villages are matched within it. */
+  public static final String VILLAGE_TOWNSHIP_CODE = "village_township_code";
+
+  public static final String VILLAGE_OFFICIAL = "village_official";
+
+  /** A village name without its type suffix ({@link #villageKeyOf}). */
+  public static final String VILLAGE_KEY = "village_key";
+
+  /** The townships, one row each: code, official name, match key. */
   public static final StructType TOWNSHIPS =
       new StructType()
-          .add("township_code", DataTypes.StringType, false)
-          .add("township_official", DataTypes.StringType, false)
-          .add("township_key", DataTypes.StringType, false);
+          .add(TOWNSHIP_CODE, DataTypes.StringType, false)
+          .add(TOWNSHIP_OFFICIAL, DataTypes.StringType, false)
+          .add(TOWNSHIP_KEY, DataTypes.StringType, false);
 
+  /** The villages, one row each: code, township code, official (short) name, match key. */
   public static final StructType VILLAGES =
       new StructType()
-          .add("village_code", DataTypes.StringType, false)
-          .add("village_township_code", DataTypes.StringType, false)
-          .add("village_official", DataTypes.StringType, false)
-          .add("village_key", DataTypes.StringType, false);
+          .add(VILLAGE_CODE, DataTypes.StringType, false)
+          .add(VILLAGE_TOWNSHIP_CODE, DataTypes.StringType, false)
+          .add(VILLAGE_OFFICIAL, DataTypes.StringType, false)
+          .add(VILLAGE_KEY, DataTypes.StringType, false);
 
   private Divisions() {}
 

@@ -2,7 +2,8 @@ package org.daijiao.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import org.daijiao.ingest.parse.Chars;
+import org.daijiao.quality.RejectReason;
+import org.daijiao.text.Chars;
 
 /**
  * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and
@@ -10,19 +11,12 @@ import org.daijiao.ingest.parse.Chars;
  * §3).
  */
 public final class IdNumber {
-  /** The reject codes of SPEC §3, in the order they are checked. */
-  public enum Problem {
-    ID_MISSING,
-    ID_INVALID_FORMAT,
-    ID_INVALID_BIRTHDATE,
-    ID_INVALID_CHECKSUM
-  }
-
   /**
-   * A verdict: the normalised number when valid, else the problem and a detail that never repeats
-   * the number.
+   * A verdict: the normalised number when valid, else the reject code of SPEC §3 ({@code
+   * ID_MISSING}, {@code ID_INVALID_FORMAT}, {@code ID_INVALID_BIRTHDATE}, {@code
+   * ID_INVALID_CHECKSUM}, checked in that order) and a detail that never repeats the number.
    */
-  public record Verdict(String id, Problem problem, String detail) {
+  public record Verdict(String id, RejectReason problem, String detail) {
     public boolean valid() {
       return problem == null;
     }
@@ -120,40 +114,43 @@ public final class IdNumber {
   public static Verdict parse(String raw, LocalDate minBirth, LocalDate maxBirth) {
     String id = normalize(raw);
     if (id == null) {
-      return new Verdict(null, Problem.ID_MISSING, "empty");
+      return new Verdict(null, RejectReason.ID_MISSING, "empty");
     }
     if (looksLikeScientificNotation(id)) {
       // SPEC §3: an Excel number cell lost the digits; the number cannot be recovered.
       return new Verdict(
-          null, Problem.ID_INVALID_FORMAT, "scientific notation (digits lost by a spreadsheet)");
+          null,
+          RejectReason.ID_INVALID_FORMAT,
+          "scientific notation (digits lost by a spreadsheet)");
     }
     if (id.length() == 15) {
-      return new Verdict(null, Problem.ID_INVALID_FORMAT, "15 characters but not all digits");
+      return new Verdict(null, RejectReason.ID_INVALID_FORMAT, "15 characters but not all digits");
     }
     if (id.length() != 18) {
       return new Verdict(
-          null, Problem.ID_INVALID_FORMAT, "length " + id.length() + " (expected 18 or 15)");
+          null, RejectReason.ID_INVALID_FORMAT, "length " + id.length() + " (expected 18 or 15)");
     }
     if (!allDigits(id, 17)) {
       return new Verdict(
-          null, Problem.ID_INVALID_FORMAT, "non-digit among the first 17 characters");
+          null, RejectReason.ID_INVALID_FORMAT, "non-digit among the first 17 characters");
     }
     char last = id.charAt(17);
     if (!(last >= '0' && last <= '9') && last != 'X') {
-      return new Verdict(null, Problem.ID_INVALID_FORMAT, "check character is not 0-9 or X");
+      return new Verdict(null, RejectReason.ID_INVALID_FORMAT, "check character is not 0-9 or X");
     }
     LocalDate birth = birthDateOrNull(id);
     if (birth == null) {
-      return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date is not a calendar date");
+      return new Verdict(
+          null, RejectReason.ID_INVALID_BIRTHDATE, "birth date is not a calendar date");
     }
     if (minBirth != null && birth.isBefore(minBirth)) {
-      return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date before " + minBirth);
+      return new Verdict(null, RejectReason.ID_INVALID_BIRTHDATE, "birth date before " + minBirth);
     }
     if (maxBirth != null && birth.isAfter(maxBirth)) {
-      return new Verdict(null, Problem.ID_INVALID_BIRTHDATE, "birth date after " + maxBirth);
+      return new Verdict(null, RejectReason.ID_INVALID_BIRTHDATE, "birth date after " + maxBirth);
     }
     if (checkCharacter(id) != last) {
-      return new Verdict(null, Problem.ID_INVALID_CHECKSUM, "check character does not match");
+      return new Verdict(null, RejectReason.ID_INVALID_CHECKSUM, "check character does not match");
     }
     return new Verdict(id, null, null);
   }

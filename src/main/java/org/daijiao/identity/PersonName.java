@@ -1,6 +1,6 @@
 package org.daijiao.identity;
 
-import org.daijiao.ingest.parse.Chars;
+import org.daijiao.text.Chars;
 
 /**
  * Name normalisation (SPEC §3), so that the same person typed by two departments compares equal

@@ -1,10 +1,15 @@
 package org.daijiao.ingest;
 
+import static org.daijiao.spark.ColumnSpec.optional;
+import static org.daijiao.spark.ColumnSpec.required;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.spark.ColumnSpec;
+import org.daijiao.spark.TableContract;
+import org.daijiao.spark.Tables;
 
 /**
  * {@code bronze.<source>}: every row of every file as exported (canonical columns as text), plus
@@ -19,21 +24,36 @@ public final class BronzeColumns {
 
   private BronzeColumns() {}
 
-  /** The canonical columns of the source (all nullable strings), then the lineage columns. */
-  public static StructType schema(Source source) {
-    List<StructField> fields = new ArrayList<>();
-    for (String name : source.columnNames()) {
-      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
+  /**
+   * The contract of {@code bronze.<source>}: the canonical columns of the source (SPEC §4, text as
+   * exported, empty when the file lacks the column), then the lineage columns.
+   */
+  public static TableContract contract(Source source) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (Source.Column c : source.columns()) {
+      columns.add(
+          optional(
+              c.name(),
+              DataTypes.StringType,
+              "the cell as exported, under the header "
+                  + c.name()
+                  + (c.aliases().isEmpty() ? "" : " or " + String.join(" / ", c.aliases()))));
     }
-    fields.add(
-        DataTypes.createStructField(
+    columns.add(
+        optional(
             EXTRA,
             DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
-            true));
-    fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));
-    fields.add(DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false));
-    fields.add(DataTypes.createStructField(BATCH_ID, DataTypes.StringType, false));
-    return DataTypes.createStructType(fields);
+            "columns the source does not know, header → cell; ignored after bronze"));
+    columns.add(required(SOURCE_FILE, DataTypes.StringType, "<source>/<file name> of the export"));
+    columns.add(
+        required(LINE, DataTypes.LongType, "line (CSV, as a text editor counts) or row (XLSX)"));
+    columns.add(required(INGESTED_AT, DataTypes.TimestampType, "when the ingest run read the row"));
+    columns.add(required(BATCH_ID, DataTypes.StringType, "the ingest run (yyyyMMdd'T'HHmmss)"));
+    return new TableContract(Tables.bronze(source.folder()), columns);
+  }
+
+  /** The schema of {@link #contract}. */
+  public static StructType schema(Source source) {
+    return contract(source).schema();
   }
 }

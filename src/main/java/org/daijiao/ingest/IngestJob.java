@@ -14,9 +14,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableName;
-import org.daijiao.spark.TableWriter;
 
 /**
  * Ingestion (SPEC §4): every file of every source folder into {@code bronze.<source>}, with
@@ -33,23 +34,28 @@ public final class IngestJob {
       Map<String, Long> rowsRead,
       Map<String, Long> versions) {}
 
-  private final SparkSession spark;
-  private final TableWriter writer;
+  private final JobContext context;
   private final String inputDir;
   private final String batchId;
-  private final Progress progress;
 
-  public IngestJob(
-      SparkSession spark, TableWriter writer, String inputDir, String batchId, Progress progress) {
-    this.spark = spark;
-    this.writer = writer;
+  /**
+   * @param inputDir the input directory, one folder per source
+   * @param batchId the id written to every bronze row's {@code _batch_id}
+   */
+  public IngestJob(JobContext context, String inputDir, String batchId) {
+    this.context = context;
     this.inputDir = inputDir;
     this.batchId = batchId;
-    this.progress = progress;
   }
 
   public Result run() {
-    spark.sparkContext().setJobGroup("ingest", "ingest: read the department exports", false);
+    return JobGroups.run(
+        context.session(), "ingest", "ingest: read the department exports", this::ingest);
+  }
+
+  private Result ingest() {
+    SparkSession spark = context.session();
+    Progress progress = context.progress();
     List<InputFiles.InputFile> files = InputFiles.list(spark, inputDir);
     Map<String, Integer> fileCounts = new LinkedHashMap<>();
     for (Source s : Source.values()) {
@@ -66,7 +72,8 @@ public final class IngestJob {
       Map<String, Long> versions = new LinkedHashMap<>();
       for (Source source : Source.values()) {
         Dataset<Row> bronze = bronzeRows(raw, source, ingestedAt, batchId);
-        versions.put(source.folder(), writer.replace(TableName.bronze(source.folder()), bronze));
+        versions.put(
+            source.folder(), context.writer().replace(BronzeColumns.contract(source), bronze));
         progress.step(
             "ingest",
             String.format(
@@ -93,6 +100,7 @@ public final class IngestJob {
       List<String> messages = new ArrayList<>();
       broken.forEach(r -> messages.add(r.getString(0)));
       throw new UserFacingException(
+          Code.INPUT,
           (messages.size() == 1 ? "" : messages.size() + " input files cannot be read; ")
               + String.join("; ", messages)
               + " — no table was changed.");
@@ -122,7 +130,9 @@ public final class IngestJob {
     columns.add(col(RawRowColumns.LINE).as(BronzeColumns.LINE));
     columns.add(lit(ingestedAt).as(BronzeColumns.INGESTED_AT));
     columns.add(lit(batchId).as(BronzeColumns.BATCH_ID));
-    return raw.filter(col(RawRowColumns.SOURCE).equalTo(source.folder()))
-        .select(columns.toArray(new Column[0]));
+    return BronzeColumns.contract(source)
+        .select(
+            raw.filter(col(RawRowColumns.SOURCE).equalTo(source.folder()))
+                .select(columns.toArray(new Column[0])));
   }
 }

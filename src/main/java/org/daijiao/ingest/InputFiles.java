@@ -9,6 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.SparkSessions;
 
 /**
  * The export files of an input directory, {@code <input>/<source>/*}, listed on the driver (names
@@ -25,9 +27,10 @@ public final class InputFiles {
     List<InputFile> files = new ArrayList<>();
     try {
       Path root = new Path(inputDir);
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = SparkSessions.fileSystem(spark, root);
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         throw new UserFacingException(
+            Code.INPUT,
             "Input directory "
                 + inputDir
                 + " does not exist: pass --input DIR with one folder per source ("
@@ -52,6 +55,7 @@ public final class InputFiles {
       }
       if (foldersFound == 0) {
         throw new UserFacingException(
+            Code.INPUT,
             "Input directory "
                 + inputDir
                 + " has none of the source folders "
@@ -60,7 +64,7 @@ public final class InputFiles {
       }
     } catch (IOException e) {
       throw new UserFacingException(
-          "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
+          Code.INPUT, "Cannot list input directory " + inputDir + ": " + e.getMessage(), e);
     }
     return files;
   }

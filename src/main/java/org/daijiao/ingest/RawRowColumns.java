@@ -17,6 +17,11 @@ final class RawRowColumns {
   static final String EXTRAS = "extras";
   static final String FILE_ERROR = "file_error";
 
+  /** The columns of Spark's {@code binaryFile} source that the reader uses. */
+  static final String BINARY_PATH = "path";
+
+  static final String BINARY_CONTENT = "content";
+
   static final StructType SCHEMA =
       new StructType()
           .add(SOURCE, DataTypes.StringType, false)

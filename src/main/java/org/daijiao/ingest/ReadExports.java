@@ -30,7 +30,12 @@ final class ReadExports {
       return spark.createDataFrame(Collections.emptyList(), RawRowColumns.SCHEMA);
     }
     String[] paths = files.stream().map(f -> literalPath(f.path())).toArray(String[]::new);
-    Dataset<Row> contents = spark.read().format("binaryFile").load(paths).select("path", "content");
+    Dataset<Row> contents =
+        spark
+            .read()
+            .format("binaryFile")
+            .load(paths)
+            .select(RawRowColumns.BINARY_PATH, RawRowColumns.BINARY_CONTENT);
     return contents.flatMap(
         (FlatMapFunction<Row, Row>) ReadExports::recordsOf, Encoders.row(RawRowColumns.SCHEMA));
   }

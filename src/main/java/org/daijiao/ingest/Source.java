@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.daijiao.ingest.parse.Chars;
+import org.daijiao.person.Category;
+import org.daijiao.text.Chars;
 
 /**
  * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which
@@ -138,6 +139,18 @@ public enum Source {
     Map<String, List<String>> m = new LinkedHashMap<>();
     columns.forEach(c -> m.put(c.name(), c.aliases()));
     return m;
+  }
+
+  /**
+   * The roster source whose department certifies (认定) a target category: civil affairs 特困 and 低保,
+   * rural revitalisation 返贫致贫, the disabled persons' federation 重残.
+   */
+  public static Source certifying(Category category) {
+    return switch (category) {
+      case TEKUN, DIBAO -> CIVIL_AFFAIRS;
+      case FANPIN -> RURAL_REVITALIZATION;
+      case SEVERE_DISABILITY -> DISABILITY;
+    };
   }
 
   public static Optional<Source> ofFolder(String folder) {

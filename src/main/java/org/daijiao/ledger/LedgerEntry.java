@@ -3,7 +3,9 @@ package org.daijiao.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
+import org.daijiao.policy.Department;
+import org.daijiao.policy.FundingSource;
 
 /**
  * One row of {@code gold.subsidy_ledger} without the person's identity: what the department pays
@@ -11,8 +13,8 @@ import org.daijiao.policy.Category;
  */
 public record LedgerEntry(
     Category category,
-    String department,
-    String fundingSource,
+    Department department,
+    FundingSource fundingSource,
     BigDecimal tier,
     BigDecimal subsidyAmount,
     BigDecimal selfPayAmount,

@@ -3,8 +3,9 @@ package org.daijiao.ledger;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.daijiao.eligibility.EnrollmentSnapshot;
-import org.daijiao.policy.Category;
+import java.util.List;
+import org.daijiao.person.Category;
+import org.daijiao.person.Enrollment;
 import org.daijiao.policy.Policy;
 
 /**
@@ -24,11 +25,12 @@ public final class LedgerRules implements Serializable {
    *
    * @param category the resolved category (§2(一))
    * @param firstEligibleDate the first qualifying day
+   * @param enrollments the person's enrolment records (the snapshot of SPEC §4)
    */
   public LedgerEntry entry(
       Category category,
       LocalDate firstEligibleDate,
-      EnrollmentSnapshot snapshot,
+      List<Enrollment> enrollments,
       TierChoice tier,
       PaymentTotals paid) {
     // §2(一): 特困、重度残疾 按最低档次全额代缴, 其余按最低档次标准的70%; a higher tier chosen by the
@@ -37,11 +39,10 @@ public final class LedgerRules implements Serializable {
     BigDecimal selfPay = tier.tier().subtract(subsidy);
     Mode mode = mode(tier.tier(), paid);
     Batch batch = batch(firstEligibleDate);
-    Policy.Funding funding = policy.funding().get(category);
     return new LedgerEntry(
         category,
-        funding.department(),
-        funding.fundingSource(),
+        policy.department(category),
+        policy.fundingSource(category),
         tier.tier(),
         subsidy,
         selfPay,
@@ -50,7 +51,7 @@ public final class LedgerRules implements Serializable {
         mode,
         batch,
         deadline(batch),
-        status(snapshot, mode, subsidy, selfPay, paid),
+        status(enrollments, mode, subsidy, selfPay, paid),
         tier.flags());
   }
 
@@ -71,12 +72,12 @@ public final class LedgerRules implements Serializable {
 
   /** §3(二) 销号管理: the first open action, in the order of SPEC §2.5. */
   public Status status(
-      EnrollmentSnapshot snapshot,
+      List<Enrollment> enrollments,
       Mode mode,
       BigDecimal subsidy,
       BigDecimal selfPay,
       PaymentTotals paid) {
-    if (!snapshot.enrolledInCounty()) {
+    if (!enrolledInCounty(enrollments)) {
       return Status.AWAITING_ENROLLMENT;
     }
     if (mode == Mode.POST_HOC_REFUND) {
@@ -89,5 +90,11 @@ public final class LedgerRules implements Serializable {
       return Status.AWAITING_SELF_PAYMENT;
     }
     return Status.AWAITING_GOVERNMENT_PAYMENT;
+  }
+
+  /** SPEC §2.5 status: an ACTIVE or SUSPENDED resident pension record of this county. */
+  private boolean enrolledInCounty(List<Enrollment> enrollments) {
+    return enrollments.stream()
+        .anyMatch(e -> e.isResidentIn(policy.countyCode()) && e.status().isOpen());
   }
 }

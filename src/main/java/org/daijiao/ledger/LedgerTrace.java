@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.daijiao.eligibility.Codes;
-import org.daijiao.eligibility.Payment;
+import org.daijiao.person.Payment;
 import org.daijiao.policy.Policy;
 
 /**
@@ -116,7 +115,7 @@ public final class LedgerTrace {
     if (p.amount() == null || p.paidDate() == null) {
       return "no amount or no date";
     }
-    if (!Codes.SELF.equals(p.payerType()) && !Codes.GOVERNMENT.equals(p.payerType())) {
+    if (p.payerType() == null) {
       return "unknown payer type";
     }
     return "paid after as_of: does not exist for this run";

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.daijiao.eligibility.Codes;
-import org.daijiao.eligibility.Payment;
+import org.daijiao.person.PayerType;
+import org.daijiao.person.Payment;
 
 /**
  * §2(二) what was paid for policy year Y by the run's as_of (SPEC §2.5): the sums of the SELF and
@@ -36,10 +36,10 @@ public record PaymentTotals(
               && p.amount() != null
               && p.paidDate() != null
               && !p.paidDate().isAfter(asOf);
-      if (inRun && Codes.SELF.equals(p.payerType())) {
+      if (inRun && p.payerType() == PayerType.SELF) {
         self = self.add(p.amount());
         counted.add(p);
-      } else if (inRun && Codes.GOVERNMENT.equals(p.payerType())) {
+      } else if (inRun && p.payerType() == PayerType.GOVERNMENT) {
         government = government.add(p.amount());
         counted.add(p);
       } else {

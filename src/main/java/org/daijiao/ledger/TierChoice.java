@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.daijiao.eligibility.Enrollment;
-import org.daijiao.eligibility.EnrollmentSnapshot;
+import org.daijiao.person.Enrollment;
+import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.policy.Policy;
 
 /**
@@ -28,7 +28,7 @@ import org.daijiao.policy.Policy;
  *     SUSPENDED county resident record
  */
 public record TierChoice(
-    BigDecimal tier, Enrollment source, String liveStatus, List<LedgerFlag> flags) {
+    BigDecimal tier, Enrollment source, EnrollmentStatus liveStatus, List<LedgerFlag> flags) {
 
   public TierChoice {
     flags = List.copyOf(flags);
@@ -38,11 +38,18 @@ public record TierChoice(
     return flags.contains(LedgerFlag.TIER_DEFAULTED);
   }
 
-  public static TierChoice of(EnrollmentSnapshot snapshot, Policy policy) {
-    List<Enrollment> county = snapshot.countyResidentRecords();
-    for (String status : policy.amounts().tierStatuses()) {
+  /**
+   * @param enrollments the person's enrolment records; the tier is read from those of the county's
+   *     resident pension
+   */
+  public static TierChoice of(List<Enrollment> enrollments, Policy policy) {
+    List<Enrollment> county =
+        enrollments.stream()
+            .filter(e -> e.isResidentIn(policy.countyCode()))
+            .collect(Collectors.toList());
+    for (EnrollmentStatus status : policy.tierStatuses()) {
       List<Enrollment> live =
-          county.stream().filter(e -> status.equals(e.status())).collect(Collectors.toList());
+          county.stream().filter(e -> e.status() == status).collect(Collectors.toList());
       if (!live.isEmpty()) {
         return fromLiveRecords(live, status, policy);
       }
@@ -50,7 +57,8 @@ public record TierChoice(
     return defaulted(null, policy);
   }
 
-  private static TierChoice fromLiveRecords(List<Enrollment> live, String status, Policy policy) {
+  private static TierChoice fromLiveRecords(
+      List<Enrollment> live, EnrollmentStatus status, Policy policy) {
     List<Enrollment> valid =
         live.stream().filter(e -> policy.isValidTier(e.tier())).collect(Collectors.toList());
     Optional<Enrollment> highest =
@@ -67,7 +75,7 @@ public record TierChoice(
         conflict ? List.of(LedgerFlag.TIER_CONFLICT) : List.of());
   }
 
-  private static TierChoice defaulted(String liveStatus, Policy policy) {
+  private static TierChoice defaulted(EnrollmentStatus liveStatus, Policy policy) {
     return new TierChoice(
         policy.lowestTier(), null, liveStatus, List.of(LedgerFlag.TIER_DEFAULTED));
   }

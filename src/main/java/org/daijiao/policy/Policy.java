@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
+import org.daijiao.person.Category;
+import org.daijiao.person.EnrollmentStatus;
 
 /**
  * One policy year as the county decided it: every number, date and vocabulary the rules use. Loaded
@@ -126,6 +128,24 @@ public record Policy(
   /** True when {@code tier} is one of the tiers a person may choose. */
   public boolean isValidTier(BigDecimal tier) {
     return tier != null && amounts.validTiers().stream().anyMatch(t -> t.compareTo(tier) == 0);
+  }
+
+  /**
+   * SPEC §2.4 (amended): the statuses whose county resident records carry the year's choice of
+   * tier, in order of preference ({@code amounts.tier_statuses}).
+   */
+  public List<EnrollmentStatus> tierStatuses() {
+    return amounts.tierStatuses().stream().map(EnrollmentStatus::valueOf).toList();
+  }
+
+  /** §2(二): the certifying department (认定部门) that pays for a resolved category. */
+  public Department department(Category category) {
+    return Department.valueOf(funding.get(category).department());
+  }
+
+  /** §2(二): where the department's money for a resolved category comes from. */
+  public FundingSource fundingSource(Category category) {
+    return FundingSource.valueOf(funding.get(category).fundingSource());
   }
 
   /** True when the region code is inside the municipality (重庆: 50…). */

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.daijiao.ingest.Source;
+import org.daijiao.person.Category;
 
 /** The policy file's orderings and mappings as Spark column expressions. */
 public final class PolicyColumns {
@@ -26,17 +26,5 @@ public final class PolicyColumns {
       rank = when(category.equalTo(priority.get(i).name()), i).otherwise(rank);
     }
     return rank;
-  }
-
-  /**
-   * The roster source that certifies a category (civil affairs: 特困/低保; rural: 返贫致贫; federation:
-   * 重残).
-   */
-  public static Column sourceOfCategory(Column category) {
-    return when(
-            category.isin(Category.TEKUN.name(), Category.DIBAO.name()),
-            Source.CIVIL_AFFAIRS.folder())
-        .when(category.equalTo(Category.FANPIN.name()), Source.RURAL_REVITALIZATION.folder())
-        .when(category.equalTo(Category.SEVERE_DISABILITY.name()), Source.DISABILITY.folder());
   }
 }

@@ -1,12 +1,14 @@
 package org.daijiao.policy;
 
+import org.daijiao.UserFacingException;
+
 /** A policy file that cannot be used: says which file, which key and what is wrong with it. */
-public final class PolicyException extends RuntimeException {
+public final class PolicyException extends UserFacingException {
   public PolicyException(String message) {
-    super(message);
+    super(Code.POLICY, message);
   }
 
   public PolicyException(String message, Throwable cause) {
-    super(message, cause);
+    super(Code.POLICY, message, cause);
   }
 }

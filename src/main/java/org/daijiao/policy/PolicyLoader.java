@@ -17,6 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.daijiao.person.Category;
+import org.daijiao.person.EnrollmentStatus;
+import org.daijiao.person.ExclusionReason;
+import org.daijiao.person.PayerType;
+import org.daijiao.person.Scheme;
 
 /**
  * Reads a policy file (YAML) and refuses one that the rules could not use, naming every problem at
@@ -27,16 +32,9 @@ public final class PolicyLoader {
   /** The policy year shipped with this version. */
   public static final int DEFAULT_YEAR = 2022;
 
-  private static final Set<String> DEPARTMENTS =
-      Set.of("CIVIL_AFFAIRS", "RURAL_REVITALIZATION", "DISABLED_PERSONS_FEDERATION");
-  private static final Set<String> FUNDING_SOURCES =
-      Set.of("COUNTY_FINANCE", "MUNICIPAL_COUNTY_SETTLEMENT");
-  private static final Set<String> SCHEMES = Set.of("RESIDENT", "EMPLOYEE");
-  private static final Set<String> STATUSES =
-      Set.of("ACTIVE", "SUSPENDED", "TERMINATED", "RECEIVING");
-  private static final List<String> OPEN_STATUSES = List.of("ACTIVE", "SUSPENDED");
-  private static final Set<String> PAYER_TYPES = Set.of("SELF", "GOVERNMENT");
-  private static final Set<String> EXCLUSION_REASONS = Set.of("STUDENT", "MILITARY", "PRISONER");
+  private static final List<String> DEPARTMENTS = names(Department.values());
+  private static final List<String> FUNDING_SOURCES = names(FundingSource.values());
+  private static final List<String> OPEN_STATUSES = names(EnrollmentStatus.OPEN);
 
   private PolicyLoader() {}
 
@@ -267,10 +265,12 @@ public final class PolicyLoader {
     validateRoster(problems, "civil_affairs_category", v.civilAffairsCategory());
     validateRoster(problems, "rural_revitalization_category", v.ruralRevitalizationCategory());
     validateRoster(problems, "disability_grade", v.disabilityGrade());
-    validateCodes(problems, "scheme", v.scheme(), SCHEMES);
-    validateCodes(problems, "enrollment_status", v.enrollmentStatus(), STATUSES);
-    validateCodes(problems, "payer_type", v.payerType(), PAYER_TYPES);
-    validateCodes(problems, "exclusion_reason", v.exclusionReason(), EXCLUSION_REASONS);
+    validateCodes(problems, "scheme", v.scheme(), names(Scheme.values()));
+    validateCodes(
+        problems, "enrollment_status", v.enrollmentStatus(), names(EnrollmentStatus.values()));
+    validateCodes(problems, "payer_type", v.payerType(), names(PayerType.values()));
+    validateCodes(
+        problems, "exclusion_reason", v.exclusionReason(), names(ExclusionReason.values()));
   }
 
   private static void validateRoster(
@@ -317,7 +317,7 @@ public final class PolicyLoader {
   }
 
   private static void validateCodes(
-      List<String> problems, String key, Map<String, String> words, Set<String> codes) {
+      List<String> problems, String key, Map<String, String> words, List<String> codes) {
     if (words == null || words.isEmpty()) {
       problems.add("vocabularies." + key + " is missing or empty");
       return;
@@ -329,6 +329,15 @@ public final class PolicyLoader {
                 "vocabularies." + key + "." + word + " maps to " + code + ", not one of " + codes);
           }
         });
+  }
+
+  /** The names of a code enum's constants: what the policy file may map a word to. */
+  private static List<String> names(Enum<?>[] codes) {
+    return names(List.of(codes));
+  }
+
+  private static List<String> names(List<? extends Enum<?>> codes) {
+    return codes.stream().map(Enum::name).toList();
   }
 
   private static void requireDigits(List<String> problems, String key, String value, int length) {

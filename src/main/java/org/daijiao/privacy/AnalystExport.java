@@ -34,6 +34,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.decide.GoldColumns;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
 
@@ -57,8 +58,8 @@ public final class AnalystExport {
   /** The column that replaces {@code id_number}. */
   public static final String PSEUDONYM = "person_pseudonym";
 
-  static final String ID_NUMBER = "id_number";
-  static final String NAME = "name";
+  static final String ID_NUMBER = GoldColumns.ID_NUMBER;
+  static final String NAME = GoldColumns.NAME;
 
   /** One exported table. */
   public record Written(TableName table, Path file, long rows) {}

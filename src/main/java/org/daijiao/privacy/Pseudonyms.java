@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
 
 /**
  * Keyed pseudonyms for ID numbers in the copies that leave the data team (issue 4, SPEC §7): {@code
@@ -56,6 +57,7 @@ public final class Pseudonyms implements Serializable {
   public Pseudonyms(byte[] key) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new UserFacingException(
+          Code.SECRET,
           "The pseudonym key is too short: it must be at least "
               + MIN_KEY_BYTES
               + " bytes; generate one with `openssl rand -hex 32`.");
@@ -83,6 +85,7 @@ public final class Pseudonyms implements Serializable {
         return new Pseudonyms(firstLine.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UserFacingException(
+            Code.SECRET,
             "Cannot read the pseudonym key file named by "
                 + KEY_FILE_ENV
                 + " ("
@@ -92,6 +95,7 @@ public final class Pseudonyms implements Serializable {
       }
     }
     throw new UserFacingException(
+        Code.SECRET,
         "No pseudonym key: set "
             + KEY_ENV
             + " to the county's secret, or "

@@ -1,5 +1,8 @@
 package org.daijiao.spark;
 
+import java.io.IOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -45,7 +48,20 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.databricks.delta.snapshotPartitions", "1")
         .config("spark.databricks.delta.properties.defaults.checkpointInterval", "1000")
+        // Test data are a few rows: compiling generated code for every query costs more than it
+        // saves, so expressions are interpreted (Spark's own tests run both paths; same results).
+        // Measured on the gold and stage tests: 1 min 47 s → 1 min 14 s.
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .getOrCreate();
+  }
+
+  /**
+   * The Hadoop file system of a path (local, HDFS, an object store), configured by the session: the
+   * one place that reads Spark's Hadoop configuration, which carries the owner-only umask below.
+   */
+  public static FileSystem fileSystem(SparkSession spark, Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
   private static SparkSession.Builder withDelta(SparkSession.Builder builder) {

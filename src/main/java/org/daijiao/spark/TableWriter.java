@@ -2,6 +2,7 @@ package org.daijiao.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,8 +30,10 @@ public final class TableWriter {
    * Delta time travel.
    *
    * @return the table's Delta version after the write
+   * @throws IllegalStateException when the rows do not have the contract's columns and types
    */
-  public long replace(TableName table, Dataset<Row> rows) {
+  public long replace(TableContract contract, Dataset<Row> rows) {
+    TableName table = conforming(contract, rows);
     rows.write()
         .format("delta")
         .mode("overwrite")
@@ -43,25 +46,41 @@ public final class TableWriter {
    * Replaces only one policy year's rows ({@code policy_year = year}); other years stay as they
    * are. Every row of {@code rows} must belong to that year: Delta's replaceWhere constraint check
    * refuses the commit otherwise.
+   *
+   * @throws IllegalStateException when the rows do not have the contract's columns and types
    */
-  public long replaceYear(TableName table, Dataset<Row> rows, int year) {
+  public long replaceYear(TableContract contract, Dataset<Row> rows, int year) {
+    TableName table = conforming(contract, rows);
     if (!warehouse.exists(spark, table)) {
       rows.write().format("delta").mode("overwrite").save(warehouse.pathOf(table));
     } else {
       rows.write()
           .format("delta")
           .mode("overwrite")
-          .option("replaceWhere", "policy_year = " + year)
+          .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
           .save(warehouse.pathOf(table));
     }
     return version(table);
+  }
+
+  /** The contract's table, once the rows are known to fit it (a schema check, not a Spark job). */
+  private static TableName conforming(TableContract contract, Dataset<Row> rows) {
+    List<String> differences = contract.differences(rows.schema());
+    if (!differences.isEmpty()) {
+      throw new IllegalStateException(
+          "rows for "
+              + contract.table()
+              + " do not match its contract: "
+              + String.join("; ", differences));
+    }
+    return contract.table();
   }
 
   /** The latest Delta version: the highest commit file in the log (a listing, not a Spark job). */
   private long version(TableName table) {
     try {
       Path log = new Path(warehouse.pathOf(table), "_delta_log");
-      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = SparkSessions.fileSystem(spark, log);
       long latest = -1;
       for (FileStatus s : fs.listStatus(log)) {
         String name = s.getPath().getName();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.daijiao.UserFacingException;
 
 /**
  * The warehouse directory: where each Delta table lives and how it becomes queryable as {@code
@@ -53,7 +53,7 @@ public final class Warehouse {
   public boolean exists(SparkSession spark, TableName table) {
     try {
       Path log = new Path(pathOf(table) + "/_delta_log");
-      return log.getFileSystem(hadoopConf(spark)).exists(log);
+      return SparkSessions.fileSystem(spark, log).exists(log);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot look into warehouse " + root + ": " + e.getMessage(), e);
@@ -73,7 +73,7 @@ public final class Warehouse {
     List<TableName> found = new ArrayList<>();
     try {
       Path rootPath = new Path(root);
-      FileSystem fs = rootPath.getFileSystem(hadoopConf(spark));
+      FileSystem fs = SparkSessions.fileSystem(spark, rootPath);
       for (String layer : LAYERS) {
         Path layerPath = new Path(rootPath, layer);
         if (!fs.exists(layerPath)) {
@@ -167,14 +167,10 @@ public final class Warehouse {
 
   private static URI qualified(SparkSession spark, Path path) {
     try {
-      return path.getFileSystem(hadoopConf(spark)).makeQualified(path).toUri();
+      return SparkSessions.fileSystem(spark, path).makeQualified(path).toUri();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot resolve " + path + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Configuration hadoopConf(SparkSession spark) {
-    return spark.sparkContext().hadoopConfiguration();
   }
 
   private static String escape(String path) {
@@ -182,9 +178,10 @@ public final class Warehouse {
   }
 
   /** A table the command needs has not been written yet. */
-  public static final class MissingTableException extends RuntimeException {
+  public static final class MissingTableException extends UserFacingException {
     public MissingTableException(TableName table, String root) {
       super(
+          Code.MISSING_TABLE,
           "Table "
               + table
               + " does not exist in warehouse "

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,9 +112,9 @@ class SqlCommandTest {
         .sql("SELECT 'not the fixture' AS id_number")
         .write()
         .format("delta")
-        .save(other.pathOf(DecideJob.ELIGIBILITY));
-    spark.sql("DROP TABLE IF EXISTS " + DecideJob.ELIGIBILITY.qualified());
-    other.register(spark, DecideJob.ELIGIBILITY);
+        .save(other.pathOf(Tables.ELIGIBILITY));
+    spark.sql("DROP TABLE IF EXISTS " + Tables.ELIGIBILITY.qualified());
+    other.register(spark, Tables.ELIGIBILITY);
     CliRun run =
         CliRun.of(
             "sql",

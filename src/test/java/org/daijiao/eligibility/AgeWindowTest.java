@@ -1,9 +1,14 @@
 package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
 
 import java.time.LocalDate;
+import org.daijiao.decide.Decider;
+import org.daijiao.decide.Decision;
+import org.daijiao.decide.Rules2022;
+import org.daijiao.person.PersonBuilder;
+import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 import org.junit.jupiter.api.Test;
 

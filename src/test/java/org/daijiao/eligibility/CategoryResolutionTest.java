@@ -1,8 +1,10 @@
 package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
 
+import org.daijiao.decide.Decision;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,9 +1,11 @@
 package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.eligibility.PersonBuilder.OTHER_COUNTY;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
+import static org.daijiao.person.PersonBuilder.OTHER_COUNTY;
 
+import org.daijiao.decide.Decision;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /**

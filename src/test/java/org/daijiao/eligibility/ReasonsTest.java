@@ -2,11 +2,13 @@ package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.daijiao.eligibility.PersonBuilder.COUNTY;
-import static org.daijiao.eligibility.PersonBuilder.OTHER_COUNTY;
-import static org.daijiao.eligibility.PersonBuilder.OUTSIDE_MUNICIPALITY;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
+import static org.daijiao.person.PersonBuilder.COUNTY;
+import static org.daijiao.person.PersonBuilder.OTHER_COUNTY;
+import static org.daijiao.person.PersonBuilder.OUTSIDE_MUNICIPALITY;
 
+import org.daijiao.decide.Decision;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §2.2 reason codes: every reason that applies, in the fixed order; none when eligible. */

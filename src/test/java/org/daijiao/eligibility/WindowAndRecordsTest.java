@@ -2,9 +2,13 @@ package org.daijiao.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
 
 import java.time.LocalDate;
+import org.daijiao.decide.Decider;
+import org.daijiao.decide.Decision;
+import org.daijiao.decide.Rules2022;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Replays the committed fuzz corpus ({@code src/test/resources/fuzz-corpus}) through the Jazzer
  * targets without Jazzer: a regression check that every input once found still gives a value or an
  * allowed refusal. Tagged {@code slow} (the default build excludes it): run with {@code mvn test
- * -Dtest.excluded.groups=none -Dgroups=slow -Dtest=FuzzCorpusReplayTest}.
+ * -Pslow -Dtest=FuzzCorpusReplayTest}.
  */
 @Tag("slow")
 class FuzzCorpusReplayTest {

@@ -19,10 +19,13 @@ import org.apache.spark.sql.types.StructField;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
+import org.daijiao.decide.DecideJob;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
-import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,14 +37,44 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same rows.
  *
  * <p>Runs on the fixture county. The bundled sample county ({@code data/sample}, a second pipeline
- * run of several minutes on this machine) is checked too when {@code -Ddaijiao.goldSample=true} is
- * given.
+ * run of several minutes on this machine) is checked too by the {@code slow} tests ({@link
+ * OnTheSampleCounty}, run with {@code -Pslow}).
  */
 class GoldConsistencyTest {
+  static final Path SAMPLE = Path.of("data", "sample");
+
   static Stream<Path> inputs() {
-    return Boolean.getBoolean("daijiao.goldSample")
-        ? Stream.of(GoldTables.FIXTURE, Path.of("data", "sample"))
-        : Stream.of(GoldTables.FIXTURE);
+    return Stream.of(GoldTables.FIXTURE);
+  }
+
+  /** The checks that hold for any run, on the bundled sample county. */
+  @Nested
+  @Tag("slow")
+  class OnTheSampleCounty {
+    @Test
+    void subsidySumsAgreeToTheCent() {
+      GoldConsistencyTest.this.subsidySumsAgreeToTheCent(SAMPLE);
+    }
+
+    @Test
+    void ledgerPersonsAreTheEligiblePersons() {
+      GoldConsistencyTest.this.ledgerPersonsAreTheEligiblePersons(SAMPLE);
+    }
+
+    @Test
+    void everyPersonIsEligibleOrHasAReason() {
+      GoldConsistencyTest.this.everyPersonIsEligibleOrHasAReason(SAMPLE);
+    }
+
+    @Test
+    void onePersonOneRow() {
+      GoldConsistencyTest.this.onePersonOneRow(SAMPLE);
+    }
+
+    @Test
+    void worklistIdsAreMasked() {
+      GoldConsistencyTest.this.worklistIdsAreMasked(SAMPLE);
+    }
   }
 
   private static Dataset<Row> table(Path input, TableName t) {
@@ -52,11 +85,11 @@ class GoldConsistencyTest {
       name = "{0}: ledger, department funding and county statistics ask for the same money")
   @MethodSource("inputs")
   void subsidySumsAgreeToTheCent(Path input) {
-    BigDecimal ledger = sum(table(input, DecideJob.LEDGER), "subsidy_amount");
-    BigDecimal funding = sum(table(input, StatsJob.DEPARTMENT_FUNDING), "subsidy_amount");
+    BigDecimal ledger = sum(table(input, Tables.SUBSIDY_LEDGER), "subsidy_amount");
+    BigDecimal funding = sum(table(input, Tables.DEPARTMENT_FUNDING), "subsidy_amount");
     BigDecimal county =
         sum(
-            table(input, StatsJob.COVERAGE_STATS)
+            table(input, Tables.COVERAGE_STATS)
                 .filter(col("level").equalTo("COUNTY").and(col("category").equalTo("ALL"))),
             "subsidy_amount");
     assertThat(funding)
@@ -71,8 +104,8 @@ class GoldConsistencyTest {
   @ParameterizedTest(name = "{0}: the ledger holds exactly the eligible persons")
   @MethodSource("inputs")
   void ledgerPersonsAreTheEligiblePersons(Path input) {
-    List<String> eligible = ids(table(input, DecideJob.ELIGIBILITY).filter(col("eligible")));
-    List<String> ledger = ids(table(input, DecideJob.LEDGER));
+    List<String> eligible = ids(table(input, Tables.ELIGIBILITY).filter(col("eligible")));
+    List<String> ledger = ids(table(input, Tables.SUBSIDY_LEDGER));
     assertThat(ledger).as("persons in gold.subsidy_ledger (duplicates kept)").isEqualTo(eligible);
   }
 
@@ -80,7 +113,7 @@ class GoldConsistencyTest {
       name = "{0}: a person is eligible exactly when no reason applies, and is then in the target")
   @MethodSource("inputs")
   void everyPersonIsEligibleOrHasAReason(Path input) {
-    Dataset<Row> e = table(input, DecideJob.ELIGIBILITY);
+    Dataset<Row> e = table(input, Tables.ELIGIBILITY);
     assertThat(ids(e.filter(col("eligible").and(size(col("reasons")).gt(0)))))
         .as("eligible persons with a reason code (SPEC §2.2: an eligible person has none)")
         .isEmpty();
@@ -99,7 +132,7 @@ class GoldConsistencyTest {
   @MethodSource("inputs")
   void onePersonOneRow(Path input) {
     for (TableName t :
-        List.of(DecideJob.ELIGIBILITY, DecideJob.LEDGER, DecideJob.REACHING_PENSION_AGE)) {
+        List.of(Tables.ELIGIBILITY, Tables.SUBSIDY_LEDGER, Tables.REACHING_PENSION_AGE)) {
       List<Row> duplicates =
           table(input, t)
               .groupBy("policy_year", "id_number")
@@ -116,7 +149,7 @@ class GoldConsistencyTest {
   @MethodSource("inputs")
   void worklistIdsAreMasked(Path input) {
     List<String> unmasked =
-        table(input, StatsJob.WORKLIST)
+        table(input, Tables.WORKLIST)
             .filter(col("id_number").rlike("^\\d{6}\\*{8}[0-9]{3}[0-9X]$").notEqual(true))
             .select(col("action"))
             .as(org.apache.spark.sql.Encoders.STRING())
@@ -128,7 +161,7 @@ class GoldConsistencyTest {
 
   @Test
   void statisticsHoldNoPersonalData() {
-    for (TableName t : List.of(StatsJob.COVERAGE_STATS, StatsJob.DEPARTMENT_FUNDING)) {
+    for (TableName t : List.of(Tables.COVERAGE_STATS, Tables.DEPARTMENT_FUNDING)) {
       assertThat(table(GoldTables.FIXTURE, t).columns())
           .as("columns of %s (SPEC §7: statistics hold no ID number and no name)", t)
           .noneMatch(c -> c.matches("(?i)(.*_)?(id|id_number|name|certificate_number)(_.*)?"));
@@ -141,7 +174,7 @@ class GoldConsistencyTest {
     List<String> place = List.of("township string", "village string");
     List<String> codes = List.of("township_code string", "village_code string");
     expected.put(
-        DecideJob.ELIGIBILITY,
+        Tables.ELIGIBILITY,
         concat(
             List.of("policy_year int", "id_number string", "name string"),
             place,
@@ -157,7 +190,7 @@ class GoldConsistencyTest {
                 "as_of date"),
             codes));
     expected.put(
-        DecideJob.LEDGER,
+        Tables.SUBSIDY_LEDGER,
         concat(
             List.of("policy_year int", "id_number string", "name string"),
             place,
@@ -179,7 +212,7 @@ class GoldConsistencyTest {
                 "as_of date"),
             codes));
     expected.put(
-        StatsJob.COVERAGE_STATS,
+        Tables.COVERAGE_STATS,
         List.of(
             "policy_year int",
             "level string",
@@ -195,7 +228,7 @@ class GoldConsistencyTest {
             "subsidy_amount decimal(12,2)",
             "as_of date"));
     expected.put(
-        StatsJob.DEPARTMENT_FUNDING,
+        Tables.DEPARTMENT_FUNDING,
         List.of(
             "policy_year int",
             "department string",
@@ -206,14 +239,14 @@ class GoldConsistencyTest {
             "subsidy_amount decimal(12,2)",
             "as_of date"));
     expected.put(
-        DecideJob.REACHING_PENSION_AGE,
+        Tables.REACHING_PENSION_AGE,
         concat(
             List.of("policy_year int", "id_number string", "name string"),
             place,
             List.of("category string", "birth_date date", "pension_age_date date", "as_of date"),
             codes));
     expected.put(
-        StatsJob.WORKLIST,
+        Tables.WORKLIST,
         List.of(
             "policy_year int",
             "township string",
@@ -245,23 +278,11 @@ class GoldConsistencyTest {
     PipelineFixture.Run run = GoldTables.fixtureRun();
     Map<TableName, String> before = new LinkedHashMap<>();
     GoldTables.ALL.forEach(t -> before.put(t, GoldTables.csv(run.table(t))));
-    TableWriter writer = new TableWriter(TestSpark.session(), run.warehouse());
-    new DecideJob(
-            TestSpark.session(),
-            run.warehouse(),
-            writer,
-            run.policy(),
-            run.asOf(),
-            Progress.silent())
-        .run();
-    new StatsJob(
-            TestSpark.session(),
-            run.warehouse(),
-            writer,
-            run.policy().policyYear(),
-            run.asOf(),
-            Progress.silent())
-        .run();
+    JobContext context =
+        JobContext.of(
+            TestSpark.session(), run.warehouse(), Progress.silent(), run.policy(), run.asOf());
+    new DecideJob(context).run();
+    new StatsJob(context).run();
     for (TableName t : GoldTables.ALL) {
       List<String> diff =
           GoldenDiff.of(

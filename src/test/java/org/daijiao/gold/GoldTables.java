@@ -19,9 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.PipelineFixture;
 import org.daijiao.cli.SqlCommand;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 
 /**
  * The gold tables of the fixture county's run, and their text form as {@code sql --format csv}
@@ -33,23 +32,22 @@ final class GoldTables {
 
   static final List<TableName> ALL =
       List.of(
-          DecideJob.ELIGIBILITY,
-          DecideJob.LEDGER,
-          StatsJob.COVERAGE_STATS,
-          StatsJob.DEPARTMENT_FUNDING,
-          StatsJob.WORKLIST,
-          DecideJob.REACHING_PENSION_AGE);
+          Tables.ELIGIBILITY,
+          Tables.SUBSIDY_LEDGER,
+          Tables.COVERAGE_STATS,
+          Tables.DEPARTMENT_FUNDING,
+          Tables.WORKLIST,
+          Tables.REACHING_PENSION_AGE);
 
   /** The columns that name one row of each table, for a diff a reader can follow. */
   static final Map<TableName, List<String>> KEYS =
       Map.of(
-          DecideJob.ELIGIBILITY, List.of("policy_year", "id_number"),
-          DecideJob.LEDGER, List.of("policy_year", "id_number"),
-          DecideJob.REACHING_PENSION_AGE, List.of("policy_year", "id_number"),
-          StatsJob.WORKLIST, List.of("policy_year", "id_number", "action"),
-          StatsJob.COVERAGE_STATS,
-              List.of("policy_year", "level", "township", "village", "category"),
-          StatsJob.DEPARTMENT_FUNDING,
+          Tables.ELIGIBILITY, List.of("policy_year", "id_number"),
+          Tables.SUBSIDY_LEDGER, List.of("policy_year", "id_number"),
+          Tables.REACHING_PENSION_AGE, List.of("policy_year", "id_number"),
+          Tables.WORKLIST, List.of("policy_year", "id_number", "action"),
+          Tables.COVERAGE_STATS, List.of("policy_year", "level", "township", "village", "category"),
+          Tables.DEPARTMENT_FUNDING,
               List.of("policy_year", "department", "funding_source", "batch", "mode"));
 
   private GoldTables() {}

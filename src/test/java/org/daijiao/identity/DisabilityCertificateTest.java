@@ -1,8 +1,8 @@
 package org.daijiao.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.identity.DisabilityCertificate.CERTIFICATE_INVALID;
-import static org.daijiao.identity.DisabilityCertificate.ID_CERTIFICATE_MISMATCH;
+import static org.daijiao.quality.RejectReason.CERTIFICATE_INVALID;
+import static org.daijiao.quality.RejectReason.ID_CERTIFICATE_MISMATCH;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.daijiao.identity.DisabilityCertificate.Parsed;
 import org.daijiao.identity.DisabilityCertificate.Resolution;
+import org.daijiao.quality.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -146,7 +147,7 @@ class DisabilityCertificateTest {
   @Test
   void neitherIdNorCertificateIsIdMissing() {
     Resolution r = DisabilityCertificate.resolveId(null, "\u3000", MIN_BIRTH, AS_OF);
-    assertThat(r.problem()).isEqualTo(IdNumber.Problem.ID_MISSING.name());
+    assertThat(r.problem()).isEqualTo(RejectReason.ID_MISSING);
   }
 
   @Test
@@ -158,13 +159,13 @@ class DisabilityCertificateTest {
         .isTrue();
     assertThat(r.problem())
         .as("born 1880, before policy min_birth_date")
-        .isEqualTo(IdNumber.Problem.ID_INVALID_BIRTHDATE.name());
+        .isEqualTo(RejectReason.ID_INVALID_BIRTHDATE);
   }
 
   @Test
   void anInvalidIdColumnWithoutCertificateKeepsItsIdProblem() {
     Resolution r = DisabilityCertificate.resolveId("110105194912310021", null, MIN_BIRTH, AS_OF);
-    assertThat(r.problem()).isEqualTo(IdNumber.Problem.ID_INVALID_CHECKSUM.name());
+    assertThat(r.problem()).isEqualTo(RejectReason.ID_INVALID_CHECKSUM);
     assertThat(r.fromCertificate()).isFalse();
   }
 }

@@ -13,8 +13,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
-import org.daijiao.identity.IdNumber.Problem;
 import org.daijiao.identity.IdNumber.Verdict;
+import org.daijiao.quality.RejectReason;
 
 class IdNumberProperties {
   private static final LocalDate MIN_BIRTH = IdNumberTest.MIN_BIRTH;
@@ -107,7 +107,8 @@ class IdNumberProperties {
     assertThat(v.valid())
         .as("a one-character typo at position %d must never pass", position + 1)
         .isFalse();
-    assertThat(v.problem()).isIn(Problem.ID_INVALID_CHECKSUM, Problem.ID_INVALID_BIRTHDATE);
+    assertThat(v.problem())
+        .isIn(RejectReason.ID_INVALID_CHECKSUM, RejectReason.ID_INVALID_BIRTHDATE);
   }
 
   @Property
@@ -124,6 +125,7 @@ class IdNumberProperties {
     assertThat(v.valid())
         .as("swapping characters %d and %d must never pass", position + 1, position + 2)
         .isFalse();
-    assertThat(v.problem()).isIn(Problem.ID_INVALID_CHECKSUM, Problem.ID_INVALID_BIRTHDATE);
+    assertThat(v.problem())
+        .isIn(RejectReason.ID_INVALID_CHECKSUM, RejectReason.ID_INVALID_BIRTHDATE);
   }
 }

@@ -2,17 +2,17 @@ package org.daijiao.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.daijiao.identity.IdNumber.Problem.ID_INVALID_BIRTHDATE;
-import static org.daijiao.identity.IdNumber.Problem.ID_INVALID_CHECKSUM;
-import static org.daijiao.identity.IdNumber.Problem.ID_INVALID_FORMAT;
-import static org.daijiao.identity.IdNumber.Problem.ID_MISSING;
+import static org.daijiao.quality.RejectReason.ID_INVALID_BIRTHDATE;
+import static org.daijiao.quality.RejectReason.ID_INVALID_CHECKSUM;
+import static org.daijiao.quality.RejectReason.ID_INVALID_FORMAT;
+import static org.daijiao.quality.RejectReason.ID_MISSING;
 
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.daijiao.identity.IdNumber.Problem;
 import org.daijiao.identity.IdNumber.Verdict;
+import org.daijiao.quality.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,7 +37,7 @@ class IdNumberTest {
   }
 
   /** What the product decides for a vector, read from the vector's own {@code computed} column. */
-  private static Problem productProblem(ReferenceVectors.Row r) {
+  private static RejectReason productProblem(ReferenceVectors.Row r) {
     String input = r.get("input");
     String computed = r.get("computed");
     Matcher ok = OK.matcher(computed);
@@ -65,7 +65,7 @@ class IdNumberTest {
   void everyReferenceVectorGetsTheProductVerdictWithinPolicyRange(
       String input, String expectedValid, String computed, ReferenceVectors.Row row) {
     Verdict v = IdNumber.parse(input, MIN_BIRTH, AS_OF);
-    Problem expected = productProblem(row);
+    RejectReason expected = productProblem(row);
 
     assertThat(v.problem())
         .as("vector '%s' (%s) within [1900-01-01, 2022-12-31]", computed, row.get("reason"))

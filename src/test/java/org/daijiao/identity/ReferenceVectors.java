@@ -13,8 +13,8 @@ import org.daijiao.TestCsv;
 /**
  * The reference test vectors under {@code src/test/resources/reference/}, read from the class path.
  *
- * <p>A small RFC 4180 reader rather than commons-csv: commons-csv 1.14.1 needs commons-io ≥ 2.17,
- * and the pom pins 2.16.1 (reported), so commons-csv cannot load in the test JVM.
+ * <p>Read with the tests' own RFC 4180 reader ({@link TestCsv}), so that the vectors do not depend
+ * on the code under test or on its dependencies.
  */
 final class ReferenceVectors {
   private ReferenceVectors() {}

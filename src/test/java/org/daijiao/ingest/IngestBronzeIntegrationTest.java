@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.daijiao.FixtureCounty;
-import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class IngestBronzeIntegrationTest {
   private static Dataset<Row> bronze(Source source) {
-    return FixtureCounty.table(TableName.bronze(source.folder()));
+    return FixtureCounty.table(Tables.bronze(source.folder()));
   }
 
   private static Dataset<Row> file(Source source, String file) {

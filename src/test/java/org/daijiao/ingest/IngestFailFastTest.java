@@ -13,9 +13,9 @@ import org.apache.spark.sql.SparkSession;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.UserFacingException;
+import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
-import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,14 +118,8 @@ class IngestFailFastTest {
   }
 
   private static void ingest(Path input) {
-    SparkSession spark = TestSpark.session();
-    new IngestJob(
-            spark,
-            new TableWriter(spark, warehouse),
-            input.toString(),
-            "failfast",
-            Progress.silent())
-        .run();
+    JobContext context = JobContext.forIngest(TestSpark.session(), warehouse, Progress.silent());
+    new IngestJob(context, input.toString(), "failfast").run();
   }
 
   private static Path goodInputPlus(String file, byte[] content) throws IOException {

@@ -1,14 +1,14 @@
 package org.daijiao.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
 
 import java.time.LocalDate;
-import org.daijiao.eligibility.Decider;
-import org.daijiao.eligibility.Decision;
-import org.daijiao.eligibility.PersonBuilder;
-import org.daijiao.eligibility.Rules2022;
-import org.daijiao.policy.Category;
+import org.daijiao.decide.Decider;
+import org.daijiao.decide.Decision;
+import org.daijiao.decide.Rules2022;
+import org.daijiao.person.Category;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /**

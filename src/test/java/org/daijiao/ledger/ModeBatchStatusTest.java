@@ -1,10 +1,12 @@
 package org.daijiao.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.daijiao.eligibility.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.decide;
+import static org.daijiao.decide.Rules2022.explain;
 
-import org.daijiao.eligibility.Decision;
-import org.daijiao.eligibility.PersonBuilder;
+import org.daijiao.decide.Decision;
+import org.daijiao.decide.ExplainedDecision;
+import org.daijiao.person.PersonBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,11 +59,13 @@ class ModeBatchStatusTest {
 
   @Test
   void selfPaymentTheDayAfterAsOfDoesNotExist() {
-    Decision d = decide(dibaoEnrolled("100").selfPaid(2022, "100", "2022-07-01"), "2022-06-30");
+    ExplainedDecision explained =
+        explain(dibaoEnrolled("100").selfPaid(2022, "100", "2022-07-01"), "2022-06-30");
+    Decision d = explained.decision();
     assertThat(d.selfPaidAmount()).isEqualByComparingTo("0");
     assertThat(d.mode()).isEqualTo("DIRECT");
     assertThat(d.status()).isEqualTo("AWAITING_SELF_PAYMENT");
-    assertThat(d.trace())
+    assertThat(explained.trace())
         .anySatisfy(
             s ->
                 assertThat(s.finding())

@@ -35,6 +35,14 @@ public final class CleanColumns {
   public static final String REJECT_REASON = "reject_reason";
   public static final String REJECT_DETAIL = "reject_detail";
 
+  /** Marks the later copies of a payment exported twice (an intermediate column). */
+  public static final String DUPLICATE = "duplicate";
+
+  /** The disability roster's certificate number and grade, read from bronze (SPEC §4). */
+  public static final String CERTIFICATE_NUMBER = "certificate_number";
+
+  public static final String DISABILITY_GRADE = "disability_grade";
+
   /** Money is DECIMAL(12,2) end to end (SPEC §2.4). */
   public static final DecimalType MONEY = DataTypes.createDecimalType(12, 2);
 

@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
+import org.daijiao.quality.QualityColumns;
 import org.daijiao.quality.RejectReason;
-import org.daijiao.quality.RejectedRecordColumns;
 
 /** Pure stages from bronze rows to typed clean rows and rejects. No reads, writes or actions. */
 public final class CleanStages {
@@ -41,7 +41,7 @@ public final class CleanStages {
 
   /** The rows that did not parse, as {@code quality.rejected_records} rows. */
   public static Dataset<Row> rejected(Dataset<Row> parsed, Source source) {
-    return RejectedRecordColumns.select(
+    return QualityColumns.rejectedRecords(
         parsed.filter(col(CleanColumns.REJECT_REASON).isNotNull()),
         lit(source.folder()),
         col(CleanColumns.REJECT_REASON),
@@ -65,7 +65,7 @@ public final class CleanStages {
       key.add(col(c));
     }
     return acceptedPayments.withColumn(
-        "duplicate",
+        CleanColumns.DUPLICATE,
         row_number()
             .over(
                 Window.partitionBy(key.toArray(new Column[0]))
@@ -75,13 +75,13 @@ public final class CleanStages {
 
   /** The kept copies of {@link #withDuplicatePaymentMarked}. */
   public static Dataset<Row> uniquePayments(Dataset<Row> marked) {
-    return marked.filter(col("duplicate").equalTo(false)).drop("duplicate");
+    return marked.filter(col(CleanColumns.DUPLICATE).equalTo(false)).drop(CleanColumns.DUPLICATE);
   }
 
   /** The extra copies of {@link #withDuplicatePaymentMarked}, as rejects. */
   public static Dataset<Row> duplicatePaymentRejects(Dataset<Row> marked) {
-    return RejectedRecordColumns.select(
-        marked.filter(col("duplicate")),
+    return QualityColumns.rejectedRecords(
+        marked.filter(col(CleanColumns.DUPLICATE)),
         lit(Source.TAX_PAYMENTS.folder()),
         lit(RejectReason.DUPLICATE_ROW.name()),
         lit("same id, year, amount, date and payer as an earlier row; counted once"));

@@ -9,11 +9,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.ingest.BronzeColumns;
-import org.daijiao.ingest.parse.Chars;
 import org.daijiao.ingest.parse.DateParser;
 import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.text.Chars;
 
 /**
  * Parses one source's bronze rows into typed values, or a reject reason. Subclasses say how, field
@@ -87,8 +87,7 @@ abstract class Cleaner implements Serializable {
   final String validId(String raw) throws Rejected {
     IdNumber.Verdict verdict = IdNumber.parse(raw, policy.minBirthDate(), asOf);
     if (!verdict.valid()) {
-      throw new Rejected(
-          RejectReason.valueOf(verdict.problem().name()), "id_number: " + verdict.detail());
+      throw new Rejected(verdict.problem(), "id_number: " + verdict.detail());
     }
     return verdict.id();
   }

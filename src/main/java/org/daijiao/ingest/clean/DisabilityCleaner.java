@@ -16,9 +16,6 @@ import org.daijiao.quality.RejectReason;
  * §3).
  */
 final class DisabilityCleaner extends Cleaner {
-  static final String CERTIFICATE_NUMBER = "certificate_number";
-  static final String DISABILITY_GRADE = "disability_grade";
-
   DisabilityCleaner(Policy policy, LocalDate asOf) {
     super(policy, asOf);
   }
@@ -30,14 +27,14 @@ final class DisabilityCleaner extends Cleaner {
 
   @Override
   Object[] values(Row row) throws Rejected {
-    String certificate = text(row, CERTIFICATE_NUMBER);
+    String certificate = text(row, CleanColumns.CERTIFICATE_NUMBER);
     DisabilityCertificate.Resolution resolution =
         DisabilityCertificate.resolveId(
             text(row, CleanColumns.ID_NUMBER), certificate, policy.minBirthDate(), asOf);
     if (resolution.problem() != null) {
-      throw new Rejected(RejectReason.valueOf(resolution.problem()), resolution.detail());
+      throw new Rejected(resolution.problem(), resolution.detail());
     }
-    String grade = text(row, DISABILITY_GRADE);
+    String grade = text(row, CleanColumns.DISABILITY_GRADE);
     if (grade == null && certificate != null) {
       // The certificate's last digit is the grade: use it when the grade column is empty.
       DisabilityCertificate.Parsed parsed = DisabilityCertificate.parse(certificate);
@@ -50,7 +47,7 @@ final class DisabilityCleaner extends Cleaner {
             policy.vocabularies().disabilityGrade(),
             grade,
             RejectReason.GRADE_UNKNOWN,
-            "disability_grade");
+            CleanColumns.DISABILITY_GRADE);
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);

@@ -33,7 +33,7 @@ final class EnrollmentCleaner extends Cleaner {
             policy.vocabularies().scheme(),
             text(row, CleanColumns.SCHEME),
             RejectReason.SCHEME_UNKNOWN,
-            "scheme");
+            CleanColumns.SCHEME);
     String region = digitsOnly(text(row, CleanColumns.REGION_CODE));
     if (region == null || !region.matches("\\d{6}")) {
       throw new Rejected(RejectReason.REGION_CODE_INVALID, "region_code is not 6 digits");
@@ -43,7 +43,7 @@ final class EnrollmentCleaner extends Cleaner {
             policy.vocabularies().enrollmentStatus(),
             text(row, CleanColumns.STATUS),
             RejectReason.STATUS_UNKNOWN,
-            "status");
+            CleanColumns.STATUS);
     String tierRaw = text(row, CleanColumns.TIER);
     BigDecimal tier;
     try {

@@ -26,7 +26,7 @@ final class ExclusionCleaner extends Cleaner {
             policy.vocabularies().exclusionReason(),
             text(row, CleanColumns.REASON),
             RejectReason.EXCLUSION_REASON_UNKNOWN,
-            "reason");
+            CleanColumns.REASON);
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);

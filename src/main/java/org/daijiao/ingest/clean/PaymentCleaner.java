@@ -51,7 +51,7 @@ final class PaymentCleaner extends Cleaner {
             policy.vocabularies().payerType(),
             text(row, CleanColumns.PAYER_TYPE),
             RejectReason.PAYER_TYPE_UNKNOWN,
-            "payer_type");
+            CleanColumns.PAYER_TYPE);
     return new Object[] {
       id, PersonName.normalize(text(row, CleanColumns.NAME)), year, amount, paid, payer
     };

@@ -35,7 +35,7 @@ final class RosterCleaner extends Cleaner {
             : policy.vocabularies().ruralRevitalizationCategory();
     String word = text(row, CleanColumns.CATEGORY);
     Map.Entry<String, Boolean> category =
-        rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, "category");
+        rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, CleanColumns.CATEGORY);
     LocalDate start = requiredDate(row, CleanColumns.START_DATE);
     LocalDate end = optionalDate(row, CleanColumns.END_DATE);
     requireOrdered(start, end);

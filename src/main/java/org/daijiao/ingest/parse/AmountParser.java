@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.daijiao.quality.RejectReason;
+import org.daijiao.text.Chars;
 
 /**
  * Reads the money and period cells of {@code tax_payments} (SPEC §4: {@code amount} 缴费金额, {@code
@@ -122,10 +124,10 @@ public final class AmountParser {
   }
 
   private static InvalidValueException invalidAmount(String detail) {
-    return new InvalidValueException(InvalidValueException.AMOUNT_INVALID, detail);
+    return new InvalidValueException(RejectReason.AMOUNT_INVALID, detail);
   }
 
   private static InvalidValueException invalidYear(String detail) {
-    return new InvalidValueException(InvalidValueException.YEAR_INVALID, detail);
+    return new InvalidValueException(RejectReason.YEAR_INVALID, detail);
   }
 }

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.daijiao.quality.RejectReason;
+import org.daijiao.text.Chars;
 
 /**
  * Reads a date cell of any source (SPEC §4: {@code 2022-03-05}, {@code 2022/3/5}, {@code 20220305},
@@ -115,6 +117,6 @@ public final class DateParser {
   }
 
   private static InvalidValueException invalid(String detail) {
-    return new InvalidValueException(InvalidValueException.DATE_INVALID, detail);
+    return new InvalidValueException(RejectReason.DATE_INVALID, detail);
   }
 }

@@ -1,31 +1,26 @@
 package org.daijiao.ingest.parse;
 
+import org.daijiao.quality.RejectReason;
+
 /**
- * A cell that cannot be read as the value its column needs. Carries a reason code of SPEC §4 (one
- * of the constants below) and a detail for {@code quality.rejected_records}; the detail names the
- * parsed parts, never the raw cell, so a misplaced ID number can never leak into it (SPEC §7).
+ * A cell that cannot be read as the value its column needs. Carries a reason code of SPEC §4
+ * ({@code DATE_INVALID}: not an accepted date format or not a calendar date; {@code
+ * AMOUNT_INVALID}: not a plain decimal amount in range; {@code YEAR_INVALID}: a 费款所属期 / 缴费年度 cell
+ * that names no single year) and a detail for {@code quality.rejected_records}; the detail names
+ * the parsed parts, never the raw cell, so a misplaced ID number can never leak into it (SPEC §7).
  */
 public final class InvalidValueException extends RuntimeException {
-  /** A date cell that is not one of the accepted formats or not a calendar date. */
-  public static final String DATE_INVALID = "DATE_INVALID";
-
-  /** A money cell that is not a plain decimal amount in range. */
-  public static final String AMOUNT_INVALID = "AMOUNT_INVALID";
-
-  /** A 费款所属期 / 缴费年度 cell that names no single year. */
-  public static final String YEAR_INVALID = "YEAR_INVALID";
-
-  private final String reason;
+  private final RejectReason reason;
   private final String detail;
 
-  public InvalidValueException(String reason, String detail) {
+  public InvalidValueException(RejectReason reason, String detail) {
     super(reason + ": " + detail);
     this.reason = reason;
     this.detail = detail;
   }
 
   /** The reason code written to {@code quality.rejected_records.reason}. */
-  public String reason() {
+  public RejectReason reason() {
     return reason;
   }
 

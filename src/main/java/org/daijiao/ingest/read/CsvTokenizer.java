@@ -9,8 +9,11 @@ import java.util.List;
  * the physical line each record starts on — LF, CRLF and a lone CR each end one line, as in an
  * editor.
  *
- * <p>Why not commons-csv: 1.14 needs commons-io 2.17+, and Spark 3.5 puts commons-io 2.16 on the
- * class path of every executor (the project pins it too), so the parser cannot load there.
+ * <p>Not commons-csv (1.10.0 is on the class path and writes the csv of {@code sql} and of the
+ * analyst export): what this reader promises is the department's view of the file — the line a text
+ * editor shows for every record, a refusal that names the line where an unclosed quote opened, a
+ * stray quote kept as text — and it keeps that in one small class rather than reconstructing it
+ * from another parser's counters.
  *
  * <p>Works on the decoded String without copying it; a cell is a substring of it, or a new String
  * when it was quoted. Not thread-safe: one tokenizer per file.

@@ -1,5 +1,7 @@
 package org.daijiao.ingest.read;
 
+import org.daijiao.UserFacingException;
+
 /**
  * A department export that cannot be read as it is (SPEC §4: "a file that lacks a required column,
  * or cannot be decoded, stops the run before any table changes, with a message that names the file
@@ -7,7 +9,7 @@ package org.daijiao.ingest.read;
  * there is one), what is wrong and how the department can fix the file. It never quotes a cell
  * value, so no ID number or name can leak into a log.
  */
-public final class InputFileException extends RuntimeException {
+public final class InputFileException extends UserFacingException {
   private final String file;
   private final long line;
   private final String column;
@@ -24,7 +26,7 @@ public final class InputFileException extends RuntimeException {
 
   public InputFileException(
       String file, long line, String column, String problem, Throwable cause) {
-    super(format(file, line, problem), cause);
+    super(Code.INPUT, format(file, line, problem), cause);
     this.file = file;
     this.line = line;
     this.column = column;

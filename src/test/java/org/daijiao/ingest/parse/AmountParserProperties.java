@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.daijiao.quality.RejectReason;
 
 class AmountParserProperties {
   @Provide
@@ -52,7 +53,7 @@ class AmountParserProperties {
     try {
       AmountParser.parse(cell);
     } catch (InvalidValueException e) {
-      assertThat(e.reason()).isEqualTo(InvalidValueException.AMOUNT_INVALID);
+      assertThat(e.reason()).isEqualTo(RejectReason.AMOUNT_INVALID);
     }
   }
 

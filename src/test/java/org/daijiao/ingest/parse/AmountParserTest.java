@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import org.daijiao.quality.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,7 +87,7 @@ class AmountParserTest {
     InvalidValueException e =
         catchThrowableOfType(InvalidValueException.class, () -> AmountParser.parse(raw));
     assertThat(e).as("'%s' must be rejected", raw).isNotNull();
-    assertThat(e.reason()).isEqualTo(InvalidValueException.AMOUNT_INVALID);
+    assertThat(e.reason()).isEqualTo(RejectReason.AMOUNT_INVALID);
     assertThat(e.detail()).contains(detail);
   }
 
@@ -143,7 +144,7 @@ class AmountParserTest {
     InvalidValueException e =
         catchThrowableOfType(InvalidValueException.class, () -> AmountParser.parseYear(raw));
     assertThat(e).as("'%s' must be rejected", raw).isNotNull();
-    assertThat(e.reason()).isEqualTo(InvalidValueException.YEAR_INVALID);
+    assertThat(e.reason()).isEqualTo(RejectReason.YEAR_INVALID);
     assertThat(e.detail()).contains(detail);
   }
 }

@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.daijiao.quality.RejectReason;
 
 class DateParserProperties {
   /** The four formats of SPEC §4. */
@@ -46,7 +47,7 @@ class DateParserProperties {
     try {
       DateParser.parse(cell);
     } catch (InvalidValueException e) {
-      assertThat(e.reason()).isEqualTo(InvalidValueException.DATE_INVALID);
+      assertThat(e.reason()).isEqualTo(RejectReason.DATE_INVALID);
       assertThat(e.detail()).isNotBlank();
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
+import org.daijiao.quality.RejectReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -92,7 +93,7 @@ class DateParserTest {
     InvalidValueException e =
         catchThrowableOfType(InvalidValueException.class, () -> DateParser.parse(raw));
     assertThat(e).as("'%s' must be rejected", raw).isNotNull();
-    assertThat(e.reason()).isEqualTo(InvalidValueException.DATE_INVALID);
+    assertThat(e.reason()).isEqualTo(RejectReason.DATE_INVALID);
     assertThat(e.detail()).as("why '%s' is refused", raw).contains(detail);
   }
 

@@ -1,0 +1,80 @@
+package org.daijiao.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.daijiao.policy.Policy;
+import org.daijiao.policy.PolicyColumns;
+import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ScalaSeqs;
+
+/** Pure stages that build {@code silver.persons} and {@code quality.identity_conflicts}. */
+public final class PersonStages {
+  private PersonStages() {}
+
+  /**
+   * {@code silver.persons}: one row per valid ID on any roster. Name, township and village come
+   * from the latest-starting record of the source certifying the person's highest-priority category
+   * (any year); birth date and sex from the ID (SPEC §3).
+   *
+   * @param roster accepted roster rows of the three roster sources (clean roster schema + lineage)
+   */
+  public static Dataset<Row> persons(
+      Dataset<Row> roster, Dataset<Row> townships, Dataset<Row> villages, Policy policy) {
+    Column id = col(SilverColumns.ID_NUMBER);
+    Dataset<Row> sources =
+        roster
+            .groupBy(id)
+            .agg(sort_array(collect_set(col(SilverColumns.SOURCE))).as(SilverColumns.SOURCES));
+    Dataset<Row> latest =
+        Locations.latestRecordOfPreferredSource(
+                roster, PolicyColumns.priorityRank(policy, col(SilverColumns.CATEGORY)))
+            .select(
+                id,
+                col(SilverColumns.NAME),
+                col(SilverColumns.TOWNSHIP),
+                col(SilverColumns.VILLAGE));
+    Dataset<Row> located = Locations.withDivisionCodes(latest, townships, villages);
+    // Both sides have one row per id_number.
+    return SilverColumns.PERSONS.select(
+        located
+            .join(sources, ScalaSeqs.of(SilverColumns.ID_NUMBER), "inner")
+            .withColumn(SilverColumns.BIRTH_DATE, birthDate(id))
+            .withColumn(SilverColumns.SEX, sex(id)));
+  }
+
+  /**
+   * {@code quality.identity_conflicts}: IDs that carry different (normalised) names across rows or
+   * sources. They stay linked under the one ID; the conflict is listed for review (SPEC §3).
+   *
+   * @param idNames rows with {@code id_number}, {@code name}, {@code source} from every source
+   */
+  public static Dataset<Row> identityConflicts(Dataset<Row> idNames) {
+    return QualityColumns.IDENTITY_CONFLICTS.select(
+        idNames
+            .filter(col(SilverColumns.NAME).isNotNull())
+            .groupBy(col(SilverColumns.ID_NUMBER).as(QualityColumns.ID_NUMBER))
+            .agg(
+                sort_array(collect_set(col(SilverColumns.NAME))).as(QualityColumns.NAMES),
+                sort_array(collect_set(col(SilverColumns.SOURCE))).as(QualityColumns.SOURCES))
+            .filter(size(col(QualityColumns.NAMES)).gt(1)));
+  }
+
+  /** The birth date of a valid 18-character ID (digits 7–14). */
+  public static Column birthDate(Column id) {
+    return to_date(substring(id, 7, 8), "yyyyMMdd");
+  }
+
+  /** {@code M} for an odd sequence digit (17th), {@code F} for an even one. */
+  public static Column sex(Column id) {
+    return when(substring(id, 17, 1).cast("int").mod(2).equalTo(1), "M").otherwise("F");
+  }
+}

@@ -1,0 +1,55 @@
+package org.daijiao.spark;
+
+import java.util.List;
+
+/**
+ * Every table of the warehouse, in the order data flows through them (SPEC §5). The one place a
+ * table is named: jobs write, commands read and tests check the tables by these names. Each table's
+ * columns are its contract, next to the stage that writes it ({@code …Columns}).
+ */
+public final class Tables {
+  /** {@code bronze.<source>}: one per department export folder, raw rows with lineage. */
+  public static TableName bronze(String sourceFolder) {
+    return TableName.bronze(sourceFolder);
+  }
+
+  /**
+   * The column of every gold table that holds the policy year: gold tables are replaced one year at
+   * a time on it, so that years coexist (README, Decision 1).
+   */
+  public static final String POLICY_YEAR = "policy_year";
+
+  /** Every input row that could not be parsed, with file, line and reason. */
+  public static final TableName REJECTED_RECORDS = TableName.quality("rejected_records");
+
+  /** IDs that carry different names across rows or sources, for review. */
+  public static final TableName IDENTITY_CONFLICTS = TableName.quality("identity_conflicts");
+
+  /** Per source: rows read = accepted + rejected. */
+  public static final TableName INGEST_RECONCILIATION = TableName.quality("ingest_reconciliation");
+
+  public static final TableName PERSONS = TableName.silver("persons");
+  public static final TableName CATEGORY_PERIODS = TableName.silver("category_periods");
+  public static final TableName EXCLUSION_PERIODS = TableName.silver("exclusion_periods");
+  public static final TableName ENROLLMENTS = TableName.silver("enrollments");
+  public static final TableName PAYMENTS = TableName.silver("payments");
+
+  public static final TableName ELIGIBILITY = TableName.gold("eligibility");
+  public static final TableName SUBSIDY_LEDGER = TableName.gold("subsidy_ledger");
+  public static final TableName REACHING_PENSION_AGE = TableName.gold("reaching_pension_age");
+  public static final TableName COVERAGE_STATS = TableName.gold("coverage_stats");
+  public static final TableName DEPARTMENT_FUNDING = TableName.gold("department_funding");
+  public static final TableName WORKLIST = TableName.gold("worklist");
+
+  /** The gold tables, in the order the decide and stats stages write them. */
+  public static final List<TableName> GOLD =
+      List.of(
+          ELIGIBILITY,
+          SUBSIDY_LEDGER,
+          REACHING_PENSION_AGE,
+          COVERAGE_STATS,
+          DEPARTMENT_FUNDING,
+          WORKLIST);
+
+  private Tables() {}
+}
