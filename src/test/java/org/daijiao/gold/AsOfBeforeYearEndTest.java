@@ -11,10 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.PipelineFixture;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,24 +66,24 @@ class AsOfBeforeYearEndTest {
   @Test
   void tianBaWhoseDibaoStartsOn15SeptemberIsNotInTheFundingRun() {
     // P08: a record that starts after as_of does not exist for the run (SPEC §2).
-    assertThat(byId(funding, DecideJob.ELIGIBILITY)).doesNotContainKey(TIAN_BA);
+    assertThat(byId(funding, Tables.ELIGIBILITY)).doesNotContainKey(TIAN_BA);
   }
 
   @Test
   void wangJiuIsFanpinUntilHisTekunRecordOfOctoberExists() {
     // P29: 返贫致贫 Jan–Mar; 特困 from 2022-10-01 is after as_of → resolved FANPIN, 70 (§2(一)).
-    Row fanpin = byId(funding, DecideJob.LEDGER).get(WANG_JIU);
+    Row fanpin = byId(funding, Tables.SUBSIDY_LEDGER).get(WANG_JIU);
     assertThat((String) fanpin.getAs("category")).isEqualTo("FANPIN");
     assertThat((BigDecimal) fanpin.getAs("subsidy_amount")).isEqualByComparingTo("70");
     assertThat((String) fanpin.getAs("department")).isEqualTo("RURAL_REVITALIZATION");
-    Row e = byId(funding, DecideJob.ELIGIBILITY).get(WANG_JIU);
+    Row e = byId(funding, Tables.ELIGIBILITY).get(WANG_JIU);
     assertThat(e.getList(e.fieldIndex("held_categories"))).containsExactly("FANPIN");
   }
 
   @Test
   void tianQiWhoTurns16InNovemberIsUnder16AllOfW() {
     // P07: W ends at as_of, so no day of W has him aged 16 (§2(二) 年满16周岁).
-    Row e = byId(funding, DecideJob.ELIGIBILITY).get(TIAN_QI);
+    Row e = byId(funding, Tables.ELIGIBILITY).get(TIAN_QI);
     assertThat((Boolean) e.getAs("eligible")).isFalse();
     assertThat(e.getList(e.fieldIndex("reasons"))).containsExactly("AGE_UNDER_16");
     assertThat((Boolean) e.getAs("in_coverage_target")).isFalse();
@@ -94,12 +93,12 @@ class AsOfBeforeYearEndTest {
   void theFundingRunHasOnlyTheRegularBatchWithTheAugustDeadline() {
     // §2(二): first qualifying days ≤ as_of ≤ 08-31 are all in the REGULAR batch.
     for (PipelineFixture.Run run : List.of(funding, midYear)) {
-      Dataset<Row> ledger = run.table(DecideJob.LEDGER);
+      Dataset<Row> ledger = run.table(Tables.SUBSIDY_LEDGER);
       assertThat(ledger.count()).as("ledger rows as of %s", run.asOf()).isPositive();
       assertThat(ledger.select("batch", "deadline").distinct().collectAsList())
           .extracting(r -> r.get(0) + " " + r.get(1))
           .containsExactly("REGULAR 2022-08-31");
-      assertThat(run.table(StatsJob.DEPARTMENT_FUNDING).select("batch").distinct().collectAsList())
+      assertThat(run.table(Tables.DEPARTMENT_FUNDING).select("batch").distinct().collectAsList())
           .extracting(r -> r.get(0))
           .containsExactly("REGULAR");
       assertThat(ledger.filter(col("first_eligible_date").gt(run.asOf())).count()).isZero();
@@ -109,20 +108,20 @@ class AsOfBeforeYearEndTest {
   @Test
   void governmentPaymentsOfSeptemberDoNotExistYetForTianYiAndTianSi() {
     // P01 paid 30 himself on 03-01; the government's 70 of 09-08 is after as_of. P04: 100 on 09-10.
-    Map<String, Row> ledger = byId(funding, DecideJob.LEDGER);
+    Map<String, Row> ledger = byId(funding, Tables.SUBSIDY_LEDGER);
     Row tianYi = ledger.get(TIAN_YI);
     assertThat((BigDecimal) tianYi.getAs("self_paid_amount")).isEqualByComparingTo("30");
     assertThat((BigDecimal) tianYi.getAs("government_paid_amount")).isEqualByComparingTo("0");
     assertThat((String) tianYi.getAs("status")).isEqualTo("AWAITING_GOVERNMENT_PAYMENT");
     assertThat((String) ledger.get(TIAN_SI).getAs("status"))
         .isEqualTo("AWAITING_GOVERNMENT_PAYMENT");
-    assertThat((Boolean) byId(funding, DecideJob.ELIGIBILITY).get(TIAN_YI).getAs("paid")).isFalse();
+    assertThat((Boolean) byId(funding, Tables.ELIGIBILITY).get(TIAN_YI).getAs("paid")).isFalse();
   }
 
   @Test
   void wangLiusOwnPaymentOfJuneCountsInTheMidYearRun() {
     // P26: 130 paid on 2022-06-06 ≤ as_of 2022-06-30 → own part paid.
-    Row wangLiu = byId(midYear, DecideJob.LEDGER).get(WANG_LIU);
+    Row wangLiu = byId(midYear, Tables.SUBSIDY_LEDGER).get(WANG_LIU);
     assertThat((BigDecimal) wangLiu.getAs("self_paid_amount")).isEqualByComparingTo("130");
     assertThat((String) wangLiu.getAs("status")).isEqualTo("AWAITING_GOVERNMENT_PAYMENT");
   }
@@ -130,9 +129,9 @@ class AsOfBeforeYearEndTest {
   @Test
   void liYiIsAStudentOnEveryDayOfWAsOf30JuneAndEligibleAsOf31August() {
     // P11: student until 2022-06-30 (§1 在校学生).
-    Row june = byId(midYear, DecideJob.ELIGIBILITY).get(LI_YI);
+    Row june = byId(midYear, Tables.ELIGIBILITY).get(LI_YI);
     assertThat(june.getList(june.fieldIndex("reasons"))).containsExactly("STUDENT");
-    Row august = byId(funding, DecideJob.ELIGIBILITY).get(LI_YI);
+    Row august = byId(funding, Tables.ELIGIBILITY).get(LI_YI);
     assertThat((Boolean) august.getAs("eligible")).isTrue();
     assertThat((Object) august.getAs("first_eligible_date")).isEqualTo(LocalDate.of(2022, 7, 1));
   }
@@ -140,9 +139,9 @@ class AsOfBeforeYearEndTest {
   @Test
   void tianJiuIsOnlyAStudentWhileHisMilitaryServiceOfJulyDoesNotExistYet() {
     // P09: 在校学生 Jan–Jun; 现役军人 from 2022-07-01 starts after as_of 2022-06-30.
-    Row june = byId(midYear, DecideJob.ELIGIBILITY).get(TIAN_JIU);
+    Row june = byId(midYear, Tables.ELIGIBILITY).get(TIAN_JIU);
     assertThat(june.getList(june.fieldIndex("reasons"))).containsExactly("STUDENT");
-    Row august = byId(funding, DecideJob.ELIGIBILITY).get(TIAN_JIU);
+    Row august = byId(funding, Tables.ELIGIBILITY).get(TIAN_JIU);
     assertThat(august.getList(august.fieldIndex("reasons"))).containsExactly("STUDENT", "MILITARY");
   }
 
@@ -150,8 +149,9 @@ class AsOfBeforeYearEndTest {
   void wangYiWhoTurned60On10JuneReachesPensionAgeInBothRuns() {
     // P21: §3(一) 达龄一个，发放一个 — the 60th birthday 2022-06-10 lies in W for both as_of dates.
     for (PipelineFixture.Run run : List.of(funding, midYear)) {
-      assertThat(byId(run, DecideJob.REACHING_PENSION_AGE)).containsKey(WANG_YI);
-      assertThat((Object) byId(run, DecideJob.LEDGER).get(WANG_YI).getAs("first_eligible_date"))
+      assertThat(byId(run, Tables.REACHING_PENSION_AGE)).containsKey(WANG_YI);
+      assertThat(
+              (Object) byId(run, Tables.SUBSIDY_LEDGER).get(WANG_YI).getAs("first_eligible_date"))
           .isEqualTo(LocalDate.of(2022, 1, 1));
     }
   }

@@ -22,22 +22,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.eligibility.DecideJob;
 import org.daijiao.eligibility.Reason;
 import org.daijiao.identity.Divisions;
 import org.daijiao.identity.IdNumber;
-import org.daijiao.identity.Locations;
-import org.daijiao.identity.ResolveJob;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.ledger.Batch;
 import org.daijiao.ledger.LedgerFlag;
 import org.daijiao.ledger.Mode;
 import org.daijiao.ledger.Status;
-import org.daijiao.policy.Category;
+import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.Locations;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,15 +86,15 @@ class SampleRulePathsTest {
   static void countPaths() {
     run = PipelineFixture.of(SAMPLE);
     int year = run.policy().policyYear();
-    eligibility = ofYear(DecideJob.ELIGIBILITY, year).collectAsList();
-    ledger = ofYear(DecideJob.LEDGER, year).collectAsList();
+    eligibility = ofYear(Tables.ELIGIBILITY, year).collectAsList();
+    ledger = ofYear(Tables.SUBSIDY_LEDGER, year).collectAsList();
     expectedPlaces = expectedPlaces(rosterRecords(), run.policy());
     countEligibilityPaths(run.policy());
     countLedgerPaths(run.policy());
     countEnrollmentPaths();
     countLocationPaths();
-    paths.put("reaches pension age (达龄)", ofYear(DecideJob.REACHING_PENSION_AGE, year).count());
-    Dataset<Row> worklist = ofYear(StatsJob.WORKLIST, year);
+    paths.put("reaches pension age (达龄)", ofYear(Tables.REACHING_PENSION_AGE, year).count());
+    Dataset<Row> worklist = ofYear(Tables.WORKLIST, year);
     for (String action :
         List.of("ENROL", "PAY_SELF_PART", "REFUND", "TRANSFER_FOLLOW_UP", "REACHES_PENSION_AGE")) {
       paths.put(
@@ -256,8 +254,8 @@ class SampleRulePathsTest {
   // --- §1's enrolment situations, in silver.enrollments of roster persons --------------------
 
   private static void countEnrollmentPaths() {
-    Dataset<Row> roster = run.table(DecideJob.ELIGIBILITY).select("id_number").distinct();
-    Dataset<Row> enrolled = run.table(ResolveJob.ENROLLMENTS).join(roster, "id_number");
+    Dataset<Row> roster = run.table(Tables.ELIGIBILITY).select("id_number").distinct();
+    Dataset<Row> enrolled = run.table(Tables.ENROLLMENTS).join(roster, "id_number");
     String county = run.policy().countyCode();
     paths.put(
         "employee pension record not ACTIVE",
@@ -282,7 +280,7 @@ class SampleRulePathsTest {
     }
     Set<String> terminatedOnly =
         run
-            .table(ResolveJob.ENROLLMENTS)
+            .table(Tables.ENROLLMENTS)
             .filter(col("scheme").equalTo("RESIDENT").and(col("region_code").equalTo(county)))
             .groupBy("id_number")
             .agg(
