@@ -35,9 +35,18 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
+  @Option(
+      names = "--county-wide",
+      description = {
+        "The pension and tax exports hold every person enrolled in the county (about six per",
+        "roster person), as the bureaus' real exports do; default: the roster persons and a few others."
+      })
+  boolean countyWide;
+
   @Override
   public Integer call() throws Exception {
-    GeneratorSummary s = SampleGenerator.generate(new GeneratorOptions(persons, seed, out));
+    GeneratorSummary s =
+        SampleGenerator.generate(new GeneratorOptions(persons, seed, out, countyWide));
     s.rowsPerSource()
         .forEach(
             (source, rows) ->

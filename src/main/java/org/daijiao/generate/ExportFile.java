@@ -25,6 +25,20 @@ record ExportFile(
   }
 
   /**
+   * This file as set {@code number} of {@code sets} (one county's export of a larger population):
+   * {@code name.csv} becomes {@code name_01.csv}.
+   */
+  ExportFile numbered(int number, int sets) {
+    String digits = String.valueOf(Math.max(2, String.valueOf(sets).length()));
+    int dot = fileName.lastIndexOf('.');
+    String name =
+        fileName.substring(0, dot)
+            + String.format(java.util.Locale.ROOT, "_%0" + digits + "d", number)
+            + fileName.substring(dot);
+    return new ExportFile(source, name, format, header, rows);
+  }
+
+  /**
    * The header a department writes: for each canonical column the alias at {@code aliasIndex} (the
    * last alias when there are fewer), or the canonical name when {@code aliasIndex < 0}.
    */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,7 +24,9 @@ final class PopulationBuilder {
   private final int year;
   private final String countyCode;
   private final List<String> historicalCodes;
-  private final Set<String> usedIds = new HashSet<>();
+
+  /** The first 17 digits of every ID drawn so far: no two persons share an ID. */
+  private final LongSet usedIds = new LongSet();
 
   PopulationBuilder(
       SplittableRandom rng,
@@ -250,7 +251,7 @@ final class PopulationBuilder {
               + String.format(Locale.ROOT, "%02d", rng.nextInt(100))
               + sexDigit;
       String id = first17 + IdNumber.checkCharacter(first17);
-      if (usedIds.add(id)) {
+      if (usedIds.add(Long.parseLong(first17))) {
         return id;
       }
     }

@@ -26,6 +26,20 @@ public final class SampleGenerator {
   /** Persons on no roster (only insured or excluded), per 100 roster persons. */
   private static final int OTHERS_PER_100 = 35;
 
+  /**
+   * With {@link GeneratorOptions#countyWide}: every enrolled person of the county is in the
+   * insurance exports — in Pengshui a few hundred thousand against some fifty thousand roster
+   * persons.
+   */
+  private static final int COUNTY_WIDE_OTHERS_PER_100 = 500;
+
+  /**
+   * Roster persons per set of export files: one county's worth. A larger population is written as
+   * one set of files per county ({@code …_01.csv}, {@code …_02.csv}, as a municipality collects its
+   * counties' exports), so memory stays bounded and no file is larger than a county's export.
+   */
+  static final int PERSONS_PER_FILE_SET = 50_000;
+
   private static final Charset GBK = Charset.forName("GBK");
 
   private SampleGenerator() {}
@@ -35,6 +49,12 @@ public final class SampleGenerator {
    * folder that holds files it would not overwrite: they would be read together with the new ones.
    */
   public static GeneratorSummary generate(GeneratorOptions options) throws IOException {
+    return generate(options, PERSONS_PER_FILE_SET);
+  }
+
+  /** As {@link #generate(GeneratorOptions)}, with another size of a set of files (for tests). */
+  static GeneratorSummary generate(GeneratorOptions options, int personsPerFileSet)
+      throws IOException {
     Policy policy = PolicyLoader.bundled();
     SplittableRandom master = new SplittableRandom(options.seed());
     SplittableRandom population = master.split();
@@ -49,32 +69,47 @@ public final class SampleGenerator {
             policy.policyYear(),
             policy.countyCode(),
             policy.historicalAreaCodes());
-    List<SyntheticPerson> roster = builder.roster(options.persons());
-    List<SyntheticPerson> others =
-        builder.others(Math.max(1, options.persons() * OTHERS_PER_100 / 100));
-
-    List<ExportFile> files = new ArrayList<>();
-    files.addAll(new CivilAffairsExport(master.split(), dates, dirt).files(roster));
-    files.addAll(new RuralRevitalizationExport(master.split(), dates, dirt).files(roster));
-    files.addAll(new DisabilityExport(master.split(), dates, dirt).files(roster));
+    CivilAffairsExport civil = new CivilAffairsExport(master.split(), dates, dirt);
+    RuralRevitalizationExport rural = new RuralRevitalizationExport(master.split(), dates, dirt);
+    DisabilityExport disability = new DisabilityExport(master.split(), dates, dirt);
     PensionExport pension = new PensionExport(master.split(), dirt, policy);
-    files.addAll(pension.files(roster, others));
-    files.addAll(new TaxExport(master.split(), dirt, policy, dates).files(pension.enrollments()));
-    files.addAll(new ExclusionExport(master.split(), dirt, dates).files(roster, others));
+    TaxExport tax = new TaxExport(master.split(), dirt, policy, dates);
+    ExclusionExport exclusions = new ExclusionExport(master.split(), dirt, dates);
 
-    checkNoStrangers(options.out(), files);
+    int sets = (options.persons() + personsPerFileSet - 1) / personsPerFileSet;
+    int othersPer100 = options.countyWide() ? COUNTY_WIDE_OTHERS_PER_100 : OTHERS_PER_100;
     Map<String, Integer> rows = new LinkedHashMap<>();
     Map<String, Integer> fileCounts = new LinkedHashMap<>();
     for (Source s : Source.values()) {
       rows.put(s.folder(), 0);
       fileCounts.put(s.folder(), 0);
     }
-    for (ExportFile f : files) {
-      write(options.out(), f);
-      rows.merge(f.source().folder(), f.rows().size(), Integer::sum);
-      fileCounts.merge(f.source().folder(), 1, Integer::sum);
+    for (int set = 1; set <= sets; set++) {
+      int persons = Math.min(personsPerFileSet, options.persons() - (set - 1) * personsPerFileSet);
+      List<SyntheticPerson> roster = builder.roster(persons);
+      List<SyntheticPerson> others = builder.others(Math.max(1, persons * othersPer100 / 100));
+
+      List<ExportFile> files = new ArrayList<>();
+      files.addAll(civil.files(roster));
+      files.addAll(rural.files(roster));
+      files.addAll(disability.files(roster));
+      files.addAll(pension.files(roster, others));
+      files.addAll(tax.files(pension.enrollments()));
+      files.addAll(exclusions.files(roster, others));
+      if (set == 1) {
+        checkNoStrangers(options.out(), files, sets);
+      }
+      if (sets > 1) {
+        int number = set;
+        files = files.stream().map(f -> f.numbered(number, sets)).toList();
+      }
+      for (ExportFile f : files) {
+        write(options.out(), f);
+        rows.merge(f.source().folder(), f.rows().size(), Integer::sum);
+        fileCounts.merge(f.source().folder(), 1, Integer::sum);
+      }
     }
-    return new GeneratorSummary(rows, fileCounts, roster.size(), dirt.counts());
+    return new GeneratorSummary(rows, fileCounts, options.persons(), dirt.counts());
   }
 
   private static void write(Path out, ExportFile f) throws IOException {
@@ -86,14 +121,25 @@ public final class SampleGenerator {
     }
   }
 
-  private static void checkNoStrangers(Path out, List<ExportFile> files) throws IOException {
+  /**
+   * @param firstSet the files of the first set, before numbering; every set has the same names,
+   *     each with its own number when there are several
+   */
+  private static void checkNoStrangers(Path out, List<ExportFile> firstSet, int sets)
+      throws IOException {
     for (Source s : Source.values()) {
       Path dir = out.resolve(s.folder());
       if (!Files.isDirectory(dir)) {
         continue;
       }
       TreeSet<String> ours = new TreeSet<>();
-      files.stream().filter(f -> f.source() == s).forEach(f -> ours.add(f.fileName()));
+      for (ExportFile f : firstSet) {
+        if (f.source() == s) {
+          for (int set = 1; set <= sets; set++) {
+            ours.add(sets == 1 ? f.fileName() : f.numbered(set, sets).fileName());
+          }
+        }
+      }
       try (Stream<Path> entries = Files.list(dir)) {
         List<String> strangers =
             entries
