@@ -144,8 +144,8 @@ public final class PolicyLoader {
   }
 
   /**
-   * The county's name as reports print it and name their files (彭水县2022年…xlsx): a short text
-   * that can be part of a file name on any system.
+   * The county's name as reports print it and name their files (彭水县2022年…xlsx): a short text that
+   * can be part of a file name on any system.
    */
   private static void validateCountyName(List<String> problems, String name) {
     if (name == null || name.isBlank()) {
