@@ -65,6 +65,16 @@ public record CountyFigures(
     return countyName + year + "年困难群体城乡居保代缴情况";
   }
 
+  /** What every sheet and the page say under their title. */
+  public String asOfNote() {
+    return "数据截至 " + asOf + "；人数单位：人，金额单位：元；参保率、足额缴费率＝人数÷参保目标人数。";
+  }
+
+  /** Beside the page numbers of every printed page. */
+  public String footer() {
+    return "数据截至 " + asOf;
+  }
+
   /**
    * The official townships with persons in the target, lowest insured rate first: the order of the
    * rate chart.

@@ -43,7 +43,7 @@ final class CountyHtml {
   private String build() {
     Html.begin(out, f.title(), STYLE);
     out.append("<h1>").append(Html.escape(f.title())).append("</h1>\n");
-    note("数据截至 " + f.asOf() + "；人数单位：人，金额单位：元；参保率、足额缴费率＝人数÷参保目标人数。");
+    note(f.asOfNote());
     FigureRow c = f.county();
     out.append("<div class=\"cards\">\n");
     card("参保目标人数", Html.count(c.target()));
@@ -145,15 +145,8 @@ final class CountyHtml {
   private void sources() {
     ProducingRun run = f.run();
     h2("数据来源");
-    note(
-        "产生本报告的运行：gold.coverage_stats 第 "
-            + run.version()
-            + " 版，写入于 "
-            + CountyWorkbook.TIME.format(run.writtenAt().atZone(CountyWorkbook.COUNTY_TIME))
-            + "（北京时间）；输入批次："
-            + String.join("、", run.batchIds())
-            + "。"
-            + (run.inputsOfThatRun() ? "" : "该次运行的输入记录已不可追溯，下列为当前输入。"));
+    note(CountySummarySheet.runNote(run));
+    note(CountySummarySheet.inputsNote(run));
     List<List<String>> rows = new ArrayList<>();
     for (SourceCount s : run.sources()) {
       for (InputFile file : run.files()) {

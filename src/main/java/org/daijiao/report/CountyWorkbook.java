@@ -10,10 +10,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.daijiao.policy.Policy;
-import org.daijiao.report.CountyFigures.ActionCount;
 import org.daijiao.report.CountyFigures.FundingRow;
-import org.daijiao.report.ProducingRun.InputFile;
-import org.daijiao.report.ProducingRun.SourceCount;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
 import org.daijiao.report.Sheets.Styles;
@@ -75,144 +72,15 @@ final class CountyWorkbook {
     XSSFSheet villages = workbook.createSheet(VILLAGES);
     XSSFSheet categories = workbook.createSheet(CATEGORIES);
     XSSFSheet funding = workbook.createSheet(FUNDING);
-    summary(summary);
+    CountySummarySheet.write(summary, styles, figures, policy);
     CellRangeAddress ranking = townships(townships);
     villages(villages);
     int categoryRows = categories(categories);
     CellRangeAddress byDepartment = funding(funding);
-    new CountyCharts(charts, footer())
+    new CountyCharts(charts, figures.footer())
         .rateByTownship(townships, ranking)
         .personsByCategory(categories, HEADER_ROW + 1, HEADER_ROW + categoryRows)
         .subsidyByDepartment(funding, byDepartment);
-  }
-
-  private void summary(XSSFSheet sheet) {
-    int r = Sheets.line(sheet, styles.title, 0, figures.title());
-    r = Sheets.line(sheet, styles.note, r, asOfNote());
-    FigureRow c = figures.county();
-    ActionCount refunds =
-        figures.refundsDue().orElse(new ActionCount("REFUND", 0, java.math.BigDecimal.ZERO));
-    r = Sheets.line(sheet, styles.section, r + 1, "一、总体情况");
-    List<List<Object>> overall = new ArrayList<>();
-    overall.add(List.of("参保目标人数（人）", c.target()));
-    overall.add(List.of("已参保人数（人）", c.insured()));
-    overall.add(row("参保率", Sheets.rate(c.insuredRate())));
-    overall.add(List.of("代缴对象人数（人）", c.eligible()));
-    overall.add(List.of("已足额缴费人数（人）", c.paid()));
-    overall.add(row("足额缴费率", Sheets.rate(c.paidRate())));
-    overall.add(List.of("代缴资金合计", Sheets.money(c.subsidy())));
-    overall.add(List.of("待退还（事后补助）人数（人）", refunds.persons()));
-    overall.add(List.of("待退还（事后补助）金额", Sheets.money(refunds.amount())));
-    r =
-        Sheets.table(
-            sheet,
-            styles,
-            r,
-            0,
-            List.of(new Column("指标", Kind.TEXT), new Column("数值", Kind.RATE)),
-            overall,
-            null);
-    r = Sheets.line(sheet, styles.section, r + 1, "二、各部门代缴资金（按批次）");
-    List<List<Object>> byBatch = new ArrayList<>();
-    for (FundingRow f : figures.byDepartmentAndBatch()) {
-      byBatch.add(
-          List.of(
-              ReportLabels.department(f.department()),
-              ReportLabels.batch(f.batch(), policy),
-              f.persons(),
-              Sheets.money(f.subsidy())));
-    }
-    FundingRow total = figures.fundingTotal();
-    r =
-        Sheets.table(
-            sheet,
-            styles,
-            r,
-            0,
-            List.of(
-                new Column("认定部门", Kind.TEXT),
-                new Column("批次", Kind.TEXT),
-                new Column("人数", Kind.COUNT),
-                new Column("代缴资金（元）", Kind.MONEY)),
-            byBatch,
-            List.of("合计", "", total.persons(), Sheets.money(total.subsidy())));
-    r = Sheets.line(sheet, styles.section, r + 1, "三、待办事项（村级工作清单）");
-    List<List<Object>> actions = new ArrayList<>();
-    long open = 0;
-    for (ActionCount a : figures.openActions()) {
-      actions.add(row(ActionLabels.label(a.action()), a.persons(), moneyOrNone(a)));
-      open += a.persons();
-    }
-    r =
-        Sheets.table(
-            sheet,
-            styles,
-            r,
-            0,
-            List.of(
-                new Column("事项", Kind.TEXT),
-                new Column("人次", Kind.COUNT),
-                new Column("金额（元）", Kind.MONEY)),
-            actions,
-            row("合计", open, null));
-    r = Sheets.line(sheet, styles.section, r + 1, "四、数据来源");
-    r = Sheets.line(sheet, styles.note, r, runNote());
-    r = Sheets.line(sheet, styles.note, r, inputsNote());
-    Sheets.table(
-        sheet,
-        styles,
-        r,
-        0,
-        List.of(
-            new Column("来源", Kind.TEXT),
-            new Column("文件", Kind.TEXT),
-            new Column("读取行数", Kind.COUNT),
-            new Column("接受行数", Kind.COUNT),
-            new Column("拒收行数", Kind.COUNT)),
-        inputRows(),
-        null);
-    Sheets.sizeColumns(sheet, 3, 5);
-    Sheets.printOnA4(sheet, false, -1, -1, null, footer());
-  }
-
-  /** Per source its files, then the source's reconciliation (read = accepted + rejected). */
-  private List<List<Object>> inputRows() {
-    List<List<Object>> rows = new ArrayList<>();
-    ProducingRun run = figures.run();
-    for (SourceCount s : run.sources()) {
-      for (InputFile f : run.files()) {
-        if (f.source().equals(s.source())) {
-          rows.add(
-              List.of(
-                  ReportLabels.source(s.source()), f.file(), f.read(), f.accepted(), f.rejected()));
-        }
-      }
-      rows.add(
-          List.of(
-              ReportLabels.source(s.source()) + " 小计", "", s.read(), s.accepted(), s.rejected()));
-    }
-    return rows;
-  }
-
-  private String asOfNote() {
-    return "数据截至 " + figures.asOf() + "；人数单位：人，金额单位：元；参保率、足额缴费率＝人数÷参保目标人数。";
-  }
-
-  private String runNote() {
-    ProducingRun run = figures.run();
-    return "产生本报告的运行：gold.coverage_stats 第 "
-        + run.version()
-        + " 版，写入于 "
-        + TIME.format(run.writtenAt().atZone(COUNTY_TIME))
-        + "（北京时间）；输入批次："
-        + String.join("、", run.batchIds())
-        + "。";
-  }
-
-  private String inputsNote() {
-    return figures.run().inputsOfThatRun()
-        ? "下列为该次运行读取的输入文件及行数（读取＝接受＋拒收）。"
-        : "该次运行的输入记录已不可追溯（超过保留期），下列为仓库中当前的输入文件及行数。";
   }
 
   private CellRangeAddress townships(XSSFSheet sheet) {
@@ -364,17 +232,13 @@ final class CountyWorkbook {
       List<List<Object>> rows,
       List<Object> total) {
     Sheets.line(sheet, styles.title, 0, figures.title() + "：" + title);
-    Sheets.line(sheet, styles.note, 1, asOfNote());
+    Sheets.line(sheet, styles.note, 1, figures.asOfNote());
     int end = Sheets.table(sheet, styles, HEADER_ROW, 0, columns, rows, total);
     Sheets.sizeColumns(sheet, HEADER_ROW, columns.size());
     Sheets.freezeAbove(sheet, HEADER_ROW + 1);
-    Sheets.printOnA4(sheet, columns.size() > 7, HEADER_ROW, HEADER_ROW, null, footer());
+    Sheets.printOnA4(sheet, columns.size() > 7, HEADER_ROW, HEADER_ROW, null, figures.footer());
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns.size() - 1, 0, end - 1);
     return end;
-  }
-
-  private String footer() {
-    return "数据截至 " + figures.asOf();
   }
 
   private static List<Object> figuresOf(FigureRow r) {
@@ -386,10 +250,6 @@ final class CountyWorkbook {
         r.paid(),
         Sheets.rate(r.paidRate()),
         Sheets.money(r.subsidy()));
-  }
-
-  private static Object moneyOrNone(ActionCount a) {
-    return a.amount() == null ? null : Sheets.money(a.amount());
   }
 
   private static String text(String value) {
