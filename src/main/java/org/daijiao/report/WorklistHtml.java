@@ -15,7 +15,9 @@ import org.daijiao.report.WorklistBooks.Village;
 final class WorklistHtml {
   private static final String STYLE =
       "section{margin-bottom:36px;}\n"
-          + "td{height:24px;}td.write{min-width:90px;}td.wide{min-width:200px;}\n"
+          + "table{width:100%;}td{height:24px;}th,td{white-space:nowrap;}\n"
+          // Room to write by hand: 办理情况, 经办人, 日期.
+          + "th:nth-child(8){width:22%;}th:nth-child(9),th:nth-child(10){width:8%;}\n"
           + "@page{size:A4 landscape;margin:10mm;}\n"
           + "@media print{body{max-width:none;margin:0;}section{break-before:page;}"
           + "section:first-of-type{break-before:auto;}}\n";

@@ -70,7 +70,11 @@ final class WorklistWorkbook {
 
   /** What the clerk must know before starting: as of when, how to close an action. */
   static String instructions(LocalDate asOf) {
-    return "数据截至 " + asOf + "。请逐人核实办理，在“办理情况、经办人、日期”栏填写后交乡镇（街道）销号；" + "身份证号已脱敏，以姓名和村（社区）核对本人。";
+    return "数据截至 "
+        + asOf
+        + "。请逐人核实办理，在“办理情况、经办人、日期”栏填写后交乡镇（街道）销号。"
+        + "金额为本人应缴的个人部分，或应退还本人的代缴资金。"
+        + "身份证号已脱敏，以姓名和村（社区）核对本人。";
   }
 
   /** E.g. 汉葭街道 鼓楼社区. */
