@@ -112,13 +112,15 @@ public record CountyFigures(
     List<FigureRow> byCategory = new ArrayList<>(rows(categories));
     byCategory.sort(Comparator.comparingInt(r -> categoryRank(policy, r.category())));
     List<FigureRow> county = rows(ReportStages.countyRow(stats));
+    FigureRow townshipTotal = rows(ReportStages.total(townships)).get(0);
     return new CountyFigures(
         policy.countyName(),
         year,
         context.asOf(),
-        county.isEmpty() ? null : county.get(0),
+        // No COUNTY row only when nobody is in the target: the (empty) total says the same.
+        county.isEmpty() ? townshipTotal : county.get(0),
         rows(townships),
-        rows(ReportStages.total(townships)).get(0),
+        townshipTotal,
         rows(villages),
         rows(ReportStages.total(villages)).get(0),
         byCategory,

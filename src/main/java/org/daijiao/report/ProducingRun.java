@@ -83,7 +83,8 @@ public record ProducingRun(
           sources(spark, warehouse, Optional.of(run.timestamp())));
     } catch (Exception e) {
       // Delta could not go back to that moment (log cleaned up after its retention period, files
-      // vacuumed): today's inputs, marked as such, rather than no inputs at all.
+      // vacuumed; Delta's analysis errors are checked exceptions Scala does not declare, hence
+      // Exception): today's inputs, marked as such, rather than no inputs at all.
       return new ProducingRun(
           run.version(),
           run.timestamp(),
@@ -132,10 +133,17 @@ public record ProducingRun(
     if (at.isEmpty()) {
       return Optional.of(warehouse.read(spark, table));
     }
+    List<Commit> history = history(spark, warehouse, table);
     Optional<Commit> version =
-        history(spark, warehouse, table).stream()
+        history.stream()
             .filter(c -> !c.timestamp().isAfter(at.get()))
             .max(Comparator.comparingLong(Commit::version));
+    if (version.isEmpty() && history.stream().noneMatch(c -> c.version() == 0)) {
+      // No commit that old is left, and neither is the table's first: its history was cleaned up.
+      throw new IllegalStateException(
+          "the history of " + table + " before " + at.get() + " is gone");
+    }
+    // Empty when the table was created after that moment (a source that came later).
     return version.map(
         v ->
             spark
