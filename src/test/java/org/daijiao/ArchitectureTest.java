@@ -24,14 +24,14 @@ class ArchitectureTest {
 
   /**
    * Top first. The packages of one layer stand side by side and know nothing of each other: {@code
-   * generate} and {@code privacy} are tools the command line runs beside the pipeline; {@code
-   * identity}, {@code eligibility} and {@code ledger} are libraries of rules that receive values.
-   * Below everything is the base package itself ({@link UserFacingException}).
+   * generate}, {@code privacy} and {@code report} are tools the command line runs beside the
+   * pipeline; {@code identity}, {@code eligibility} and {@code ledger} are libraries of rules that
+   * receive values. Below everything is the base package itself ({@link UserFacingException}).
    */
   static final List<List<String>> LAYERS =
       List.of(
           List.of("cli"),
-          List.of("generate", "privacy"),
+          List.of("generate", "privacy", "report"),
           List.of("coverage"),
           List.of("decide"),
           List.of("resolve"),

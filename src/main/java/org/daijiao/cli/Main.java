@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       GenerateCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
+      WorklistsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -205,8 +205,11 @@ public final class CoverageStages {
     return concat(substring(id, 1, 6), lit("********"), substring(id, 15, 4));
   }
 
-  /** {@code part / whole} with 4 decimals; null when {@code whole} is 0 (an empty target). */
-  static Column rate(Column part, Column whole) {
+  /**
+   * {@code part / whole} with 4 decimals; null when {@code whole} is 0 (an empty target). Public so
+   * that a report's total row derives its rate exactly as the statistics do.
+   */
+  public static Column rate(Column part, Column whole) {
     return when(whole.gt(0), part.cast("decimal(20,4)").divide(whole).cast("decimal(7,4)"));
   }
 }

@@ -108,7 +108,7 @@ public final class Divisions {
   }
 
   /** 汉葭街道 / 汉葭 → 汉葭; 保家镇 → 保家. */
-  static String townshipKeyOf(String name) {
+  public static String townshipKeyOf(String name) {
     return name.replaceAll("[\\s\\u3000\\u00A0]", "").replaceAll("(街道办事处|街道|镇|乡)$", "");
   }
 

@@ -19,6 +19,7 @@ import org.daijiao.person.EnrollmentStatus;
 public record Policy(
     @JsonProperty("policy_year") int policyYear,
     @JsonProperty("county_code") String countyCode,
+    @JsonProperty("county_name") String countyName,
     @JsonProperty("municipality_prefix") String municipalityPrefix,
     @JsonProperty("historical_area_codes") List<String> historicalAreaCodes,
     Ages ages,

@@ -119,6 +119,7 @@ public final class PolicyLoader {
       problems.add("policy_year " + p.policyYear() + " is not a plausible year (2000–2100)");
     }
     requireDigits(problems, "county_code", p.countyCode(), 6);
+    validateCountyName(problems, p.countyName());
     if (p.municipalityPrefix() == null || !p.municipalityPrefix().matches("\\d{2}")) {
       problems.add("municipality_prefix must be the 2-digit province-level code, e.g. \"50\"");
     } else if (p.countyCode() != null && !p.countyCode().startsWith(p.municipalityPrefix())) {
@@ -140,6 +141,24 @@ public final class PolicyLoader {
     validateFunding(problems, p);
     validateVocabularies(problems, p);
     return problems;
+  }
+
+  /**
+   * The county's name as reports print it and name their files (彭水县2022年…xlsx): a short text that
+   * can be part of a file name on any system.
+   */
+  private static void validateCountyName(List<String> problems, String name) {
+    if (name == null || name.isBlank()) {
+      problems.add("county_name is missing: the county's name as reports print it, e.g. \"彭水县\"");
+    } else if (!name.equals(name.strip())
+        || name.length() > 20
+        || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '·')) {
+      problems.add(
+          "county_name must be a name of at most 20 letters or digits without spaces or"
+              + " punctuation (it becomes part of the report's file name), got \""
+              + name
+              + "\"");
+    }
   }
 
   private static void validateAges(List<String> problems, Policy p) {

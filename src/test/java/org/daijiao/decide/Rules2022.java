@@ -40,6 +40,7 @@ public final class Rules2022 {
     return new Policy(
         year,
         p.countyCode(),
+        p.countyName(),
         p.municipalityPrefix(),
         p.historicalAreaCodes(),
         p.ages(),
@@ -58,6 +59,7 @@ public final class Rules2022 {
     return new Policy(
         p.policyYear(),
         p.countyCode(),
+        p.countyName(),
         p.municipalityPrefix(),
         p.historicalAreaCodes(),
         p.ages(),

@@ -22,6 +22,9 @@ class PolicyLoaderTest {
     Policy p = PolicyLoader.bundled();
     assertThat(p.policyYear()).isEqualTo(2022);
     assertThat(p.countyCode()).isEqualTo("500243");
+    assertThat(p.countyName())
+        .as("the name reports print and name their files by")
+        .isEqualTo("彭水县");
     assertThat(p.ages().minAge()).as("§2(二) 年满16周岁").isEqualTo(16);
     assertThat(p.ages().maxAge()).as("§2(一) 未满60周岁").isEqualTo(60);
     assertThat(p.subsidyFor(Category.TEKUN)).as("§2(一) 特困 全额 100").isEqualByComparingTo("100.00");
@@ -106,6 +109,19 @@ class PolicyLoaderTest {
     assertThatThrownBy(() -> PolicyLoader.bundled(2019))
         .isInstanceOf(PolicyException.class)
         .hasMessageContaining("--policy FILE");
+  }
+
+  @Test
+  void aMissingOrUnusableCountyNameIsRefused() throws IOException {
+    String line = "county_name: \"彭水县\"";
+    assertThatThrownBy(() -> PolicyLoader.fromFile(editedBundled(line, "")))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("county_name is missing");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(editedBundled(line, "county_name: \"彭水/县\"")))
+        .isInstanceOf(PolicyException.class)
+        .as("a slash would put the report's file into another folder")
+        .hasMessageContaining("county_name must be a name")
+        .hasMessageContaining("彭水/县");
   }
 
   @Test

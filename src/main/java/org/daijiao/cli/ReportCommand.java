@@ -1,0 +1,53 @@
+package org.daijiao.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.daijiao.policy.Policy;
+import org.daijiao.report.CountyReportJob;
+import org.daijiao.report.GoldYear;
+import org.daijiao.report.OutputFiles;
+import org.daijiao.spark.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The county report for the leadership and the townships (issue 9 part 1). */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the county report of a policy year from the gold tables: a workbook",
+      "(<county><Y>年困难群体城乡居保代缴情况.xlsx: 汇总, 图表, 分乡镇, 分村, 分类别, 部门资金) and the",
+      "same figures as one self-contained HTML page beside it. Counts and sums only: no ID, no name.",
+      "Files are readable by their owner only; each is written whole or not at all."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ReportOptions options;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "reports",
+      description = "Folder for the workbook and the page (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Progress progress = Progress.toStderr();
+    // Before Spark starts: a folder that cannot be written or a bad policy file costs nothing.
+    OutputFiles folder = OutputFiles.prepare(out);
+    Policy given = options.givenPolicy();
+    int year = options.year(given);
+    try (Spark spark = new Spark(common)) {
+      LocalDate asOf = GoldYear.asOf(spark.session, spark.warehouse, year);
+      Policy policy = options.policy(given, year);
+      CountyReportJob.Result written =
+          new CountyReportJob(spark.context(policy, asOf, progress), folder).run();
+      System.out.println(written.workbook());
+      System.out.println(written.html());
+    }
+    return 0;
+  }
+}

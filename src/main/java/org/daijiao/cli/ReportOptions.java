@@ -1,0 +1,47 @@
+package org.daijiao.cli;
+
+import java.nio.file.Path;
+import org.daijiao.policy.Policy;
+import org.daijiao.policy.PolicyLoader;
+import picocli.CommandLine.Option;
+
+/**
+ * The year and policy file of the commands that write what people read ({@code report}, {@code
+ * worklists}). The policy gives the county's name; the figures come from the warehouse.
+ */
+final class ReportOptions {
+  @Option(
+      names = "--year",
+      paramLabel = "Y",
+      description =
+          "Policy year (default: the year of --policy, else " + PolicyLoader.DEFAULT_YEAR + ").")
+  Integer year;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "Policy file (YAML) of the year, for the county's name (default: the bundled one).")
+  Path policyFile;
+
+  /** The policy file given (checked against --year), or null: read before Spark starts. */
+  Policy givenPolicy() {
+    return policyFile == null ? null : PolicyLoader.load(policyFile, year);
+  }
+
+  /** The year asked for: the given policy's, else --year, else the bundled policy's. */
+  int year(Policy given) {
+    if (given != null) {
+      return given.policyYear();
+    }
+    return year != null ? year : PolicyLoader.DEFAULT_YEAR;
+  }
+
+  /**
+   * The policy of the year: the given one, else the bundled one (read once the warehouse is known
+   * to hold the year, so that a missing year is reported as such).
+   */
+  Policy policy(Policy given, int year) {
+    return given != null ? given : PolicyLoader.bundled(year);
+  }
+}

@@ -1,0 +1,54 @@
+package org.daijiao.report;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.daijiao.coverage.WorklistAction;
+
+/**
+ * The one label table of the work-list actions: what a village clerk reads in the 事项 column. An
+ * action that has no label here (one added to {@link WorklistAction} later, or a code the table
+ * holds that this build does not know) is printed with its code, so that it still reaches the
+ * clerk.
+ */
+final class ActionLabels {
+  static final Map<WorklistAction, String> LABELS;
+
+  static {
+    Map<WorklistAction, String> labels = new EnumMap<>(WorklistAction.class);
+    labels.put(WorklistAction.ENROL, "参保登记（未参加城乡居保）");
+    labels.put(WorklistAction.PAY_SELF_PART, "缴纳个人缴费部分");
+    labels.put(WorklistAction.REFUND, "退还代缴资金（已全额自缴，事后补助）");
+    labels.put(WorklistAction.TRANSFER_FOLLOW_UP, "跨县参保，办理转移接续");
+    labels.put(WorklistAction.REACHES_PENSION_AGE, "年满60周岁，办理待遇领取（达龄一个，发放一个）");
+    LABELS = Collections.unmodifiableMap(labels);
+  }
+
+  private ActionLabels() {}
+
+  /** The clerk's words for an action code; the code itself when it has none. */
+  static String label(String code) {
+    return label(code, LABELS);
+  }
+
+  static String label(String code, Map<WorklistAction, String> labels) {
+    WorklistAction action = actionOrNull(code);
+    String label = action == null ? null : labels.get(action);
+    return label == null ? String.valueOf(code) : label;
+  }
+
+  /** The order of the actions on a list: the enum's, a code it does not know last. */
+  static int order(String code) {
+    WorklistAction action = actionOrNull(code);
+    return action == null ? Integer.MAX_VALUE : action.ordinal();
+  }
+
+  private static WorklistAction actionOrNull(String code) {
+    for (WorklistAction a : WorklistAction.values()) {
+      if (a.name().equals(code)) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

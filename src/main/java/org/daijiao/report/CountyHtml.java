@@ -1,0 +1,283 @@
+package org.daijiao.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.daijiao.policy.Policy;
+import org.daijiao.report.CountyFigures.ActionCount;
+import org.daijiao.report.CountyFigures.FundingRow;
+import org.daijiao.report.ProducingRun.InputFile;
+import org.daijiao.report.ProducingRun.SourceCount;
+import org.daijiao.report.SvgCharts.Series;
+
+/**
+ * The county report as one self-contained HTML page for the county intranet: the workbook's figures
+ * and tables, its charts as inline SVG, no script and no external asset. Aggregates only: no ID
+ * number, no name.
+ */
+final class CountyHtml {
+  private static final String BLUE = "#2e6da4";
+  private static final String GREEN = "#5b9b4a";
+  private static final String STYLE =
+      ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0;}\n"
+          + ".card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:130px;}\n"
+          + ".card b{display:block;font-size:22px;}.card span{color:#555;font-size:13px;}\n"
+          + "@media print{body{max-width:none;margin:0;}h2{break-after:avoid;}"
+          + "svg{break-inside:avoid;}}\n@page{size:A4;margin:12mm;}\n";
+  private static final List<String> FIGURE_HEADERS =
+      CountyWorkbook.FIGURES.stream().map(Sheets.Column::header).toList();
+
+  private final CountyFigures f;
+  private final Policy policy;
+  private final StringBuilder out = new StringBuilder(64 * 1024);
+
+  private CountyHtml(CountyFigures figures, Policy policy) {
+    this.f = figures;
+    this.policy = policy;
+  }
+
+  static String page(CountyFigures figures, Policy policy) {
+    return new CountyHtml(figures, policy).build();
+  }
+
+  private String build() {
+    Html.begin(out, f.title(), STYLE);
+    out.append("<h1>").append(Html.escape(f.title())).append("</h1>\n");
+    note(f.asOfNote());
+    FigureRow c = f.county();
+    out.append("<div class=\"cards\">\n");
+    card("参保目标人数", Html.count(c.target()));
+    card("已参保人数", Html.count(c.insured()));
+    card("参保率", Html.rate(c.insuredRate()));
+    card("代缴对象人数", Html.count(c.eligible()));
+    card("已足额缴费人数", Html.count(c.paid()));
+    card("代缴资金合计", Html.money(c.subsidy()));
+    ActionCount refunds = f.refundsDue().orElse(null);
+    card("待退还（事后补助）", refunds == null ? "0" : Html.count(refunds.persons()) + " 人");
+    out.append("</div>\n");
+    h2("各乡镇（街道）参保率");
+    out.append(rateChart());
+    h2("各乡镇（街道）参保情况");
+    List<List<String>> townships = new ArrayList<>();
+    for (FigureRow t : f.townships()) {
+      townships.add(
+          join(List.of(text(t.townshipCode()), ReportLabels.township(t.township())), figures(t)));
+    }
+    Html.table(
+        out,
+        join(List.of("区划代码", "乡镇（街道）"), FIGURE_HEADERS),
+        numeric(2),
+        townships,
+        join(List.of("", "合计"), figures(f.townshipTotal())));
+    h2("各类别参保情况");
+    out.append(categoryChart());
+    List<List<String>> categories = new ArrayList<>();
+    for (FigureRow r : f.categories()) {
+      categories.add(join(List.of(ReportLabels.category(r.category())), figures(r)));
+    }
+    Html.table(
+        out,
+        join(List.of("人员类别"), FIGURE_HEADERS),
+        numeric(1),
+        categories,
+        join(List.of("合计"), figures(f.categoryTotal())));
+    h2("各部门代缴资金申请");
+    out.append(departmentChart());
+    List<List<String>> funding = new ArrayList<>();
+    for (FundingRow r : f.funding()) {
+      funding.add(
+          List.of(
+              ReportLabels.department(r.department()),
+              ReportLabels.fundingSource(r.fundingSource()),
+              ReportLabels.batch(r.batch(), policy),
+              ReportLabels.mode(r.mode()),
+              Html.count(r.persons()),
+              Html.money(r.subsidy())));
+    }
+    FundingRow total = f.fundingTotal();
+    List<String> totalRow =
+        List.of("合计", "", "", "", Html.count(total.persons()), Html.money(total.subsidy()));
+    Html.table(
+        out,
+        List.of("认定部门", "资金来源", "批次", "代缴方式", "人数", "代缴资金（元）"),
+        List.of(false, false, false, false, true, true),
+        funding,
+        totalRow);
+    h2("待办事项（村级工作清单）");
+    List<List<String>> actions = new ArrayList<>();
+    long open = 0;
+    for (ActionCount a : f.openActions()) {
+      actions.add(
+          List.of(
+              ActionLabels.label(a.action()),
+              Html.count(a.persons()),
+              a.amount() == null ? "" : Html.money(a.amount())));
+      open += a.persons();
+    }
+    Html.table(
+        out,
+        List.of("事项", "人次", "金额（元）"),
+        List.of(false, true, true),
+        actions,
+        List.of("合计", Html.count(open), ""));
+    h2("各村（社区）参保情况");
+    List<List<String>> villages = new ArrayList<>();
+    for (FigureRow v : f.villages()) {
+      villages.add(
+          join(
+              List.of(
+                  ReportLabels.township(v.township()),
+                  text(v.villageCode()),
+                  ReportLabels.village(v.village())),
+              figures(v)));
+    }
+    Html.table(
+        out,
+        join(List.of("乡镇（街道）", "村（社区）代码", "村（社区）"), FIGURE_HEADERS),
+        numeric(3),
+        villages,
+        join(List.of("合计", "", ""), figures(f.villageTotal())));
+    sources();
+    Html.end(out);
+    return out.toString();
+  }
+
+  private void sources() {
+    ProducingRun run = f.run();
+    h2("数据来源");
+    note(CountySummarySheet.runNote(run));
+    note(CountySummarySheet.inputsNote(run));
+    List<List<String>> rows = new ArrayList<>();
+    for (SourceCount s : run.sources()) {
+      for (InputFile file : run.files()) {
+        if (file.source().equals(s.source())) {
+          rows.add(
+              List.of(
+                  ReportLabels.source(s.source()),
+                  file.file(),
+                  Html.count(file.read()),
+                  Html.count(file.accepted()),
+                  Html.count(file.rejected())));
+        }
+      }
+      rows.add(
+          List.of(
+              ReportLabels.source(s.source()) + " 小计",
+              "",
+              Html.count(s.read()),
+              Html.count(s.accepted()),
+              Html.count(s.rejected())));
+    }
+    Html.table(
+        out,
+        List.of("来源", "文件", "读取行数", "接受行数", "拒收行数"),
+        List.of(false, false, true, true, true),
+        rows,
+        null);
+  }
+
+  private String rateChart() {
+    List<FigureRow> ranked = f.townshipsByRate();
+    return SvgCharts.bars(
+        CountyCharts.RATE_TITLE,
+        ranked.stream().map(FigureRow::township).toList(),
+        List.of(
+            new Series(
+                "参保率",
+                BLUE,
+                ranked.stream().map(t -> t.insuredRate().doubleValue()).toList(),
+                ranked.stream().map(t -> Html.rate(t.insuredRate())).toList())),
+        1.0,
+        4,
+        v -> Math.round(v * 100) + "%",
+        1.0,
+        "目标 100%");
+  }
+
+  private String categoryChart() {
+    List<FigureRow> rows = f.categories();
+    long max = rows.stream().mapToLong(FigureRow::target).max().orElse(0);
+    return SvgCharts.bars(
+        CountyCharts.CATEGORY_TITLE,
+        rows.stream().map(r -> ReportLabels.category(r.category())).toList(),
+        List.of(
+            new Series(
+                "参保目标人数",
+                BLUE,
+                rows.stream().map(r -> (double) r.target()).toList(),
+                rows.stream().map(r -> Html.count(r.target())).toList()),
+            new Series(
+                "已参保人数",
+                GREEN,
+                rows.stream().map(r -> (double) r.insured()).toList(),
+                rows.stream().map(r -> Html.count(r.insured())).toList())),
+        Math.max(1, max),
+        4,
+        v -> Html.count(Math.round(v)),
+        null,
+        null);
+  }
+
+  private String departmentChart() {
+    List<FundingRow> rows = f.byDepartment();
+    double max = rows.stream().mapToDouble(r -> r.subsidy().doubleValue()).max().orElse(0);
+    return SvgCharts.bars(
+        CountyCharts.DEPARTMENT_TITLE,
+        rows.stream().map(r -> ReportLabels.department(r.department())).toList(),
+        List.of(
+            new Series(
+                "代缴资金（元）",
+                BLUE,
+                rows.stream().map(r -> r.subsidy().doubleValue()).toList(),
+                rows.stream().map(r -> Html.money(r.subsidy())).toList())),
+        Math.max(1, max),
+        4,
+        v -> Html.money(java.math.BigDecimal.valueOf(Math.round(v))),
+        null,
+        null);
+  }
+
+  private static List<String> figures(FigureRow r) {
+    return List.of(
+        Html.count(r.target()),
+        Html.count(r.insured()),
+        Html.rate(r.insuredRate()),
+        Html.count(r.eligible()),
+        Html.count(r.paid()),
+        Html.rate(r.paidRate()),
+        Html.money(r.subsidy()));
+  }
+
+  /** {@code keys} text columns, then the figures (numbers). */
+  private static List<Boolean> numeric(int keys) {
+    List<Boolean> n = new ArrayList<>(Collections.nCopies(keys, false));
+    n.addAll(Collections.nCopies(FIGURE_HEADERS.size(), true));
+    return n;
+  }
+
+  private static List<String> join(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private void h2(String title) {
+    out.append("<h2>").append(Html.escape(title)).append("</h2>\n");
+  }
+
+  private void note(String text) {
+    out.append("<p class=\"note\">").append(Html.escape(text)).append("</p>\n");
+  }
+
+  private void card(String label, String value) {
+    out.append("<div class=\"card\"><span>")
+        .append(Html.escape(label))
+        .append("</span><b>")
+        .append(Html.escape(value))
+        .append("</b></div>\n");
+  }
+}

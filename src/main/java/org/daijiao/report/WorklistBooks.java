@@ -1,0 +1,148 @@
+package org.daijiao.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.daijiao.UserFacingException;
+import org.daijiao.UserFacingException.Code;
+import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.identity.Divisions;
+import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Tables;
+
+/**
+ * The open actions of {@code gold.worklist} of one year, as the clerks get them: per township (in
+ * official order), per village (in official order), and in each village by the person's name, so
+ * that all of one person's actions stand together and a name is found as in a register. IDs are
+ * masked again on the way in ({@link IdNumber#mask} keeps a masked ID as it is): a full ID never
+ * reaches a list.
+ */
+final class WorklistBooks {
+  /** One open action of one person. */
+  record Entry(
+      String name,
+      String maskedId,
+      String category,
+      String action,
+      BigDecimal amount,
+      LocalDate deadline) {}
+
+  /** A village's list. */
+  record Village(String name, String code, List<Entry> entries) {}
+
+  /** A township's villages. */
+  record Township(String name, String code, List<Village> villages) {
+    int actions() {
+      return villages.stream().mapToInt(v -> v.entries().size()).sum();
+    }
+  }
+
+  private static final Collator NAMES = Collator.getInstance(Locale.CHINA);
+
+  private static final Comparator<Entry> WALK =
+      Comparator.comparing((Entry e) -> e.name() == null ? "" : e.name(), NAMES)
+          .thenComparing(Entry::maskedId, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparingInt(e -> ActionLabels.order(e.action()));
+
+  private WorklistBooks() {}
+
+  /** Every township with open actions in the context's year. */
+  static List<Township> load(JobContext context) {
+    Dataset<Row> rows =
+        context
+            .warehouse()
+            .read(context.session(), Tables.WORKLIST)
+            .filter(col(CoverageColumns.POLICY_YEAR).equalTo(context.policyYear()))
+            .orderBy(
+                col(CoverageColumns.TOWNSHIP_CODE).asc_nulls_last(),
+                col(CoverageColumns.TOWNSHIP),
+                col(CoverageColumns.VILLAGE_CODE).asc_nulls_last(),
+                col(CoverageColumns.VILLAGE));
+    Map<String, String> townshipCodes = new LinkedHashMap<>();
+    Map<String, Map<String, List<Entry>>> byPlace = new LinkedHashMap<>();
+    Map<String, String> villageCodes = new LinkedHashMap<>();
+    // County-sized (thousands of rows), streamed to the driver partition by partition.
+    Iterator<Row> it = rows.toLocalIterator();
+    while (it.hasNext()) {
+      Row r = it.next();
+      String township = r.getAs(CoverageColumns.TOWNSHIP);
+      String village = r.getAs(CoverageColumns.VILLAGE);
+      townshipCodes.putIfAbsent(township, r.getAs(CoverageColumns.TOWNSHIP_CODE));
+      villageCodes.putIfAbsent(township + "\n" + village, r.getAs(CoverageColumns.VILLAGE_CODE));
+      byPlace
+          .computeIfAbsent(township, t -> new LinkedHashMap<>())
+          .computeIfAbsent(village, v -> new ArrayList<>())
+          .add(
+              new Entry(
+                  r.getAs(CoverageColumns.NAME),
+                  IdNumber.mask(r.<String>getAs(CoverageColumns.ID_NUMBER)),
+                  r.getAs(CoverageColumns.CATEGORY),
+                  r.getAs(CoverageColumns.ACTION),
+                  r.getAs(CoverageColumns.AMOUNT),
+                  r.getAs(CoverageColumns.DEADLINE)));
+    }
+    List<Township> townships = new ArrayList<>();
+    byPlace.forEach(
+        (township, villages) -> {
+          List<Village> lists = new ArrayList<>();
+          villages.forEach(
+              (village, entries) -> {
+                entries.sort(WALK);
+                lists.add(
+                    new Village(
+                        village,
+                        villageCodes.get(township + "\n" + village),
+                        List.copyOf(entries)));
+              });
+          townships.add(new Township(township, townshipCodes.get(township), List.copyOf(lists)));
+        });
+    return townships;
+  }
+
+  /**
+   * The township {@code asked} names: its official name, the name without 镇/乡/街道 (汉葭), a name the
+   * rosters wrote that the work list holds, or the words for a missing township.
+   *
+   * @return the township's name as the work list holds it (official for an official township)
+   * @throws UserFacingException listing the valid names when none matches
+   */
+  static String resolve(String asked, List<Township> present) {
+    String key = Divisions.townshipKeyOf(asked.strip());
+    Set<String> valid = new LinkedHashSet<>();
+    for (Divisions.Division d : Divisions.all()) {
+      if (d.level().equals("township")) {
+        valid.add(d.name());
+        if (Divisions.townshipKeyOf(d.name()).equals(key)) {
+          return d.name();
+        }
+      }
+    }
+    for (Township t : present) {
+      valid.add(t.name());
+      if (t.name().equals(asked.strip()) || ReportLabels.township(t.name()).equals(asked.strip())) {
+        return t.name();
+      }
+    }
+    throw new UserFacingException(
+        Code.OPTION,
+        "--township "
+            + asked
+            + " is not a township of the county nor one the work list names. Valid names: "
+            + String.join(", ", valid)
+            + ".");
+  }
+}
