@@ -69,7 +69,7 @@ public final class IdRepairStages {
    * @param parsed its rows parsed by the source's cleaner (lineage + reject reason)
    */
   public static Dataset<Row> unusableRows(
-      Dataset<Row> bronze, Dataset<Row> parsed, Source source, Policy policy) {
+      Dataset<Row> bronze, Dataset<Row> parsed, Source source, Policy policy, LocalDate asOf) {
     List<String> reasons = new ArrayList<>();
     UnusableRow.REASONS.forEach(r -> reasons.add(r.name()));
     Dataset<Row> rejected =
@@ -84,7 +84,7 @@ public final class IdRepairStages {
     columns.add(rejected.col(CleanColumns.SOURCE_FILE));
     columns.add(rejected.col(CleanColumns.LINE));
     columns.add(rejected.col(CleanColumns.REJECT_REASON));
-    UnusableRow reader = new UnusableRow(source, policy);
+    UnusableRow reader = new UnusableRow(source, policy, asOf);
     // (file, line) names one bronze row and one parsed row: the join keeps each rejected row once.
     return bronze
         .join(
@@ -140,13 +140,15 @@ public final class IdRepairStages {
     Dataset<Row> neighbours = neighbours(unusable, minBirth, maxBirth);
     Dataset<Row> knownNeighbours =
         knownIds(
-            known.join(
-                broadcast(
-                    neighbours
-                        .select(col(RepairColumns.CANDIDATE_ID_NUMBER).as(KNOWN_ID))
-                        .distinct()),
-                col(CleanColumns.ID_NUMBER).equalTo(col(KNOWN_ID)),
-                "left_semi"));
+            known
+                .unionByName(certificateIds(unusable))
+                .join(
+                    broadcast(
+                        neighbours
+                            .select(col(RepairColumns.CANDIDATE_ID_NUMBER).as(KNOWN_ID))
+                            .distinct()),
+                    col(CleanColumns.ID_NUMBER).equalTo(col(KNOWN_ID)),
+                    "left_semi"));
     // One row per (rejected row, neighbour) and per known ID: one row per candidate.
     Dataset<Row> matches =
         neighbours.join(
@@ -194,6 +196,21 @@ public final class IdRepairStages {
             RepairColumns.CANDIDATE_SOURCES,
             coalesce(col(RepairColumns.CANDIDATE_SOURCES), emptyCodes()))
         .drop(KNOWN_ID, NAMES, TOWNSHIP_KEYS, VILLAGE_KEYS, SAME_NAME);
+  }
+
+  /**
+   * The IDs that rejected disability rows' own certificate numbers hold (known from the
+   * certificate, with the row's name and place), in the shape of the known rows.
+   */
+  static Dataset<Row> certificateIds(Dataset<Row> unusable) {
+    return unusable
+        .filter(col(RepairColumns.CERTIFICATE_ID).isNotNull())
+        .select(
+            col(RepairColumns.CERTIFICATE_ID).as(CleanColumns.ID_NUMBER),
+            col(RepairColumns.NAME_KEY).as(CleanColumns.NAME),
+            lit(RepairColumns.CERTIFICATE_SOURCE).as(CleanColumns.SOURCE),
+            col(RepairColumns.TOWNSHIP).as(CleanColumns.TOWNSHIP),
+            col(RepairColumns.VILLAGE).as(CleanColumns.VILLAGE));
   }
 
   /**

@@ -60,7 +60,7 @@ public final class IdRepairs {
       Policy policy,
       LocalDate asOf,
       AcceptedRepairs accepted) {
-    Dataset<Row> unusable = unusable(bronze, parsed, policy);
+    Dataset<Row> unusable = unusable(bronze, parsed, policy, asOf);
     Dataset<Row> candidates =
         IdRepairStages.candidates(unusable, known(parsed), policy.minBirthDate(), asOf);
     boolean automatic = policy.acceptsUniqueSameTownship();
@@ -144,7 +144,7 @@ public final class IdRepairs {
     Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
     bronze.forEach((s, rows) -> parsed.put(s, CleanStages.parse(rows, s, policy, asOf)));
     Dataset<Row> named =
-        unusable(bronze, parsed, policy)
+        unusable(bronze, parsed, policy, asOf)
             .join(
                 RepairCheck.confirmations(spark, accepted),
                 ScalaSeqs.of(RepairColumns.SOURCE, RepairColumns.SOURCE_FILE, RepairColumns.LINE),
@@ -157,11 +157,15 @@ public final class IdRepairs {
   }
 
   private static Dataset<Row> unusable(
-      Map<Source, Dataset<Row>> bronze, Map<Source, Dataset<Row>> parsed, Policy policy) {
+      Map<Source, Dataset<Row>> bronze,
+      Map<Source, Dataset<Row>> parsed,
+      Policy policy,
+      LocalDate asOf) {
     Dataset<Row> out = null;
     for (Source s : Source.values()) {
       if (s.isRoster()) {
-        Dataset<Row> rows = IdRepairStages.unusableRows(bronze.get(s), parsed.get(s), s, policy);
+        Dataset<Row> rows =
+            IdRepairStages.unusableRows(bronze.get(s), parsed.get(s), s, policy, asOf);
         out = out == null ? rows : out.unionByName(rows);
       }
     }

@@ -41,6 +41,13 @@ public final class RepairColumns {
   public static final String SEARCHED = "searched";
   public static final String NAME_KEY = "name_key";
   public static final String SEX = "sex";
+  public static final String CERTIFICATE_ID = "certificate_id";
+
+  /**
+   * The source a candidate is known from when a rejected disability row's own certificate number
+   * holds it (SPEC §3: the certificate is the ID + two digits).
+   */
+  public static final String CERTIFICATE_SOURCE = "disability_certificate";
 
   /** The lineage of a repaired row in {@code silver.persons.id_repairs}. */
   public static final String ID_NUMBER = CleanColumns.ID_NUMBER;
@@ -109,7 +116,8 @@ public final class RepairColumns {
           .add(TOWNSHIP, StringType, true)
           .add(VILLAGE, StringType, true)
           .add(CATEGORY, StringType, true)
-          .add(ID_NUMBER_AS_WRITTEN, StringType, false);
+          .add(ID_NUMBER_AS_WRITTEN, StringType, false)
+          .add(CERTIFICATE_ID, StringType, true);
 
   /** A valid neighbour of a rejected row's ID (working rows). */
   public static final StructType NEIGHBOUR =

@@ -1,6 +1,7 @@
 package org.daijiao.repair;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -32,23 +33,26 @@ final class UnusableRow implements Serializable {
           RejectReason.CERTIFICATE_INVALID);
 
   /**
-   * The reasons whose exported value may be one typing error away from the right number. A mismatch
-   * between the ID column and the certificate has two values and no way to tell which is wrong; a
-   * missing ID has none.
+   * The reasons whose exported value may be one typing error away from the right number (a missing
+   * ID has none). A mismatch between the ID column and the certificate is searched from the ID
+   * column: when that is the invalid one, the certificate's ID is among its neighbours.
    */
   static final Set<RejectReason> SEARCHED =
       Set.of(
           RejectReason.ID_INVALID_FORMAT,
           RejectReason.ID_INVALID_BIRTHDATE,
           RejectReason.ID_INVALID_CHECKSUM,
+          RejectReason.ID_CERTIFICATE_MISMATCH,
           RejectReason.CERTIFICATE_INVALID);
 
   private final Source source;
   private final Policy policy;
+  private final LocalDate asOf;
 
-  UnusableRow(Source source, Policy policy) {
+  UnusableRow(Source source, Policy policy, LocalDate asOf) {
     this.source = source;
     this.policy = policy;
+    this.asOf = asOf;
   }
 
   /**
@@ -71,7 +75,26 @@ final class UnusableRow implements Serializable {
         text(row, CleanColumns.TOWNSHIP),
         text(row, CleanColumns.VILLAGE),
         category(row),
-        IdNumber.maskAsWritten(raw));
+        IdNumber.maskAsWritten(raw),
+        certificateId(row, raw));
+  }
+
+  /**
+   * The valid ID a disability row's certificate number holds when the row could not use it (its ID
+   * column says something else): a candidate known from the certificate.
+   */
+  private String certificateId(Row row, String raw) {
+    if (source != Source.DISABILITY) {
+      return null;
+    }
+    String certificate = IdNumber.clean(text(row, CleanColumns.CERTIFICATE_NUMBER));
+    if (certificate == null || certificate.length() != 20) {
+      return null;
+    }
+    String idPart = certificate.substring(0, 18);
+    return !idPart.equals(raw) && IdNumber.parse(idPart, policy.minBirthDate(), asOf).valid()
+        ? idPart
+        : null;
   }
 
   /**

@@ -129,6 +129,7 @@ public final class ResolveJob {
 
     writer.replace(QualityColumns.REJECTED_RECORDS, rejects);
     writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, repaired.candidatesTable());
+    progress.step("resolve", "quality.rejected_records, id_repair_candidates written");
     writer.replace(SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(roster, asOf));
     writer.replace(
         SilverColumns.EXCLUSION_PERIODS,
