@@ -26,8 +26,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.Divisions;
 import org.daijiao.identity.IdNeighbours;
 import org.daijiao.identity.IdNumber;
@@ -285,11 +287,15 @@ public final class IdRepairStages {
       Dataset<Row> bronze, Dataset<Row> confirmations, Source source) {
     Dataset<Row> ofSource =
         confirmations.filter(col(RepairColumns.SOURCE).equalTo(source.folder()));
+    List<String> names = BronzeColumns.contract(source).names();
     List<Column> columns = new ArrayList<>();
-    for (String c : BronzeColumns.contract(source).names()) {
+    for (String c : names) {
       columns.add(bronze.col(c));
     }
     columns.add(ofSource.col(RepairColumns.CANDIDATE_ID_NUMBER));
+    int idAt = names.indexOf(CleanColumns.ID_NUMBER);
+    int certificateAt = names.indexOf(CleanColumns.CERTIFICATE_NUMBER);
+    StructType schema = BronzeColumns.schema(source);
     // A confirmation names one bronze row by its file and line.
     return bronze
         .join(
@@ -301,23 +307,25 @@ public final class IdRepairStages {
             "inner")
         .select(columns.toArray(new Column[0]))
         .map(
-            (MapFunction<Row, Row>) IdRepairStages::withCandidateInPlace,
-            Encoders.row(BronzeColumns.schema(source)));
+            (MapFunction<Row, Row>) r -> withCandidateInPlace(r, idAt, certificateAt, schema),
+            Encoders.row(schema));
   }
 
-  private static Row withCandidateInPlace(Row row) {
+  /**
+   * The bronze row (its last value the candidate) with the candidate where the ID was; with its
+   * schema, because the cleaner that reads it next may receive it as it is.
+   */
+  private static Row withCandidateInPlace(Row row, int idAt, int certificateAt, StructType schema) {
     int n = row.size() - 1;
     String candidate = row.getString(n);
     Object[] out = new Object[n];
     for (int i = 0; i < n; i++) {
       out[i] = row.get(i);
     }
-    int idAt = row.fieldIndex(CleanColumns.ID_NUMBER);
     String id = IdNumber.clean((String) row.get(idAt));
     if (id != null) {
       out[idAt] = candidate;
     }
-    int certificateAt = indexOf(row, CleanColumns.CERTIFICATE_NUMBER);
     if (certificateAt >= 0) {
       String certificate = IdNumber.clean((String) row.get(certificateAt));
       if (certificate != null && certificate.length() > 2) {
@@ -327,7 +335,7 @@ public final class IdRepairStages {
         }
       }
     }
-    return RowFactory.create(out);
+    return new GenericRowWithSchema(out, schema);
   }
 
   /**
@@ -357,16 +365,6 @@ public final class IdRepairStages {
             col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(RepairColumns.REPAIRED_FROM),
             col(RepairColumns.CONFIRMED_IN),
             col(RepairColumns.ID_NUMBER));
-  }
-
-  private static int indexOf(Row row, String column) {
-    String[] names = row.schema().fieldNames();
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(column)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static Column candidateSex(Column id) {

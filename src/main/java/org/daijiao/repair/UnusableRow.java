@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.daijiao.identity.DisabilityCertificate;
 import org.daijiao.identity.IdNeighbours;
 import org.daijiao.identity.IdNumber;
@@ -62,21 +62,24 @@ final class UnusableRow implements Serializable {
     RejectReason reason = RejectReason.valueOf(row.getAs(CleanColumns.REJECT_REASON));
     String raw = rawId(row);
     String name = text(row, CleanColumns.NAME);
-    return RowFactory.create(
-        source.folder(),
-        row.getAs(CleanColumns.SOURCE_FILE),
-        row.getAs(CleanColumns.LINE),
-        reason.name(),
-        raw,
-        SEARCHED.contains(reason) && IdNeighbours.searchable(raw),
-        name,
-        PersonName.normalize(name),
-        sexDigit(raw),
-        text(row, CleanColumns.TOWNSHIP),
-        text(row, CleanColumns.VILLAGE),
-        category(row),
-        IdNumber.maskAsWritten(raw),
-        certificateId(row, raw));
+    return new GenericRowWithSchema(
+        new Object[] {
+          source.folder(),
+          row.getAs(CleanColumns.SOURCE_FILE),
+          row.getAs(CleanColumns.LINE),
+          reason.name(),
+          raw,
+          SEARCHED.contains(reason) && IdNeighbours.searchable(raw),
+          name,
+          PersonName.normalize(name),
+          sexDigit(raw),
+          text(row, CleanColumns.TOWNSHIP),
+          text(row, CleanColumns.VILLAGE),
+          category(row),
+          IdNumber.maskAsWritten(raw),
+          certificateId(row, raw)
+        },
+        RepairColumns.UNUSABLE_ROW);
   }
 
   /**
