@@ -234,7 +234,9 @@ class GoldConsistencyTest {
             "paid_persons bigint",
             "paid_rate decimal(7,4)",
             "subsidy_amount decimal(12,2)",
-            "as_of date"));
+            "as_of date",
+            // issue 12
+            "unresolved_roster_rows bigint"));
     expected.put(
         Tables.DEPARTMENT_FUNDING,
         List.of(
@@ -267,7 +269,12 @@ class GoldConsistencyTest {
             "action string",
             "amount decimal(12,2)",
             "deadline date",
-            "as_of date"));
+            "as_of date",
+            // issue 12: FIX_ID rows
+            "department string",
+            "candidate_id_number string",
+            "source_file string",
+            "line bigint"));
     for (Map.Entry<TableName, List<String>> e : expected.entrySet()) {
       List<String> actual =
           Arrays.stream(table(GoldTables.FIXTURE, e.getKey()).schema().fields())
