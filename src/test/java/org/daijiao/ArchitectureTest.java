@@ -35,6 +35,7 @@ class ArchitectureTest {
           List.of("coverage"),
           List.of("decide"),
           List.of("resolve"),
+          List.of("repair"),
           List.of("ingest"),
           List.of("identity", "eligibility", "ledger"),
           List.of("quality"),

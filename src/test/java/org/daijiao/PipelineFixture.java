@@ -15,6 +15,7 @@ import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
@@ -53,11 +54,16 @@ public final class PipelineFixture {
 
   /** A fresh run (not cached), e.g. for another as_of. */
   public static Run run(Path input, Policy policy, LocalDate asOf) {
+    return run(input, policy, asOf, AcceptedRepairs.NONE);
+  }
+
+  /** A fresh run (not cached) with the repairs the data team confirmed (issue 12). */
+  public static Run run(Path input, Policy policy, LocalDate asOf, AcceptedRepairs repairs) {
     SparkSession spark = TestSpark.session();
     Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
     JobContext context = JobContext.of(spark, warehouse, Progress.silent(), policy, asOf);
     IngestJob.Result ingest = new IngestJob(context, input.toString(), "test-batch").run();
-    ResolveJob.Result resolve = new ResolveJob(context).run();
+    ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
     new DecideJob(context).run();
     new StatsJob(context).run();
     return new Run(warehouse, policy, asOf, ingest, resolve);

@@ -18,6 +18,7 @@ import org.daijiao.decide.GoldColumns;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.repair.RepairColumns;
 import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.TableContract;
@@ -42,6 +43,7 @@ class TableContractsTest {
             QualityColumns.REJECTED_RECORDS,
             QualityColumns.IDENTITY_CONFLICTS,
             QualityColumns.INGEST_RECONCILIATION,
+            RepairColumns.ID_REPAIR_CANDIDATES,
             SilverColumns.PERSONS,
             SilverColumns.CATEGORY_PERIODS,
             SilverColumns.EXCLUSION_PERIODS,

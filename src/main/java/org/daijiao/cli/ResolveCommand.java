@@ -2,6 +2,7 @@ package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
 import org.daijiao.policy.Policy;
+import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Mixin;
 final class ResolveCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin PolicyOptions policyOptions;
+  @Mixin RepairOptions repairOptions;
 
   @Override
   public Integer call() {
     Policy policy = policyOptions.policy();
+    AcceptedRepairs repairs = repairOptions.accepted();
     try (Spark spark = new Spark(common)) {
-      ResolveJob.Result r = new ResolveJob(spark.context(policy, policyOptions.asOf(policy))).run();
+      ResolveJob.Result r =
+          new ResolveJob(spark.context(policy, policyOptions.asOf(policy)), repairs).run();
       RunSummary.printReconciliation(System.out, r);
     }
     return 0;

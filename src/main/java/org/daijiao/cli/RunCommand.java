@@ -8,6 +8,7 @@ import org.daijiao.coverage.StatsJob;
 import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.policy.Policy;
+import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin PolicyOptions policyOptions;
+  @Mixin RepairOptions repairOptions;
 
   @Option(
       names = "--input",
@@ -38,13 +40,17 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Policy policy = policyOptions.policy();
     LocalDate asOf = policyOptions.asOf(policy);
+    AcceptedRepairs repairs = repairOptions.accepted();
     String inputDir = input != null ? input : Defaults.sampleInput();
     // The progress clock starts with the command, before Spark does.
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
       JobContext context = spark.context(policy, asOf, progress);
-      IngestJob.Result ingest = new IngestJob(context, inputDir, batchId()).run();
-      ResolveJob.Result resolve = new ResolveJob(context).run();
+      IngestJob.Result ingest =
+          new IngestJob(
+                  context, inputDir, batchId(), RepairOptions.checkBeforeWriting(context, repairs))
+              .run();
+      ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
       new DecideJob(context).run();
       new StatsJob(context).run();
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())

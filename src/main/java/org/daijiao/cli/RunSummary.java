@@ -124,12 +124,14 @@ final class RunSummary {
     }
     Row c = county.get(0);
     out.printf(
-        "%ncoverage (county): target %,d   insured %,d (%s)   paid %,d (%s)%n",
+        "%ncoverage (county): target %,d   insured %,d (%s)   paid %,d (%s)"
+            + "   roster rows without a usable ID (not in the target): %,d%n",
         c.<Long>getAs(CoverageColumns.TARGET_PERSONS),
         c.<Long>getAs(CoverageColumns.INSURED_PERSONS),
         percent(c.getAs(CoverageColumns.INSURED_RATE)),
         c.<Long>getAs(CoverageColumns.PAID_PERSONS),
-        percent(c.getAs(CoverageColumns.PAID_RATE)));
+        percent(c.getAs(CoverageColumns.PAID_RATE)),
+        c.<Long>getAs(CoverageColumns.UNRESOLVED_ROSTER_ROWS));
     out.println("lowest insured rate, townships:");
     for (Row t :
         stats

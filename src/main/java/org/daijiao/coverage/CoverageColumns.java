@@ -46,6 +46,17 @@ public final class CoverageColumns {
   public static final String DEADLINE = GoldColumns.DEADLINE;
   public static final String AS_OF = GoldColumns.AS_OF;
 
+  /** Issue 12: roster rows without a usable ID number, so that a 100 % rate cannot hide them. */
+  public static final String UNRESOLVED_ROSTER_ROWS = "unresolved_roster_rows";
+
+  /**
+   * Issue 12, FIX_ID rows of the work list: which department's row, the masked candidate, where.
+   */
+  public static final String CANDIDATE_ID_NUMBER = "candidate_id_number";
+
+  public static final String SOURCE_FILE = "source_file";
+  public static final String LINE = "line";
+
   /** Rates are fractions with 4 decimals (0.9732). */
   public static final DecimalType RATE = DataTypes.createDecimalType(7, 4);
 
@@ -66,7 +77,12 @@ public final class CoverageColumns {
           required(PAID_PERSONS, LongType, "of them, eligible with the year fully paid"),
           optional(PAID_RATE, RATE, "paid / target; null when the target is empty"),
           required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "the subsidies of the ledger rows, yuan"),
-          required(AS_OF, DateType, "the as_of of the decisions"));
+          required(AS_OF, DateType, "the as_of of the decisions"),
+          required(
+              UNRESOLVED_ROSTER_ROWS,
+              LongType,
+              "roster rows of the place (and category) with no usable ID number, not in the target"
+                  + " (their persons are unknown until the ID is fixed: work-list action FIX_ID)"));
 
   /** {@code gold.department_funding}: what each department asks the finance bureau for. */
   public static final TableContract DEPARTMENT_FUNDING =
@@ -81,7 +97,10 @@ public final class CoverageColumns {
           required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "their subsidies, yuan"),
           required(AS_OF, DateType, "the as_of of the decisions"));
 
-  /** {@code gold.worklist}: per township and village, every person with an open action. */
+  /**
+   * {@code gold.worklist}: per township and village, every person with an open action, and every
+   * roster row whose ID number must be checked on the ID card (FIX_ID).
+   */
   public static final TableContract WORKLIST =
       TableContract.of(
           Tables.WORKLIST,
@@ -96,7 +115,17 @@ public final class CoverageColumns {
           required(ACTION, StringType, "the open action (WorklistAction)"),
           optional(AMOUNT, CleanColumns.MONEY, "yuan still to pay or to refund; null otherwise"),
           optional(DEADLINE, DateType, "by when; null for a transfer follow-up"),
-          required(AS_OF, DateType, "the as_of of the decisions"));
+          required(AS_OF, DateType, "the as_of of the decisions"),
+          optional(
+              DEPARTMENT,
+              StringType,
+              "FIX_ID: the department whose roster row has no usable ID; null for other actions"),
+          optional(
+              CANDIDATE_ID_NUMBER,
+              StringType,
+              "FIX_ID: the masked repair candidate, when there is one; null otherwise"),
+          optional(SOURCE_FILE, StringType, "FIX_ID: the export of the row; null otherwise"),
+          optional(LINE, LongType, "FIX_ID: its line or row; null otherwise"));
 
   private CoverageColumns() {}
 }

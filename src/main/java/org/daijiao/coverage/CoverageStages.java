@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -16,10 +18,19 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.eligibility.Reason;
+import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ledger.Status;
+import org.daijiao.person.Category;
+import org.daijiao.policy.Department;
+import org.daijiao.repair.Confidence;
+import org.daijiao.repair.Evidence;
+import org.daijiao.repair.RepairColumns;
+import org.daijiao.resolve.Locations;
+import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -43,16 +54,29 @@ public final class CoverageStages {
   private static final String BY_VILLAGE = "g_village";
   private static final String BY_CATEGORY = "g_category";
   private static final String SUBSIDY_SUM = "subsidy_sum";
+  private static final String UNRESOLVED = "_unresolved";
+  private static final String CONFIRMED = "_confirmed";
+  private static final String CANDIDATES = "_candidates";
+  private static final String ONLY_CANDIDATE = "_only_candidate";
+  private static final String SAME_NAME_CANDIDATE = "_same_name_candidate";
+  private static final String SHOWN_CANDIDATE = "_shown_candidate";
 
   private CoverageStages() {}
 
   /**
    * {@code gold.coverage_stats}: COUNTY, TOWNSHIP and VILLAGE levels, each by category and for ALL.
    * The population is the coverage target; a person's category is the resolved one (or the highest
-   * held).
+   * held). Beside it, the roster rows of each place that have no usable ID number (issue 12): they
+   * are in no count of the target, and a place with only such rows still gets its row.
+   *
+   * @param unresolved {@link #unresolvedRosterRows}
    */
   public static Dataset<Row> coverageStats(
-      Dataset<Row> eligibility, Dataset<Row> ledger, int policyYear, LocalDate asOf) {
+      Dataset<Row> eligibility,
+      Dataset<Row> ledger,
+      Dataset<Row> unresolved,
+      int policyYear,
+      LocalDate asOf) {
     // The ledger has one row per eligible person: the left join keeps one row per person.
     Dataset<Row> target =
         eligibility
@@ -61,23 +85,49 @@ public final class CoverageStages {
                 ledger.select(col(GoldColumns.ID_NUMBER), col(GoldColumns.SUBSIDY_AMOUNT)),
                 ScalaSeqs.of(GoldColumns.ID_NUMBER),
                 "left_outer")
+            .select(
+                col(GoldColumns.TOWNSHIP),
+                col(GoldColumns.VILLAGE),
+                col(GoldColumns.CATEGORY),
+                col(GoldColumns.INSURED),
+                col(GoldColumns.ELIGIBLE),
+                col(GoldColumns.PAID),
+                col(GoldColumns.SUBSIDY_AMOUNT),
+                lit(false).as(UNRESOLVED));
+    // An unresolved row counts under its category only when that is a target category.
+    Dataset<Row> rows =
+        target
+            .unionByName(
+                unresolved.select(
+                    col(GoldColumns.TOWNSHIP),
+                    col(GoldColumns.VILLAGE),
+                    when(
+                            col(GoldColumns.CATEGORY).isin(targetCategories()),
+                            col(GoldColumns.CATEGORY))
+                        .as(GoldColumns.CATEGORY),
+                    lit(null).cast(DataTypes.BooleanType).as(GoldColumns.INSURED),
+                    lit(null).cast(DataTypes.BooleanType).as(GoldColumns.ELIGIBLE),
+                    lit(null).cast(DataTypes.BooleanType).as(GoldColumns.PAID),
+                    lit(null).cast(CleanColumns.MONEY).as(GoldColumns.SUBSIDY_AMOUNT),
+                    lit(true).as(UNRESOLVED)))
             .withColumn(TOWNSHIP_OR_UNKNOWN, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
             .withColumn(VILLAGE_OR_UNKNOWN, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)));
-    // cube() yields every combination; a village without its township is not a level, so it is
-    // dropped.
+    // cube() yields every combination; a village without its township is not a level, and an
+    // unresolved row without a target category has no category row: both are dropped.
     Dataset<Row> grouped =
-        target
-            .cube(col(TOWNSHIP_OR_UNKNOWN), col(VILLAGE_OR_UNKNOWN), col(GoldColumns.CATEGORY))
+        rows.cube(col(TOWNSHIP_OR_UNKNOWN), col(VILLAGE_OR_UNKNOWN), col(GoldColumns.CATEGORY))
             .agg(
                 grouping(col(TOWNSHIP_OR_UNKNOWN)).as(BY_TOWNSHIP),
                 grouping(col(VILLAGE_OR_UNKNOWN)).as(BY_VILLAGE),
                 grouping(col(GoldColumns.CATEGORY)).as(BY_CATEGORY),
-                count(lit(1)).as(CoverageColumns.TARGET_PERSONS),
+                count_if(not(col(UNRESOLVED))).as(CoverageColumns.TARGET_PERSONS),
                 count_if(col(GoldColumns.INSURED)).as(CoverageColumns.INSURED_PERSONS),
                 count_if(col(GoldColumns.ELIGIBLE)).as(CoverageColumns.ELIGIBLE_PERSONS),
                 count_if(col(GoldColumns.PAID)).as(CoverageColumns.PAID_PERSONS),
-                sum(coalesce(col(GoldColumns.SUBSIDY_AMOUNT), lit(0))).as(SUBSIDY_SUM))
-            .filter(col(BY_TOWNSHIP).equalTo(0).or(col(BY_VILLAGE).equalTo(1)));
+                sum(coalesce(col(GoldColumns.SUBSIDY_AMOUNT), lit(0))).as(SUBSIDY_SUM),
+                count_if(col(UNRESOLVED)).as(CoverageColumns.UNRESOLVED_ROSTER_ROWS))
+            .filter(col(BY_TOWNSHIP).equalTo(0).or(col(BY_VILLAGE).equalTo(1)))
+            .filter(col(BY_CATEGORY).equalTo(1).or(col(GoldColumns.CATEGORY).isNotNull()));
     Column level =
         when(col(BY_TOWNSHIP).equalTo(1), Level.COUNTY.name())
             .when(col(BY_VILLAGE).equalTo(1), Level.TOWNSHIP.name())
@@ -101,7 +151,82 @@ public final class CoverageStages {
             col(CoverageColumns.PAID_PERSONS),
             rate(col(CoverageColumns.PAID_PERSONS), targetPersons).as(CoverageColumns.PAID_RATE),
             col(SUBSIDY_SUM).cast(CleanColumns.MONEY).as(CoverageColumns.SUBSIDY_AMOUNT),
-            lit(asOf).as(CoverageColumns.AS_OF)));
+            lit(asOf).as(CoverageColumns.AS_OF),
+            col(CoverageColumns.UNRESOLVED_ROSTER_ROWS)));
+  }
+
+  /**
+   * The roster rows still without a usable ID number (issue 12): one row per row of {@code
+   * quality.id_repair_candidates} that no confirmation repaired, placed like a person (township and
+   * village matched to the official divisions), with the name and masked value as written and the
+   * candidate to show the clerk: the UNIQUE one, or the only one.
+   *
+   * @param candidates {@code quality.id_repair_candidates}
+   */
+  public static Dataset<Row> unresolvedRosterRows(
+      Dataset<Row> candidates, Dataset<Row> townships, Dataset<Row> villages) {
+    Column candidate = col(RepairColumns.CANDIDATE_ID_NUMBER);
+    // Every column grouped on is the rejected row's own: one group per rejected row.
+    Dataset<Row> rows =
+        candidates
+            .groupBy(
+                col(RepairColumns.SOURCE),
+                col(RepairColumns.SOURCE_FILE),
+                col(RepairColumns.LINE),
+                col(RepairColumns.CONFIDENCE),
+                col(RepairColumns.NAME),
+                col(RepairColumns.TOWNSHIP),
+                col(RepairColumns.VILLAGE),
+                col(RepairColumns.CATEGORY),
+                col(RepairColumns.ID_NUMBER_AS_WRITTEN))
+            .agg(
+                count_if(col(RepairColumns.CONFIRMED_IN).isNotNull()).as(CONFIRMED),
+                count(candidate).as(CANDIDATES),
+                max(candidate).as(ONLY_CANDIDATE),
+                max(when(
+                        array_contains(col(RepairColumns.EVIDENCE), Evidence.NAME.name()),
+                        candidate))
+                    .as(SAME_NAME_CANDIDATE))
+            .filter(col(CONFIRMED).equalTo(0))
+            .withColumn(
+                SHOWN_CANDIDATE,
+                when(
+                        col(RepairColumns.CONFIDENCE).equalTo(Confidence.UNIQUE.name()),
+                        col(SAME_NAME_CANDIDATE))
+                    .when(col(CANDIDATES).equalTo(1), col(ONLY_CANDIDATE)));
+    return Locations.withDivisionCodes(rows, townships, villages)
+        .select(
+            col(SilverColumns.TOWNSHIP).as(GoldColumns.TOWNSHIP),
+            col(SilverColumns.TOWNSHIP_CODE).as(GoldColumns.TOWNSHIP_CODE),
+            col(SilverColumns.VILLAGE).as(GoldColumns.VILLAGE),
+            col(SilverColumns.VILLAGE_CODE).as(GoldColumns.VILLAGE_CODE),
+            col(RepairColumns.ID_NUMBER_AS_WRITTEN),
+            col(RepairColumns.NAME).as(GoldColumns.NAME),
+            col(RepairColumns.CATEGORY).as(GoldColumns.CATEGORY),
+            department(col(RepairColumns.SOURCE)).as(CoverageColumns.DEPARTMENT),
+            masked(col(SHOWN_CANDIDATE)).as(CoverageColumns.CANDIDATE_ID_NUMBER),
+            col(RepairColumns.SOURCE_FILE).as(CoverageColumns.SOURCE_FILE),
+            col(RepairColumns.LINE).as(CoverageColumns.LINE));
+  }
+
+  private static Object[] targetCategories() {
+    Category[] all = Category.values();
+    Object[] names = new Object[all.length];
+    for (int i = 0; i < all.length; i++) {
+      names[i] = all[i].name();
+    }
+    return names;
+  }
+
+  /** The department (认定部门) whose roster a source folder is. */
+  private static Column department(Column source) {
+    return when(source.equalTo(Source.CIVIL_AFFAIRS.folder()), Department.CIVIL_AFFAIRS.name())
+        .when(
+            source.equalTo(Source.RURAL_REVITALIZATION.folder()),
+            Department.RURAL_REVITALIZATION.name())
+        .when(
+            source.equalTo(Source.DISABILITY.folder()),
+            Department.DISABLED_PERSONS_FEDERATION.name());
   }
 
   /** {@code gold.department_funding}: what each department asks the finance bureau for (§2(二)). */
@@ -127,12 +252,16 @@ public final class CoverageStages {
    * {@code gold.worklist}: per township and village, every person with an open action — enrol
    * (ENROL), pay their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment
    * moved from another county (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE,
-   * 达龄一个，发放一个). IDs are masked.
+   * 达龄一个，发放一个); and every roster row without a usable ID number, to be checked on the ID card
+   * (FIX_ID, issue 12). IDs are masked.
+   *
+   * @param unresolved {@link #unresolvedRosterRows}
    */
   public static Dataset<Row> worklist(
       Dataset<Row> eligibility,
       Dataset<Row> ledger,
       Dataset<Row> reachingPensionAge,
+      Dataset<Row> unresolved,
       int policyYear,
       LocalDate asOf) {
     Column due = col(GoldColumns.SELF_PAY_AMOUNT).minus(col(GoldColumns.SELF_PAID_AMOUNT));
@@ -170,14 +299,38 @@ public final class CoverageStages {
             lit(WorklistAction.REACHES_PENSION_AGE.name()),
             lit(null),
             col(GoldColumns.PENSION_AGE_DATE));
-    return CoverageColumns.WORKLIST.select(
+    Dataset<Row> ofPersons =
         fromLedger
             .unionByName(transfers)
             .unionByName(pensions)
+            .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
+            .withColumn(CoverageColumns.DEPARTMENT, lit(null).cast(DataTypes.StringType))
+            .withColumn(CoverageColumns.CANDIDATE_ID_NUMBER, lit(null).cast(DataTypes.StringType))
+            .withColumn(CoverageColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType))
+            .withColumn(CoverageColumns.LINE, lit(null).cast(DataTypes.LongType));
+    // The value exported is masked already; a category the policy does not know is UNKNOWN.
+    Dataset<Row> fixIds =
+        unresolved.select(
+            col(GoldColumns.TOWNSHIP),
+            col(GoldColumns.TOWNSHIP_CODE),
+            col(GoldColumns.VILLAGE),
+            col(GoldColumns.VILLAGE_CODE),
+            col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(CoverageColumns.ID_NUMBER),
+            col(GoldColumns.NAME),
+            coalesce(col(GoldColumns.CATEGORY), lit(UNKNOWN)).as(GoldColumns.CATEGORY),
+            lit(WorklistAction.FIX_ID.name()).as(CoverageColumns.ACTION),
+            lit(null).cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
+            lit(null).cast(DataTypes.DateType).as(CoverageColumns.DEADLINE),
+            col(CoverageColumns.DEPARTMENT),
+            col(CoverageColumns.CANDIDATE_ID_NUMBER),
+            col(CoverageColumns.SOURCE_FILE),
+            col(CoverageColumns.LINE));
+    return CoverageColumns.WORKLIST.select(
+        ofPersons
+            .unionByName(fixIds)
             .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
             .withColumn(CoverageColumns.TOWNSHIP, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
             .withColumn(CoverageColumns.VILLAGE, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)))
-            .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
             .withColumn(CoverageColumns.AS_OF, lit(asOf)));
   }
 

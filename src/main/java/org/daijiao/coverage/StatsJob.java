@@ -7,6 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.decide.GoldColumns;
+import org.daijiao.identity.Divisions;
+import org.daijiao.repair.RepairColumns;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -50,10 +52,13 @@ public final class StatsJob {
     Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
     Dataset<Row> ledger = ofYear(Tables.SUBSIDY_LEDGER);
     Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);
+    Dataset<Row> unresolved =
+        CoverageStages.unresolvedRosterRows(
+            repairCandidates(), Divisions.townships(spark), Divisions.villages(spark));
     long coverage =
         writer.replaceYear(
             CoverageColumns.COVERAGE_STATS,
-            CoverageStages.coverageStats(eligibility, ledger, policyYear, asOf),
+            CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf),
             policyYear);
     long funding =
         writer.replaceYear(
@@ -63,11 +68,23 @@ public final class StatsJob {
     long worklist =
         writer.replaceYear(
             CoverageColumns.WORKLIST,
-            CoverageStages.worklist(eligibility, ledger, reaching, policyYear, asOf),
+            CoverageStages.worklist(eligibility, ledger, reaching, unresolved, policyYear, asOf),
             policyYear);
     progress.step(
         "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
     return new Result(coverage, funding, worklist);
+  }
+
+  /**
+   * The roster rows without a usable ID of the latest resolve run; none for a warehouse resolved
+   * before issue 12 (its next resolve writes them).
+   */
+  private Dataset<Row> repairCandidates() {
+    if (!warehouse.exists(spark, Tables.ID_REPAIR_CANDIDATES)) {
+      return spark.createDataFrame(
+          java.util.List.of(), RepairColumns.ID_REPAIR_CANDIDATES.schema());
+    }
+    return warehouse.read(spark, Tables.ID_REPAIR_CANDIDATES);
   }
 
   private Dataset<Row> ofYear(TableName table) {

@@ -11,5 +11,11 @@ public enum WorklistAction {
   /** Enrolled in another county of the municipality: have the enrolment moved here. */
   TRANSFER_FOLLOW_UP,
   /** The 60th birthday falls in the year: claim the pension (达龄一个，发放一个, §3(一)). */
-  REACHES_PENSION_AGE
+  REACHES_PENSION_AGE,
+  /**
+   * Issue 12: a roster row has no usable ID number (mistyped, missing, not matching the
+   * certificate): check the person's ID card; the row names the masked value exported and, where
+   * there is one, the masked repair candidate.
+   */
+  FIX_ID
 }

@@ -1,9 +1,12 @@
 package org.daijiao.decide;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +18,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.daijiao.ingest.Source;
+import org.daijiao.ledger.LedgerFlag;
 import org.daijiao.person.Category;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
@@ -30,6 +34,7 @@ public final class DecisionStages {
   private static final String DECIDED = "_decided";
   private static final String PLACING_SOURCE = "_placing_source";
   private static final String RANK = "rank";
+  private static final String LEDGER_FLAGS = "_ledger_flags";
 
   private DecisionStages() {}
 
@@ -103,7 +108,10 @@ public final class DecisionStages {
     return source;
   }
 
-  /** {@code decisions} with name, birth date and location, ready for the gold selects. */
+  /**
+   * {@code decisions} with name, birth date, location and the person's ID repairs, ready for the
+   * gold selects.
+   */
   public static Dataset<Row> enriched(
       Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
     // Persons and locations have one row per id_number: the joins keep one row per decision.
@@ -113,7 +121,8 @@ public final class DecisionStages {
             persons.select(
                 col(SilverColumns.ID_NUMBER),
                 col(SilverColumns.NAME),
-                col(SilverColumns.BIRTH_DATE)),
+                col(SilverColumns.BIRTH_DATE),
+                col(SilverColumns.ID_REPAIRS)),
             byId,
             "inner")
         .join(locations, byId, "left_outer");
@@ -123,9 +132,26 @@ public final class DecisionStages {
     return select(enriched, GoldColumns.ELIGIBILITY, policyYear, asOf);
   }
 
+  /**
+   * The ledger rows of the eligible persons; a person read from a repaired roster row carries the
+   * flag {@code ID_REPAIRED} after the rules' flags (issue 12).
+   */
   public static Dataset<Row> subsidyLedger(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
+    Column ruleFlags = col(GoldColumns.FLAGS);
     return select(
-        enriched.filter(col(GoldColumns.ELIGIBLE)), GoldColumns.SUBSIDY_LEDGER, policyYear, asOf);
+        enriched
+            .filter(col(GoldColumns.ELIGIBLE))
+            .withColumn(
+                LEDGER_FLAGS,
+                when(
+                        size(col(SilverColumns.ID_REPAIRS)).gt(0),
+                        concat(ruleFlags, array(lit(LedgerFlag.ID_REPAIRED.name()))))
+                    .otherwise(ruleFlags))
+            .drop(GoldColumns.FLAGS)
+            .withColumnRenamed(LEDGER_FLAGS, GoldColumns.FLAGS),
+        GoldColumns.SUBSIDY_LEDGER,
+        policyYear,
+        asOf);
   }
 
   public static Dataset<Row> reachingPensionAge(

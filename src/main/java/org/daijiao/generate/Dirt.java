@@ -99,11 +99,52 @@ final class Dirt {
       count(DirtKind.ID_TRAILING_ZEROS);
       return id.substring(0, 15) + "000";
     }
+    if (r >= 300 && r < 312) {
+      String typo = typo(id, r);
+      if (typo != null) {
+        return typo;
+      }
+    }
     if (id.endsWith("X") && r >= 72 && r < 300) {
       count(DirtKind.ID_LOWERCASE_X);
       return id.substring(0, 17) + "x";
     }
     return id;
+  }
+
+  /**
+   * A clerk's typo (issue 12), never one that happens to be a valid ID (that would be another,
+   * silent person): 0.5 % a digit substituted, 0.3 % two adjacent characters swapped, 0.2 % a
+   * character dropped, 0.2 % one doubled. Null when no invalid typo was found in a few tries.
+   */
+  private String typo(String id, int r) {
+    if (r >= 308) {
+      int at = rng.nextInt(18);
+      if (r < 310) {
+        count(DirtKind.ID_DIGIT_DROPPED);
+        return id.substring(0, at) + id.substring(at + 1);
+      }
+      count(DirtKind.ID_DIGIT_DOUBLED);
+      return id.substring(0, at + 1) + id.substring(at);
+    }
+    for (int attempt = 0; attempt < 10; attempt++) {
+      char[] c = id.toCharArray();
+      if (r < 305) {
+        int at = rng.nextInt(17);
+        c[at] = (char) ('0' + (c[at] - '0' + 1 + rng.nextInt(9)) % 10);
+      } else {
+        int at = rng.nextInt(17);
+        char t = c[at];
+        c[at] = c[at + 1];
+        c[at + 1] = t;
+      }
+      String typed = new String(c);
+      if (!typed.equals(id) && !IdNumber.parse(typed, null, null).valid()) {
+        count(r < 305 ? DirtKind.ID_DIGIT_SUBSTITUTED : DirtKind.ID_DIGITS_SWAPPED);
+        return typed;
+      }
+    }
+    return null;
   }
 
   /** The name as typed in another department: about {@code p} of rows get a variant. */

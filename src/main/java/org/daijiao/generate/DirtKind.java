@@ -19,6 +19,14 @@ public enum DirtKind {
   ID_INVALID_CHECKSUM,
   /** A birth date that is not a calendar date (e.g. 29 February 1990): ID_INVALID_BIRTHDATE. */
   ID_IMPOSSIBLE_BIRTH_DATE,
+  /** One digit typed as another (the check character then rarely fits): issue 12's typo. */
+  ID_DIGIT_SUBSTITUTED,
+  /** Two adjacent characters typed in the wrong order. */
+  ID_DIGITS_SWAPPED,
+  /** One character left out: 17 characters, ID_INVALID_FORMAT. */
+  ID_DIGIT_DROPPED,
+  /** One character typed twice: 19 characters, ID_INVALID_FORMAT. */
+  ID_DIGIT_DOUBLED,
   /** Excel showed the ID in scientific notation ({@code 5.00243E+17}): ID_INVALID_FORMAT. */
   ID_SCIENTIFIC_NOTATION,
   /** Excel kept 15 significant digits, the last three became {@code 000}. */

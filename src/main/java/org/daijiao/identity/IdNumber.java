@@ -186,6 +186,24 @@ public final class IdNumber {
     return id18.substring(0, 6) + "********" + id18.substring(14);
   }
 
+  /**
+   * The masked form of a value exported where an ID number belongs, valid or not (issue 12: the
+   * work list shows the clerk what the department wrote): after {@link #clean}, the first six and
+   * the last four characters with one star for each character between them, so that a number one
+   * character short or long shows as such ({@code 500243*******1234}); all stars when it has ten
+   * characters or fewer; empty when nothing was written.
+   */
+  public static String maskAsWritten(String raw) {
+    String s = clean(raw);
+    if (s == null) {
+      return "";
+    }
+    if (s.length() <= 10) {
+      return "*".repeat(s.length());
+    }
+    return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+  }
+
   private static LocalDate birthDateOrNull(String id) {
     if (id == null || id.length() < 14 || !allDigits(id, 14)) {
       return null;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,15 +38,30 @@ public final class IngestJob {
   private final JobContext context;
   private final String inputDir;
   private final String batchId;
+  private final Consumer<Map<Source, Dataset<Row>>> beforeWriting;
 
   /**
    * @param inputDir the input directory, one folder per source
    * @param batchId the id written to every bronze row's {@code _batch_id}
    */
   public IngestJob(JobContext context, String inputDir, String batchId) {
+    this(context, inputDir, batchId, bronze -> {});
+  }
+
+  /**
+   * @param beforeWriting a check of the bronze rows of every source before any is written; it stops
+   *     the run by throwing (the whole run's checks of its inputs, such as {@code
+   *     --accept-repairs}, so that a refused run changes no table)
+   */
+  public IngestJob(
+      JobContext context,
+      String inputDir,
+      String batchId,
+      Consumer<Map<Source, Dataset<Row>>> beforeWriting) {
     this.context = context;
     this.inputDir = inputDir;
     this.batchId = batchId;
+    this.beforeWriting = beforeWriting;
   }
 
   public Result run() {
@@ -69,9 +85,14 @@ public final class IngestJob {
       failOnBrokenFiles(raw);
       Map<String, Long> rowsRead = rowsPerSource(raw);
       Instant ingestedAt = Instant.now();
+      Map<Source, Dataset<Row>> bronzeOf = new LinkedHashMap<>();
+      for (Source source : Source.values()) {
+        bronzeOf.put(source, bronzeRows(raw, source, ingestedAt, batchId));
+      }
+      beforeWriting.accept(bronzeOf);
       Map<String, Long> versions = new LinkedHashMap<>();
       for (Source source : Source.values()) {
-        Dataset<Row> bronze = bronzeRows(raw, source, ingestedAt, batchId);
+        Dataset<Row> bronze = bronzeOf.get(source);
         versions.put(
             source.folder(), context.writer().replace(BronzeColumns.contract(source), bronze));
         progress.step(

@@ -11,5 +11,10 @@ public enum LedgerFlag {
    * SPEC §2.4: several county records of the status that counts carry different valid tiers; the
    * highest was used.
    */
-  TIER_CONFLICT
+  TIER_CONFLICT,
+  /**
+   * Issue 12: a roster row of the person was read with a repaired ID number the data team confirmed
+   * ({@code silver.persons.id_repairs}): check it against the ID card before paying.
+   */
+  ID_REPAIRED
 }

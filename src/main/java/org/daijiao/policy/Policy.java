@@ -27,8 +27,17 @@ public record Policy(
     @JsonProperty("category_priority") List<Category> categoryPriority,
     Calendar calendar,
     Map<Category, Funding> funding,
-    Vocabularies vocabularies)
+    Vocabularies vocabularies,
+    @JsonProperty("id_repair") IdRepair idRepair)
     implements Serializable {
+
+  /**
+   * Issue 12: whether a UNIQUE repair candidate that also matches the township of the rejected row
+   * is accepted without the data team's file. Optional; off when absent (README, Decisions).
+   */
+  public record IdRepair(
+      @JsonProperty("accept_unique_same_township") boolean acceptUniqueSameTownship)
+      implements Serializable {}
 
   /** §2(二) 年满16周岁至60周岁: {@code minAge ≤ age < maxAge}. */
   public record Ages(@JsonProperty("min_age") int minAge, @JsonProperty("max_age") int maxAge)
@@ -152,6 +161,11 @@ public record Policy(
   /** True when the region code is inside the municipality (重庆: 50…). */
   public boolean isInMunicipality(String regionCode) {
     return regionCode != null && regionCode.startsWith(municipalityPrefix);
+  }
+
+  /** Issue 12: {@link IdRepair#acceptUniqueSameTownship}, false when the file does not say. */
+  public boolean acceptsUniqueSameTownship() {
+    return idRepair != null && idRepair.acceptUniqueSameTownship();
   }
 
   /** True when the region code is this county. */

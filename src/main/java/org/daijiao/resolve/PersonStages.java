@@ -1,9 +1,13 @@
 package org.daijiao.resolve;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -11,13 +15,18 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.repair.RepairColumns;
 import org.daijiao.spark.ScalaSeqs;
 
 /** Pure stages that build {@code silver.persons} and {@code quality.identity_conflicts}. */
 public final class PersonStages {
+  // Working column, dropped before the result.
+  private static final String REPAIRS_FOUND = "_repairs";
+
   private PersonStages() {}
 
   /**
@@ -26,9 +35,15 @@ public final class PersonStages {
    * (any year); birth date and sex from the ID (SPEC §3).
    *
    * @param roster accepted roster rows of the three roster sources (clean roster schema + lineage)
+   * @param repairedRows the roster rows read with a confirmed ID repair ({@link
+   *     RepairColumns#REPAIRED_ROW}): each person's go to {@code id_repairs}
    */
   public static Dataset<Row> persons(
-      Dataset<Row> roster, Dataset<Row> townships, Dataset<Row> villages, Policy policy) {
+      Dataset<Row> roster,
+      Dataset<Row> repairedRows,
+      Dataset<Row> townships,
+      Dataset<Row> villages,
+      Policy policy) {
     Column id = col(SilverColumns.ID_NUMBER);
     Dataset<Row> sources =
         roster
@@ -43,12 +58,31 @@ public final class PersonStages {
                 col(SilverColumns.TOWNSHIP),
                 col(SilverColumns.VILLAGE));
     Dataset<Row> located = Locations.withDivisionCodes(latest, townships, villages);
-    // Both sides have one row per id_number.
+    Dataset<Row> repairs =
+        repairedRows
+            .groupBy(col(RepairColumns.ID_NUMBER))
+            .agg(
+                sort_array(
+                        collect_list(
+                            struct(
+                                col(RepairColumns.SOURCE),
+                                col(RepairColumns.SOURCE_FILE),
+                                col(RepairColumns.LINE),
+                                col(RepairColumns.REPAIRED_FROM),
+                                col(RepairColumns.CONFIRMED_IN))))
+                    .as(REPAIRS_FOUND));
+    // All three sides have one row per id_number.
     return SilverColumns.PERSONS.select(
         located
             .join(sources, ScalaSeqs.of(SilverColumns.ID_NUMBER), "inner")
+            .join(repairs, ScalaSeqs.of(SilverColumns.ID_NUMBER), "left_outer")
             .withColumn(SilverColumns.BIRTH_DATE, birthDate(id))
-            .withColumn(SilverColumns.SEX, sex(id)));
+            .withColumn(SilverColumns.SEX, sex(id))
+            .withColumn(
+                SilverColumns.ID_REPAIRS,
+                coalesce(
+                    col(REPAIRS_FOUND),
+                    array().cast(DataTypes.createArrayType(RepairColumns.ID_REPAIR)))));
   }
 
   /**

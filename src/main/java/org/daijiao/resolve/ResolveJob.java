@@ -22,6 +22,9 @@ import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.QualityColumns;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.repair.AcceptedRepairs;
+import org.daijiao.repair.IdRepairs;
+import org.daijiao.repair.RepairColumns;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -35,7 +38,9 @@ import org.daijiao.spark.Warehouse;
  * reason, and writes {@code silver.persons}, {@code silver.category_periods}, {@code
  * silver.exclusion_periods}, {@code silver.enrollments}, {@code silver.payments}, {@code
  * quality.identity_conflicts} and the per-source reconciliation {@code
- * quality.ingest_reconciliation} (rows read = accepted + rejected).
+ * quality.ingest_reconciliation} (rows read = accepted + rejected). Roster rows rejected for their
+ * ID number get repair candidates in {@code quality.id_repair_candidates}; the ones the data team
+ * confirmed are read with their candidate (issue 12).
  */
 public final class ResolveJob {
   /** Per source: rows read from bronze, accepted into a clean table, rejected with a reason. */
@@ -50,14 +55,24 @@ public final class ResolveJob {
   private final Policy policy;
   private final LocalDate asOf;
   private final Progress progress;
+  private final AcceptedRepairs repairs;
 
   public ResolveJob(JobContext context) {
+    this(context, AcceptedRepairs.NONE);
+  }
+
+  /**
+   * @param repairs the repairs the data team confirmed ({@code --accept-repairs}); checked against
+   *     the run's rejected rows before any table is written
+   */
+  public ResolveJob(JobContext context, AcceptedRepairs repairs) {
     this.spark = context.session();
     this.warehouse = context.warehouse();
     this.writer = context.writer();
     this.policy = context.policy();
     this.asOf = context.asOf();
     this.progress = context.progress();
+    this.repairs = repairs;
   }
 
   public Result run() {
@@ -65,21 +80,30 @@ public final class ResolveJob {
   }
 
   private Result resolve() {
+    Map<Source, Dataset<Row>> bronze = new LinkedHashMap<>();
     Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
     for (Source s : Source.values()) {
-      Dataset<Row> bronze = warehouse.read(spark, Tables.bronze(s.folder()));
+      bronze.put(s, warehouse.read(spark, Tables.bronze(s.folder())));
       // Kept: each source's parse feeds its clean table, its rejects and the reconciliation counts.
       parsed.put(
-          s, CleanStages.parse(bronze, s, policy, asOf).persist(StorageLevel.MEMORY_AND_DISK()));
+          s,
+          CleanStages.parse(bronze.get(s), s, policy, asOf)
+              .persist(StorageLevel.MEMORY_AND_DISK()));
     }
+    IdRepairs.Outcome repaired = null;
     try {
-      return writeTables(parsed);
+      repaired = IdRepairs.apply(spark, bronze, parsed, policy, asOf, repairs);
+      return writeTables(repaired);
     } finally {
       parsed.values().forEach(Dataset::unpersist);
+      if (repaired != null) {
+        repaired.release();
+      }
     }
   }
 
-  private Result writeTables(Map<Source, Dataset<Row>> parsed) {
+  private Result writeTables(IdRepairs.Outcome repaired) {
+    Map<Source, Dataset<Row>> parsed = repaired.parsed();
     Dataset<Row> roster = null;
     Dataset<Row> rejects = null;
     Dataset<Row> idNames = null;
@@ -104,6 +128,8 @@ public final class ResolveJob {
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
     writer.replace(QualityColumns.REJECTED_RECORDS, rejects);
+    writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, repaired.candidatesTable());
+    progress.step("resolve", "quality.rejected_records, id_repair_candidates written");
     writer.replace(SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(roster, asOf));
     writer.replace(
         SilverColumns.EXCLUSION_PERIODS,
@@ -120,7 +146,11 @@ public final class ResolveJob {
     writer.replace(
         SilverColumns.PERSONS,
         PersonStages.persons(
-            roster, Divisions.townships(spark), Divisions.villages(spark), policy));
+            roster,
+            repaired.repairedRows(),
+            Divisions.townships(spark),
+            Divisions.villages(spark),
+            policy));
     writer.replace(QualityColumns.IDENTITY_CONFLICTS, PersonStages.identityConflicts(idNames));
 
     Map<String, SourceCounts> counts = reconcile(parsed);

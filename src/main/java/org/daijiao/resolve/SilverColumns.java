@@ -11,6 +11,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 
 import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.repair.RepairColumns;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
@@ -55,6 +56,9 @@ public final class SilverColumns {
 
   public static final String RECORDS = "records";
 
+  /** A person's roster rows that were read with a confirmed repair of their ID (issue 12). */
+  public static final String ID_REPAIRS = "id_repairs";
+
   /** {@code silver.persons}: one row per valid ID on any roster. */
   public static final TableContract PERSONS =
       TableContract.of(
@@ -74,7 +78,12 @@ public final class SilverColumns {
           required(
               SOURCES,
               createArrayType(StringType, false),
-              "the roster sources the person is on, sorted"));
+              "the roster sources the person is on, sorted"),
+          required(
+              ID_REPAIRS,
+              createArrayType(RepairColumns.ID_REPAIR, false),
+              "rows read with a confirmed ID repair: source, file, line, the masked value they"
+                  + " had (repaired_from) and the file that confirmed it; empty for most persons"));
 
   /** {@code silver.category_periods}: a person's records of one category, merged (Decision 7). */
   public static final TableContract CATEGORY_PERIODS =

@@ -28,6 +28,9 @@ public final class Tables {
   /** Per source: rows read = accepted + rejected. */
   public static final TableName INGEST_RECONCILIATION = TableName.quality("ingest_reconciliation");
 
+  /** Repair candidates for roster rows rejected for their ID number (issue 12). */
+  public static final TableName ID_REPAIR_CANDIDATES = TableName.quality("id_repair_candidates");
+
   public static final TableName PERSONS = TableName.silver("persons");
   public static final TableName CATEGORY_PERIODS = TableName.silver("category_periods");
   public static final TableName EXCLUSION_PERIODS = TableName.silver("exclusion_periods");

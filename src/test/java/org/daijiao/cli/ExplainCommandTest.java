@@ -57,4 +57,32 @@ class ExplainCommandTest {
         .as("stderr must not repeat the ID typed")
         .doesNotContain("500243197404042761");
   }
+
+  @Test
+  void aRejectedRosterRowIsExplainedWithItsMaskedCandidate() {
+    CliRun run =
+        CliRun.of("explain", "--line", "civil_affairs:minzheng_b.csv:18", "--warehouse", warehouse);
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+    assertThat(run.out())
+        .as("explanation of P36's row (two digits swapped; the pension record has the ID)")
+        .contains(
+            "civil_affairs/minzheng_b.csv line 18 (civil_affairs): rejected, ID_INVALID_CHECKSUM")
+        .contains("500243********6314")
+        .contains("confidence UNIQUE")
+        .contains("candidate 500243********3614  TRANSPOSITION  evidence: NAME, SEX")
+        .contains("known from: pension_enrollment")
+        .doesNotContain("500243198702153614")
+        .doesNotContain("500243198702156314");
+    CliRun none =
+        CliRun.of(
+            "explain",
+            "--line",
+            "civil_affairs:civil_affairs/minzheng_b.csv:19",
+            "--warehouse",
+            warehouse);
+    assertThat(none.out()).contains("ID_INVALID_FORMAT").contains("confidence NONE");
+    CliRun read =
+        CliRun.of("explain", "--line", "civil_affairs:minzheng_b.csv:2", "--warehouse", warehouse);
+    assertThat(read.out()).contains("not a rejected row of this run");
+  }
 }

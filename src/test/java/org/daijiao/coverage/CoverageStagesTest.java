@@ -13,7 +13,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.TestSpark;
 import org.daijiao.decide.GoldColumns;
+import org.daijiao.identity.Divisions;
 import org.daijiao.person.PersonBuilder;
+import org.daijiao.repair.RepairColumns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,6 +124,35 @@ class CoverageStagesTest {
       long paid,
       String paidRate,
       String subsidy) {
+    return stats(
+        level,
+        township,
+        village,
+        category,
+        target,
+        insured,
+        insuredRate,
+        eligible,
+        paid,
+        paidRate,
+        subsidy,
+        0);
+  }
+
+  /** A gold.coverage_stats row with roster rows that have no usable ID (issue 12). */
+  private static Row stats(
+      String level,
+      String township,
+      String village,
+      String category,
+      long target,
+      long insured,
+      String insuredRate,
+      long eligible,
+      long paid,
+      String paidRate,
+      String subsidy,
+      long unresolved) {
     return row(
         YEAR,
         level,
@@ -130,12 +161,53 @@ class CoverageStagesTest {
         category,
         target,
         insured,
-        yuan(insuredRate),
+        insuredRate == null ? null : yuan(insuredRate),
         eligible,
         paid,
-        yuan(paidRate),
+        paidRate == null ? null : yuan(paidRate),
         yuan(subsidy),
-        AS_OF);
+        AS_OF,
+        unresolved);
+  }
+
+  /** A row of quality.id_repair_candidates (issue 12). */
+  private static Row candidate(
+      int line,
+      String candidate,
+      List<String> evidence,
+      String confidence,
+      String confirmedIn,
+      String township,
+      String village,
+      String category) {
+    return row(
+        "civil_affairs",
+        "civil_affairs/a.csv",
+        (long) line,
+        "ID_INVALID_CHECKSUM",
+        candidate,
+        candidate == null ? null : "SUBSTITUTION",
+        evidence,
+        confidence,
+        candidate == null ? List.of() : List.of("pension_enrollment"),
+        confirmedIn,
+        "某" + line,
+        township,
+        village,
+        category,
+        "500243********" + String.format("%04d", line));
+  }
+
+  /** No roster row without a usable ID. */
+  private static Dataset<Row> noUnresolved() {
+    return unresolved();
+  }
+
+  private static Dataset<Row> unresolved(Row... candidates) {
+    return CoverageStages.unresolvedRosterRows(
+        frame(RepairColumns.ID_REPAIR_CANDIDATES.schema(), candidates),
+        Divisions.townships(TestSpark.session()),
+        Divisions.villages(TestSpark.session()));
   }
 
   @Test
@@ -202,7 +274,7 @@ class CoverageStagesTest {
             stats("VILLAGE", TOWNSHIP, VILLAGE, "TEKUN", 1, 1, "1.0000", 1, 0, "0.0000", "100.00"),
             stats("VILLAGE", unknown, VILLAGE, all, 1, 1, "1.0000", 0, 0, "0.0000", "0.00"),
             stats("VILLAGE", unknown, VILLAGE, "DIBAO", 1, 1, "1.0000", 0, 0, "0.0000", "0.00")),
-        CoverageStages.coverageStats(eligibility, ledger, YEAR, AS_OF));
+        CoverageStages.coverageStats(eligibility, ledger, noUnresolved(), YEAR, AS_OF));
   }
 
   @Test
@@ -214,7 +286,11 @@ class CoverageStagesTest {
     assertSameRows(
         frame(CoverageColumns.COVERAGE_STATS.schema()),
         CoverageStages.coverageStats(
-            nobodyInTheTarget, frame(GoldColumns.SUBSIDY_LEDGER.schema()), YEAR, AS_OF));
+            nobodyInTheTarget,
+            frame(GoldColumns.SUBSIDY_LEDGER.schema()),
+            noUnresolved(),
+            YEAR,
+            AS_OF));
     Row rates =
         TestSpark.session()
             .range(1)
@@ -222,6 +298,109 @@ class CoverageStagesTest {
             .first();
     assertThat(rates.isNullAt(0)).as("a rate over an empty target").isTrue();
     assertThat(rates.getDecimal(1)).isEqualTo(yuan("0.3333"));
+  }
+
+  @Test
+  void rosterRowsWithoutAUsableIdAreCountedByPlaceBesideTheTargetNeverInIt() {
+    Dataset<Row> eligibility =
+        frame(
+            GoldColumns.ELIGIBILITY.schema(),
+            eligibility(
+                1, TOWNSHIP, "DIBAO", false, List.of("EMPLOYEE_PENSION"), true, true, false));
+    String all = CoverageStages.ALL;
+    String shizui = "石嘴社区";
+    assertSameRows(
+        frame(
+            CoverageColumns.COVERAGE_STATS.schema(),
+            stats("COUNTY", null, null, all, 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 3),
+            stats("COUNTY", null, null, "DIBAO", 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 1),
+            stats("TOWNSHIP", TOWNSHIP, null, all, 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 3),
+            stats("TOWNSHIP", TOWNSHIP, null, "DIBAO", 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 1),
+            // the DIBAO row and the row of a non-target category are both in the village's ALL
+            stats("VILLAGE", TOWNSHIP, VILLAGE, all, 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 2),
+            stats("VILLAGE", TOWNSHIP, VILLAGE, "DIBAO", 1, 1, "1.0000", 0, 0, "0.0000", "0.00", 1),
+            // a village whose only roster row has no usable ID still gets its row: rate unknown
+            stats("VILLAGE", TOWNSHIP, shizui, all, 0, 0, null, 0, 0, null, "0.00", 1)),
+        CoverageStages.coverageStats(
+            eligibility,
+            frame(GoldColumns.SUBSIDY_LEDGER.schema()),
+            unresolved(
+                candidate(11, null, List.of(), "NONE", null, "汉葭", "鼓楼", "DIBAO"),
+                candidate(12, null, List.of(), "NONE", null, "汉葭街道", "鼓楼社区", "MARGINAL_POVERTY"),
+                candidate(13, null, List.of(), "NONE", null, "汉葭", "石嘴", null),
+                // confirmed: read with its candidate, so no longer unresolved
+                candidate(14, id(14), List.of("NAME"), "UNIQUE", "ok.csv", "汉葭", "鼓楼", "DIBAO")),
+            YEAR,
+            AS_OF));
+  }
+
+  @Test
+  void anUnresolvedRowShowsItsUniqueOrOnlyCandidateAndIsPlacedOfficially() {
+    List<String> nameAndSex = List.of("NAME", "SEX");
+    assertSameRows(
+        frame(
+            unresolved().schema(),
+            row(
+                TOWNSHIP,
+                TOWNSHIP_CODE,
+                VILLAGE,
+                VILLAGE_CODE,
+                "500243********0011",
+                "某11",
+                "DIBAO",
+                "CIVIL_AFFAIRS",
+                masked(11),
+                "civil_affairs/a.csv",
+                11L),
+            row(
+                TOWNSHIP,
+                TOWNSHIP_CODE,
+                VILLAGE,
+                VILLAGE_CODE,
+                "500243********0012",
+                "某12",
+                "DIBAO",
+                "CIVIL_AFFAIRS",
+                masked(12),
+                "civil_affairs/a.csv",
+                12L),
+            row(
+                TOWNSHIP,
+                TOWNSHIP_CODE,
+                VILLAGE,
+                VILLAGE_CODE,
+                "500243********0013",
+                "某13",
+                "DIBAO",
+                "CIVIL_AFFAIRS",
+                null,
+                "civil_affairs/a.csv",
+                13L),
+            row(
+                "火星乡",
+                null,
+                "红旗村",
+                null,
+                "500243********0014",
+                "某14",
+                null,
+                "CIVIL_AFFAIRS",
+                null,
+                "civil_affairs/a.csv",
+                14L)),
+        unresolved(
+            // UNIQUE: the candidate with the name, not the other one
+            candidate(11, id(11), nameAndSex, "UNIQUE", null, "汉葭", "鼓楼", "DIBAO"),
+            candidate(11, id(21), List.of("SEX"), "UNIQUE", null, "汉葭", "鼓楼", "DIBAO"),
+            // WEAK with one candidate: that one
+            candidate(12, id(12), List.of(), "WEAK", null, "汉葭", "鼓楼", "DIBAO"),
+            // AMBIGUOUS: none to show, the clerk reads the card
+            candidate(13, id(13), nameAndSex, "AMBIGUOUS", null, "汉葭", "鼓楼", "DIBAO"),
+            candidate(13, id(23), nameAndSex, "AMBIGUOUS", null, "汉葭", "鼓楼", "DIBAO"),
+            // NONE, in a township that is not Pengshui's: kept as written
+            candidate(14, null, List.of(), "NONE", null, "火星乡", "红旗村", null),
+            // confirmed: not unresolved any more
+            candidate(15, id(15), nameAndSex, "UNIQUE", "ok.csv", "汉葭", "鼓楼", "DIBAO")));
   }
 
   @Test
@@ -447,7 +626,11 @@ class CoverageStagesTest {
                 "ENROL",
                 yuan("30.00"),
                 REGULAR_DEADLINE,
-                AS_OF),
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
             row(
                 YEAR,
                 TOWNSHIP,
@@ -460,7 +643,11 @@ class CoverageStagesTest {
                 "PAY_SELF_PART",
                 yuan("30.00"),
                 REGULAR_DEADLINE,
-                AS_OF),
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
             row(
                 YEAR,
                 unknown,
@@ -473,7 +660,11 @@ class CoverageStagesTest {
                 "REFUND",
                 yuan("100.00"),
                 REGULAR_DEADLINE,
-                AS_OF),
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
             row(
                 YEAR,
                 TOWNSHIP,
@@ -486,7 +677,11 @@ class CoverageStagesTest {
                 "ENROL",
                 yuan("0.00"),
                 REGULAR_DEADLINE,
-                AS_OF),
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
             row(
                 YEAR,
                 TOWNSHIP,
@@ -499,7 +694,11 @@ class CoverageStagesTest {
                 "TRANSFER_FOLLOW_UP",
                 null,
                 null,
-                AS_OF),
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
             row(
                 YEAR,
                 TOWNSHIP,
@@ -512,7 +711,35 @@ class CoverageStagesTest {
                 "REACHES_PENSION_AGE",
                 null,
                 birthday,
-                AS_OF)),
-        CoverageStages.worklist(eligibility, ledger, reaching, YEAR, AS_OF));
+                AS_OF,
+                null,
+                null,
+                null,
+                null),
+            // issue 12: a roster row whose ID is unusable, with its one candidate, masked
+            row(
+                YEAR,
+                TOWNSHIP,
+                TOWNSHIP_CODE,
+                "石嘴社区",
+                "500243001002",
+                "500243********0011",
+                "某11",
+                "DIBAO",
+                "FIX_ID",
+                null,
+                null,
+                AS_OF,
+                "CIVIL_AFFAIRS",
+                masked(11),
+                "civil_affairs/a.csv",
+                11L)),
+        CoverageStages.worklist(
+            eligibility,
+            ledger,
+            reaching,
+            unresolved(candidate(11, id(11), List.of("SEX"), "WEAK", null, "汉葭", "石嘴", "DIBAO")),
+            YEAR,
+            AS_OF));
   }
 }

@@ -123,9 +123,24 @@ class DecisionStagesTest {
     Dataset<Row> persons =
         frame(
             SilverColumns.PERSONS.schema(),
-            row(ZHANG, "张三", ZHANG_BORN, "M", null, null, null, null, List.of(), List.of()),
-            row(WANG, "王五", WANG_BORN, "M", null, null, null, null, List.of(), List.of()),
-            row(ZHAO, "赵六", ZHAO_BORN, "M", null, null, null, null, List.of(), List.of()));
+            row(
+                ZHANG,
+                "张三",
+                ZHANG_BORN,
+                "M",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of()),
+            row(
+                WANG, "王五", WANG_BORN, "M", null, null, null, null, List.of(), List.of(),
+                List.of()),
+            row(
+                ZHAO, "赵六", ZHAO_BORN, "M", null, null, null, null, List.of(), List.of(),
+                List.of()));
     StructType locations =
         new StructType()
             .add(SilverColumns.ID_NUMBER, DataTypes.StringType)

@@ -48,7 +48,8 @@ public final class Rules2022 {
         p.categoryPriority(),
         p.calendar(),
         p.funding(),
-        p.vocabularies());
+        p.vocabularies(),
+        p.idRepair());
   }
 
   /** The 2022 policy with another subsidy share for one category. */
@@ -68,6 +69,7 @@ public final class Rules2022 {
         p.categoryPriority(),
         p.calendar(),
         p.funding(),
-        p.vocabularies());
+        p.vocabularies(),
+        p.idRepair());
   }
 }

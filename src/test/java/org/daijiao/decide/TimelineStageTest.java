@@ -107,7 +107,18 @@ class TimelineStageTest {
   }
 
   private static Row person(String id, LocalDate born, String name) {
-    return row(id, name, born, "M", null, null, null, null, List.of(), List.of("civil_affairs"));
+    return row(
+        id,
+        name,
+        born,
+        "M",
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of("civil_affairs"),
+        List.of());
   }
 
   private static Row category(String id, String code, String source, String from, String to) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.daijiao.generate.GeneratedInputs.Row;
+import org.daijiao.identity.IdNeighbours;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
@@ -344,6 +345,45 @@ class SampleGeneratorContentTest {
             r ->
                 date(r.get("start_date")).getMonthValue() == 9
                     && date(r.get("end_date")).getMonthValue() == 6);
+  }
+
+  @Test
+  void rosterTyposAreOfPersonsOtherRowsKnowAndSomeNobodyKnows() {
+    Set<String> known = new HashSet<>();
+    rows.values()
+        .forEach(
+            list ->
+                list.forEach(
+                    r -> {
+                      String id = validId(r.get("id_number"));
+                      if (id != null) {
+                        known.add(id);
+                      }
+                    }));
+    int repairable = 0;
+    int unknown = 0;
+    for (Source s : List.of(Source.CIVIL_AFFAIRS, Source.RURAL_REVITALIZATION)) {
+      for (Row r : rows.get(s)) {
+        String raw = r.get("id_number");
+        if (validId(raw) != null || !IdNeighbours.searchable(raw)) {
+          continue;
+        }
+        boolean found =
+            IdNeighbours.of(raw, policy.minBirthDate(), policy.yearEnd()).stream()
+                .anyMatch(n -> known.contains(n.id()));
+        if (found) {
+          repairable++;
+        } else {
+          unknown++;
+        }
+      }
+    }
+    assertThat(repairable)
+        .as("roster rows whose mistyped ID is one error from an ID another row has (issue 12)")
+        .isGreaterThan(10);
+    assertThat(unknown)
+        .as("roster rows whose mistyped ID no other row has (or not one error away)")
+        .isGreaterThan(0);
   }
 
   @Test

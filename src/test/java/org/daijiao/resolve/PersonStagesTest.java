@@ -15,6 +15,7 @@ import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.repair.RepairColumns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +80,9 @@ class PersonStagesTest {
                 "石嘴社区",
                 "500243001002",
                 List.of(),
-                List.of("civil_affairs", "disability")),
+                List.of("civil_affairs", "disability"),
+                // issue 12: his disability row was read with a confirmed repair of its ID
+                List.of(row("disability", "d.csv", 2L, "500243*******00120", "repairs.csv"))),
             // Both records are civil affairs: the latest-starting one places her, even though
             // the earlier one is of the higher category.
             row(
@@ -92,7 +95,8 @@ class PersonStagesTest {
                 "石嘴社区",
                 "500243001002",
                 List.of(),
-                List.of("civil_affairs")),
+                List.of("civil_affairs"),
+                List.of()),
             // No target category anywhere: equal ranks, the first source by name places him.
             row(
                 WANG,
@@ -104,7 +108,8 @@ class PersonStagesTest {
                 "红旗村",
                 null,
                 List.of(Locations.UNKNOWN_TOWNSHIP),
-                List.of("disability", "rural_revitalization"))),
+                List.of("disability", "rural_revitalization"),
+                List.of())),
         PersonStages.persons(
             frame(
                 ROSTER,
@@ -156,6 +161,9 @@ class PersonStagesTest {
                     "disability",
                     "d.csv",
                     3)),
+            frame(
+                RepairColumns.REPAIRED_ROW,
+                row("disability", "d.csv", 2L, "500243*******00120", "repairs.csv", ZHANG)),
             Divisions.townships(spark),
             Divisions.villages(spark),
             PolicyLoader.bundled()));
