@@ -21,6 +21,7 @@ final class ActionLabels {
     labels.put(WorklistAction.REFUND, "退还代缴资金（已全额自缴，事后补助）");
     labels.put(WorklistAction.TRANSFER_FOLLOW_UP, "跨县参保，办理转移接续");
     labels.put(WorklistAction.REACHES_PENSION_AGE, "年满60周岁，办理待遇领取（达龄一个，发放一个）");
+    labels.put(WorklistAction.FIX_ID, "核对身份证号码（部门名单中的号码无效，请对照身份证更正）");
     LABELS = Collections.unmodifiableMap(labels);
   }
 

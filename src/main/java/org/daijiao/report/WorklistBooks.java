@@ -60,6 +60,15 @@ final class WorklistBooks {
 
   private WorklistBooks() {}
 
+  /**
+   * The work list holds masked IDs already; masking again keeps a defence for a table written by an
+   * older build, and leaves a masked value as written — a FIX_ID row shows a number one digit short
+   * or long with its own length (issue 12).
+   */
+  private static String maskedOnce(String id) {
+    return id == null || id.indexOf('*') >= 0 ? id : IdNumber.mask(id);
+  }
+
   /** Every township with open actions in the context's year. */
   static List<Township> load(JobContext context) {
     Dataset<Row> rows =
@@ -89,7 +98,7 @@ final class WorklistBooks {
           .add(
               new Entry(
                   r.getAs(CoverageColumns.NAME),
-                  IdNumber.mask(r.<String>getAs(CoverageColumns.ID_NUMBER)),
+                  maskedOnce(r.getAs(CoverageColumns.ID_NUMBER)),
                   r.getAs(CoverageColumns.CATEGORY),
                   r.getAs(CoverageColumns.ACTION),
                   r.getAs(CoverageColumns.AMOUNT),
