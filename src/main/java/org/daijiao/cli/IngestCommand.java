@@ -28,6 +28,7 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     String inputDir = input != null ? input : Defaults.sampleInput();
     try (Spark spark = new Spark(common)) {
+      spark.sizeForInput(inputDir);
       IngestJob.Result r =
           new IngestJob(spark.ingestContext(), inputDir, RunCommand.batchId()).run();
       r.rowsRead()

@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     // The progress clock starts with the command, before Spark does.
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
+      spark.sizeForInput(inputDir);
       JobContext context = spark.context(policy, asOf, progress);
       IngestJob.Result ingest =
           new IngestJob(

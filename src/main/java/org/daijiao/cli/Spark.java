@@ -35,6 +35,25 @@ final class Spark implements AutoCloseable {
       this.session = running.get();
     }
     this.warehouse = new Warehouse(common.warehouse);
+    sizeFor(SparkSessions.bytesUnder(session, warehouse.root()));
+  }
+
+  /**
+   * Generated code or interpreted expressions for {@code bytes} of data (SparkSessions#sizeFor): a
+   * session this command made only; an embedding application's session keeps its settings.
+   */
+  void sizeFor(long bytes) {
+    if (owned) {
+      SparkSessions.sizeFor(session, bytes);
+    }
+  }
+
+  /**
+   * As {@link #sizeFor}, for a command that reads the input directory {@code inputDir}: the data it
+   * processes are the exports (the warehouse also holds earlier runs' versions).
+   */
+  void sizeForInput(String inputDir) {
+    sizeFor(SparkSessions.bytesUnder(session, inputDir));
   }
 
   /** The context of jobs that apply the policy, progress lines on stderr. */

@@ -3,12 +3,15 @@ package org.daijiao.coverage;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.identity.Divisions;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -55,24 +58,30 @@ public final class StatsJob {
     Dataset<Row> unresolved =
         CoverageStages.unresolvedRosterRows(
             repairCandidates(), Divisions.townships(spark), Divisions.villages(spark));
-    long coverage =
-        writer.replaceYear(
-            CoverageColumns.COVERAGE_STATS,
-            CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf),
-            policyYear);
-    long funding =
-        writer.replaceYear(
-            CoverageColumns.DEPARTMENT_FUNDING,
-            CoverageStages.departmentFunding(ledger, policyYear, asOf),
-            policyYear);
-    long worklist =
-        writer.replaceYear(
-            CoverageColumns.WORKLIST,
-            CoverageStages.worklist(eligibility, ledger, reaching, unresolved, policyYear, asOf),
-            policyYear);
+    // Three independent tables: written at once (Concurrently).
+    List<Long> versions =
+        Concurrently.all(
+            List.<Supplier<Long>>of(
+                () ->
+                    writer.replaceYear(
+                        CoverageColumns.COVERAGE_STATS,
+                        CoverageStages.coverageStats(
+                            eligibility, ledger, unresolved, policyYear, asOf),
+                        policyYear),
+                () ->
+                    writer.replaceYear(
+                        CoverageColumns.DEPARTMENT_FUNDING,
+                        CoverageStages.departmentFunding(ledger, policyYear, asOf),
+                        policyYear),
+                () ->
+                    writer.replaceYear(
+                        CoverageColumns.WORKLIST,
+                        CoverageStages.worklist(
+                            eligibility, ledger, reaching, unresolved, policyYear, asOf),
+                        policyYear)));
     progress.step(
         "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
-    return new Result(coverage, funding, worklist);
+    return new Result(versions.get(0), versions.get(1), versions.get(2));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -90,11 +92,16 @@ public final class IngestJob {
         bronzeOf.put(source, bronzeRows(raw, source, ingestedAt, batchId));
       }
       beforeWriting.accept(bronzeOf);
+      // The sources' tables are independent: written at once (Concurrently).
+      List<Supplier<Long>> writes = new ArrayList<>();
+      for (Source source : Source.values()) {
+        writes.add(
+            () -> context.writer().replace(BronzeColumns.contract(source), bronzeOf.get(source)));
+      }
+      List<Long> written = Concurrently.all(writes);
       Map<String, Long> versions = new LinkedHashMap<>();
       for (Source source : Source.values()) {
-        Dataset<Row> bronze = bronzeOf.get(source);
-        versions.put(
-            source.folder(), context.writer().replace(BronzeColumns.contract(source), bronze));
+        versions.put(source.folder(), written.get(source.ordinal()));
         progress.step(
             "ingest",
             String.format(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,7 @@ import org.daijiao.quality.RejectReason;
 import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.repair.IdRepairs;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
@@ -127,36 +129,59 @@ public final class ResolveJob {
             CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
-    writer.replace(QualityColumns.REJECTED_RECORDS, rejects);
-    writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, repaired.candidatesTable());
+    // Every table below is independent of the others: written at once (Concurrently).
+    Dataset<Row> allRejects = rejects;
+    Dataset<Row> allRoster = roster;
+    Dataset<Row> allIdNames = idNames;
+    Concurrently.all(
+        List.<Supplier<Long>>of(
+            () -> writer.replace(QualityColumns.REJECTED_RECORDS, allRejects),
+            () -> writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, repaired.candidatesTable()),
+            () ->
+                writer.replace(
+                    SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(allRoster, asOf)),
+            () ->
+                writer.replace(
+                    SilverColumns.EXCLUSION_PERIODS,
+                    PeriodMerging.exclusionPeriods(
+                        CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), asOf)),
+            () ->
+                writer.replace(
+                    SilverColumns.ENROLLMENTS,
+                    SilverColumns.ENROLLMENTS.select(
+                        CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)))),
+            () ->
+                writer.replace(
+                    SilverColumns.PAYMENTS,
+                    SilverColumns.PAYMENTS.select(CleanStages.uniquePayments(payments))),
+            () ->
+                writer.replace(
+                    SilverColumns.PERSONS,
+                    PersonStages.persons(
+                        allRoster,
+                        repaired.repairedRows(),
+                        Divisions.townships(spark),
+                        Divisions.villages(spark),
+                        policy)),
+            () ->
+                writer.replace(
+                    QualityColumns.IDENTITY_CONFLICTS,
+                    PersonStages.identityConflicts(allIdNames))));
     progress.step("resolve", "quality.rejected_records, id_repair_candidates written");
-    writer.replace(SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(roster, asOf));
-    writer.replace(
-        SilverColumns.EXCLUSION_PERIODS,
-        PeriodMerging.exclusionPeriods(CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), asOf));
-    writer.replace(
-        SilverColumns.ENROLLMENTS,
-        SilverColumns.ENROLLMENTS.select(
-            CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT))));
-    writer.replace(
-        SilverColumns.PAYMENTS,
-        SilverColumns.PAYMENTS.select(CleanStages.uniquePayments(payments)));
     progress.step(
         "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
-    writer.replace(
-        SilverColumns.PERSONS,
-        PersonStages.persons(
-            roster,
-            repaired.repairedRows(),
-            Divisions.townships(spark),
-            Divisions.villages(spark),
-            policy));
-    writer.replace(QualityColumns.IDENTITY_CONFLICTS, PersonStages.identityConflicts(idNames));
 
     Map<String, SourceCounts> counts = reconcile(parsed);
-    writer.replace(QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts));
-    long persons = warehouse.read(spark, Tables.PERSONS).count();
-    long conflicts = warehouse.read(spark, Tables.IDENTITY_CONFLICTS).count();
+    List<Long> written =
+        Concurrently.all(
+            List.<Supplier<Long>>of(
+                () ->
+                    writer.replace(
+                        QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts)),
+                () -> warehouse.read(spark, Tables.PERSONS).count(),
+                () -> warehouse.read(spark, Tables.IDENTITY_CONFLICTS).count()));
+    long persons = written.get(1);
+    long conflicts = written.get(2);
     progress.step(
         "resolve", String.format("%,d persons, %,d identity conflicts", persons, conflicts));
     return new Result(counts, persons, conflicts);
@@ -184,17 +209,33 @@ public final class ResolveJob {
         duplicates += r.getLong(2);
       }
     }
+    // Rows read and accepted of every source in one pass over the kept parse results.
+    Dataset<Row> outcomes = null;
+    for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
+      outcomes =
+          union(
+              outcomes,
+              e.getValue()
+                  .select(
+                      lit(e.getKey().folder()).as(QualityColumns.SOURCE),
+                      when(col(CleanColumns.REJECT_REASON).isNull(), 1L)
+                          .otherwise(0L)
+                          .as(CleanColumns.REJECT_REASON)));
+    }
+    Map<String, Row> perSource = new LinkedHashMap<>();
+    for (Row r :
+        outcomes
+            .groupBy(col(QualityColumns.SOURCE))
+            .agg(count(lit(1)), sum(col(CleanColumns.REJECT_REASON)))
+            .collectAsList()) {
+      perSource.put(r.getString(0), r);
+    }
     Map<String, SourceCounts> counts = new LinkedHashMap<>();
     for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
-      Row c =
-          e.getValue()
-              .agg(
-                  count(lit(1)),
-                  sum(when(col(CleanColumns.REJECT_REASON).isNull(), 1L).otherwise(0L)))
-              .first();
       String source = e.getKey().folder();
-      long read = c.getLong(0);
-      long accepted = c.isNullAt(1) ? 0 : c.getLong(1);
+      Row c = perSource.get(source);
+      long read = c == null ? 0 : c.getLong(1);
+      long accepted = c == null || c.isNullAt(2) ? 0 : c.getLong(2);
       if (e.getKey() == Source.TAX_PAYMENTS) {
         accepted -= duplicates;
       }

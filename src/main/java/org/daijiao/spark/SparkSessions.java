@@ -36,6 +36,38 @@ public final class SparkSessions {
     return spark;
   }
 
+  /**
+   * Input size below which a command evaluates expressions without generating code (system property
+   * {@code daijiao.codegen}: {@code auto}, the default, decides by this size; {@code on} or {@code
+   * off} force it). Spark compiles Java code for every query stage; on a county-sized input the
+   * compilation costs more than the faster loops save. Measured: README "Performance".
+   */
+  public static final long INTERPRET_BELOW_BYTES = 64L << 20;
+
+  /**
+   * Chooses generated code or interpreted expressions for the data a command reads ({@code bytes}:
+   * its input files, or the warehouse it queries). Both give the same rows (Spark runs its own
+   * tests both ways); only the speed differs.
+   */
+  public static void sizeFor(SparkSession spark, long bytes) {
+    String mode = System.getProperty("daijiao.codegen", "auto");
+    boolean interpret =
+        mode.equals("off") || (mode.equals("auto") && bytes < INTERPRET_BELOW_BYTES);
+    spark.conf().set("spark.sql.codegen.wholeStage", String.valueOf(!interpret));
+    spark.conf().set("spark.sql.codegen.factoryMode", interpret ? "NO_CODEGEN" : "FALLBACK");
+  }
+
+  /** Bytes under a path (a file or a directory tree); 0 when it does not exist. */
+  public static long bytesUnder(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = fileSystem(spark, p);
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** A small local session for tests: 2 cores, 1 shuffle partition, no UI. */
   public static SparkSession forTests() {
     return withDelta(SparkSession.builder().appName("daijiao-tests"))
