@@ -213,7 +213,10 @@ class IdentityIntegrationTest {
             "village string",
             "village_code string",
             "location_flags array<string>",
-            "sources array<string>");
+            "sources array<string>",
+            // Issue 12: the confirmed repairs of the person's roster rows (empty for most).
+            "id_repairs array<struct<source:string,source_file:string,line:bigint,"
+                + "repaired_from:string,confirmed_in:string>>");
     assertThat(FixtureCounty.columnTypes(FixtureCounty.table(Tables.CATEGORY_PERIODS).schema()))
         .startsWith(
             "id_number string",
