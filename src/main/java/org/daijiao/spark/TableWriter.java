@@ -45,7 +45,7 @@ public final class TableWriter {
     TableName table = conforming(contract, rows);
     Dataset<Row> commented = contract.withComments(rows);
     if (!warehouse.exists(spark, table)) {
-      create(contract, commented);
+      writeNew(contract, commented);
     } else {
       commented
           .write()
@@ -69,7 +69,7 @@ public final class TableWriter {
     TableName table = conforming(contract, rows);
     Dataset<Row> commented = contract.withComments(rows);
     if (!warehouse.exists(spark, table)) {
-      create(contract, commented);
+      writeNew(contract, commented);
     } else {
       commented
           .write()
@@ -84,9 +84,16 @@ public final class TableWriter {
 
   /**
    * A new table in one commit (CREATE TABLE AS SELECT) that carries the table's comment, and the
-   * columns' comments from the rows' field metadata: no separate commit for the comments.
+   * columns' comments from the rows' field metadata: no separate commit for the comments. Where a
+   * first write crashed and left data files but no log, Delta refuses to create a table; an
+   * overwrite takes the place as before, and the table's comment follows in a second commit.
    */
-  private void create(TableContract contract, Dataset<Row> commented) {
+  private void writeNew(TableContract contract, Dataset<Row> commented) {
+    if (holdsFiles(contract.table())) {
+      commented.write().format("delta").mode("overwrite").save(warehouse.pathOf(contract.table()));
+      keepCommentsCurrent(contract);
+      return;
+    }
     try {
       commented
           .writeTo(pathIdentifier(contract.table()))
@@ -137,6 +144,16 @@ public final class TableWriter {
               + " REPLACE COLUMNS ("
               + String.join(", ", columns)
               + ")");
+    }
+  }
+
+  private boolean holdsFiles(TableName table) {
+    try {
+      Path path = new Path(warehouse.pathOf(table));
+      FileSystem fs = SparkSessions.fileSystem(spark, path);
+      return fs.exists(path) && fs.listStatus(path).length > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -79,6 +79,19 @@ class TableWriterCommentsTest {
     assertComments(warehouse, table, "v2");
   }
 
+  @Test
+  void aFirstWriteThatCrashedLeavesFilesTheNextWriteTakesThePlaceWithComments() throws Exception {
+    Warehouse warehouse = new Warehouse(PipelineFixture.tempDir("comments-crashed").toString());
+    TableName table = TableName.gold("comment_probe");
+    java.nio.file.Path left = java.nio.file.Path.of(warehouse.pathOf(table));
+    java.nio.file.Files.createDirectories(left);
+    java.nio.file.Files.writeString(left.resolve("part-00000-left-by-a-crash.parquet"), "cut");
+
+    new TableWriter(TestSpark.session(), warehouse)
+        .replaceYear(contract(table, "v1"), rows(), 2022);
+    assertComments(warehouse, table, "v1");
+  }
+
   private static void assertComments(Warehouse warehouse, TableName table, String version) {
     SparkSession spark = TestSpark.session();
     String path = warehouse.pathOf(table);
