@@ -108,7 +108,12 @@ public final class Queries {
             Code.QUERY,
             statement.where()
                 + " is not valid SQL: "
-                + masked(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+                + masked(
+                    String.valueOf(e.getMessage())
+                        .lines()
+                        .filter(line -> !line.isBlank())
+                        .findFirst()
+                        .orElse("")));
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }

@@ -101,7 +101,7 @@ public final class ResultPrinter {
    * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
    * JSON).
    */
-  static Dataset<Row> asText(Dataset<Row> result) {
+  public static Dataset<Row> asText(Dataset<Row> result) {
     List<Column> columns = new ArrayList<>();
     for (StructField f : result.schema().fields()) {
       DataType t = f.dataType();
@@ -116,7 +116,7 @@ public final class ResultPrinter {
   }
 
   /** Prints {@code text} (see {@link #asText}) as csv: a header row, then rows, null as empty. */
-  private static void printCsv(Dataset<Row> text, PrintWriter out) {
+  public static void printCsv(Dataset<Row> text, PrintWriter out) {
     String[] header = text.columns();
     try {
       CSVPrinter printer =
