@@ -20,6 +20,10 @@ public class UserFacingException extends RuntimeException {
     MISSING_TABLE("run the stage that writes it first (bin/daijiao run runs them all)"),
     /** A query of {@code daijiao sql}. */
     QUERY("correct the query; tables are named <layer>.<table>"),
+    /** A statement of {@code daijiao sql} that would change a table, without --allow-writes. */
+    READ_ONLY(
+        "nothing was run; if the change is intended, run it again with --allow-writes (a table"
+            + " changed by hand is replaced by the next bin/daijiao run)"),
     /** The county secret behind the pseudonyms of the analyst export. */
     SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key");
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every table of a pipeline run (the fixture county) has the columns and types of its contract, in
- * order, and a column the contract declares non-null holds no null. Every column says what it
- * means.
+ * order, and a column the contract declares non-null holds no null. Every table and column says
+ * what it is, in Chinese and in English.
  */
 class TableContractsTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture-county");
@@ -68,6 +68,15 @@ class TableContractsTest {
     assertThat(contract.columns())
         .as("every column of %s says what it means", contract.table())
         .allSatisfy(c -> assertThat(c.meaning()).as(c.name()).isNotBlank());
+    assertThat(contract.columns())
+        .as(
+            "every column of %s has its Chinese term (the comment DESCRIBE shows)",
+            contract.table())
+        .allSatisfy(c -> assertThat(c.term()).as(c.name()).containsPattern("\\p{IsHan}"));
+    assertThat(contract.term())
+        .as("the Chinese term of %s", contract.table())
+        .containsPattern("\\p{IsHan}");
+    assertThat(contract.meaning()).as("what %s holds", contract.table()).isNotBlank();
 
     Map<String, Column> nullCounts = new LinkedHashMap<>();
     for (ColumnSpec c : contract.columns()) {

@@ -1,51 +1,45 @@
 package org.daijiao.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.to_json;
-
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.sql.Format;
+import org.daijiao.sql.Queries;
+import org.daijiao.sql.ResultPrinter;
+import org.daijiao.sql.SqlScript;
+import org.daijiao.sql.SqlShell;
+import org.daijiao.sql.Statement;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Query any table as {@code <layer>.<table>}. Stdout carries only the result, so it can be piped:
- * csv is a header row then RFC 4180 rows (booleans true/false, dates yyyy-MM-dd, arrays and maps as
- * JSON, null as an empty field); json is one object per line; table is aligned text for people.
+ * Query any table as {@code <layer>.<table>}: one query, a script of statements ({@code -f}), or,
+ * with neither, an interactive shell on one Spark session. Read-only unless {@code --allow-writes}
+ * (decided on Spark's parsed plan, {@code sql/ReadOnly}). Stdout carries only the results, so they
+ * can be piped (formats: {@code sql/ResultPrinter}).
  */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description =
-        "Run a SQL query on the warehouse tables (bronze.*, quality.*, silver.*, gold.*).")
+    description = {
+      "Query the warehouse tables (bronze.*, quality.*, silver.*, gold.*) with Spark SQL.",
+      "QUERY runs one query; -f FILE runs the statements of a file (separated by ';');",
+      "with neither, an interactive shell keeps one session for every statement typed.",
+      "Read-only: a statement that would change a table is refused unless --allow-writes.",
+      "Time travel: SELECT … FROM gold.subsidy_ledger VERSION AS OF 3 (or TIMESTAMP AS OF '…')."
+    })
 public final class SqlCommand implements Callable<Integer> {
-  enum Format {
-    table,
-    csv,
-    json
-  }
-
   @Mixin CommonOptions common;
 
   @Option(
@@ -61,82 +55,112 @@ public final class SqlCommand implements Callable<Integer> {
       defaultValue = "200")
   int limit;
 
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description =
+          "Run the statements of FILE ('-' for standard input), separated by ';'. csv and table"
+              + " put a blank line between result sets; json prints one document per statement"
+              + " and line.")
+  String file;
+
+  @Option(
+      names = "--allow-writes",
+      description =
+          "Let statements change tables (INSERT, UPDATE, DELETE, MERGE, DROP, ALTER, CREATE …)."
+              + " A table changed by hand is replaced by the next run.")
+  boolean allowWrites;
+
   @Parameters(
+      arity = "0..1",
       paramLabel = "QUERY",
       description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
   String query;
 
   @Override
   public Integer call() {
+    if (query != null && file != null) {
+      throw new UserFacingException(Code.OPTION, "Give either a QUERY or -f FILE, not both.");
+    }
+    String script = query != null ? query : file != null ? read(file) : null;
+    boolean shell = script == null && System.console() != null;
+    if (!shell && script == null) {
+      // No terminal to talk with: the statements come from standard input, as with -f -.
+      script = read("-");
+    }
+    List<Statement> statements = shell ? List.of() : statements(script);
     try (Spark spark = new Spark(common)) {
-      spark.warehouse.registerNamedIn(spark.session, query);
-      Dataset<Row> result;
-      try {
-        result = spark.session.sql(query);
-      } catch (Exception e) {
-        // Spark throws AnalysisException (a checked exception) without declaring it.
-        if (e instanceof AnalysisException a) {
-          throw new UserFacingException(
-              Code.QUERY, "The query cannot run: " + a.getSimpleMessage());
+      Queries queries = new Queries(spark.session, allowWrites, sql -> registerTables(spark, sql));
+      if (shell) {
+        shell(queries);
+      } else {
+        queries.check(statements);
+        PrintWriter out =
+            new PrintWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // One query prints as sql always has; anything else as a script's result sets.
+        ResultPrinter printer =
+            new ResultPrinter(format, limit, out, query == null || statements.size() > 1);
+        for (Statement s : statements) {
+          queries.inJobGroup(
+              () -> {
+                printer.print(s, queries.run(s));
+                return null;
+              });
         }
-        if (e.getClass().getName().contains("ParseException")) {
-          throw new UserFacingException(
-              Code.QUERY,
-              "The query is not valid SQL: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        out.flush();
       }
-      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-      switch (format) {
-        case csv -> printCsv(asText(result), out);
-        case json -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
-        case table -> TableFormat.print(asText(result), limit, out);
-      }
-      out.flush();
     }
     return 0;
   }
 
   /**
-   * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
-   * JSON).
+   * Makes the tables that {@code sql} names queryable as {@code layer.table} (every table when it
+   * names none, e.g. SHOW TABLES): the one place this command registers tables.
    */
-  public static Dataset<Row> asText(Dataset<Row> result) {
-    List<Column> columns = new ArrayList<>();
-    for (StructField f : result.schema().fields()) {
-      DataType t = f.dataType();
-      Column c = col("`" + f.name().replace("`", "``") + "`");
-      columns.add(
-          (t instanceof ArrayType || t instanceof MapType || t instanceof StructType
-                  ? to_json(c)
-                  : c.cast("string"))
-              .as(f.name()));
-    }
-    return result.select(columns.toArray(new Column[0]));
+  private void registerTables(Spark spark, String sql) {
+    spark.warehouse.registerNamedIn(spark.session, sql);
   }
 
-  /**
-   * Prints {@code text} (see {@link #asText}) as csv: a header row, then RFC 4180 rows, null as
-   * empty.
-   */
-  public static void printCsv(Dataset<Row> text, PrintStream out) {
-    String[] header = text.columns();
-    try {
-      CSVPrinter printer =
-          new CSVPrinter(
-              out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build());
-      Iterator<Row> rows = text.toLocalIterator();
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        List<String> values = new ArrayList<>(header.length);
-        for (int i = 0; i < header.length; i++) {
-          values.add(r.isNullAt(i) ? "" : r.getString(i));
-        }
-        printer.printRecord(values);
-      }
-      printer.flush();
+  private void shell(Queries queries) {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      new SqlShell(queries, format, limit, terminal, historyFile()).run();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UserFacingException(
+          Code.OPTION,
+          "The terminal cannot be used for the shell ("
+              + e.getMessage()
+              + "): pass a QUERY or -f FILE instead.");
     }
+  }
+
+  /** {@code ~/.daijiao_sql_history}, readable by its owner only; none without a home folder. */
+  private static Path historyFile() {
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() ? null : Path.of(home, ".daijiao_sql_history");
+  }
+
+  private static String read(String file) {
+    try {
+      return file.equals("-")
+          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserFacingException(
+          Code.OPTION, "-f " + file + ": no such file; give the path of a file of SQL statements.");
+    } catch (IOException e) {
+      throw new UserFacingException(
+          Code.OPTION,
+          "-f " + file + " cannot be read as UTF-8 text (" + e.getClass().getSimpleName() + ").");
+    }
+  }
+
+  private static List<Statement> statements(String script) {
+    List<Statement> statements = SqlScript.split(script);
+    if (statements.isEmpty()) {
+      throw new UserFacingException(
+          Code.QUERY, "There is no SQL statement to run (only blanks, comments or ';').");
+    }
+    return statements;
   }
 }

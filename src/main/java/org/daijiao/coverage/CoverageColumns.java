@@ -64,23 +64,41 @@ public final class CoverageColumns {
   public static final TableContract COVERAGE_STATS =
       TableContract.of(
           Tables.COVERAGE_STATS,
-          required(POLICY_YEAR, IntegerType, "the policy year Y"),
-          required(LEVEL, StringType, "COUNTY, TOWNSHIP or VILLAGE"),
-          optional(TOWNSHIP, StringType, "the township (UNKNOWN when missing); null for COUNTY"),
-          optional(VILLAGE, StringType, "the village (UNKNOWN when missing); null above VILLAGE"),
+          "参保率统计",
+          "persons in the coverage target, insured, eligible and paid, by county, township and village and by category (SPEC §2.6); counts and sums only",
+          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
+          optional(
+              TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "the township (UNKNOWN when missing); null for COUNTY"),
+          optional(
+              VILLAGE,
+              StringType,
+              "村（社区）",
+              "the village (UNKNOWN when missing); null above VILLAGE"),
           required(
-              CATEGORY, StringType, "the person's category (resolved or highest held), or ALL"),
-          required(TARGET_PERSONS, LongType, "persons in the coverage target"),
-          required(INSURED_PERSONS, LongType, "of them, insured in any scheme and region"),
-          optional(INSURED_RATE, RATE, "insured / target; null when the target is empty"),
-          required(ELIGIBLE_PERSONS, LongType, "of them, eligible for the subsidy"),
-          required(PAID_PERSONS, LongType, "of them, eligible with the year fully paid"),
-          optional(PAID_RATE, RATE, "paid / target; null when the target is empty"),
-          required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "the subsidies of the ledger rows, yuan"),
-          required(AS_OF, DateType, "the as_of of the decisions"),
+              CATEGORY,
+              StringType,
+              "人员类别",
+              "the person's category (resolved or highest held), or ALL"),
+          required(TARGET_PERSONS, LongType, "应参保人数", "persons in the coverage target"),
+          required(INSURED_PERSONS, LongType, "已参保人数", "of them, insured in any scheme and region"),
+          optional(INSURED_RATE, RATE, "参保率", "insured / target; null when the target is empty"),
+          required(ELIGIBLE_PERSONS, LongType, "代缴对象人数", "of them, eligible for the subsidy"),
+          required(PAID_PERSONS, LongType, "已缴足人数", "of them, eligible with the year fully paid"),
+          optional(PAID_RATE, RATE, "缴足率", "paid / target; null when the target is empty"),
+          required(
+              SUBSIDY_AMOUNT,
+              CleanColumns.MONEY,
+              "代缴补助金额",
+              "the subsidies of the ledger rows, yuan"),
+          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
           required(
               UNRESOLVED_ROSTER_ROWS,
               LongType,
+              "身份证号码待核实名单行数",
               "roster rows of the place (and category) with no usable ID number, not in the target"
                   + " (their persons are unknown until the ID is fixed: work-list action FIX_ID)"));
 
@@ -88,14 +106,16 @@ public final class CoverageColumns {
   public static final TableContract DEPARTMENT_FUNDING =
       TableContract.of(
           Tables.DEPARTMENT_FUNDING,
-          required(POLICY_YEAR, IntegerType, "the policy year Y"),
-          required(DEPARTMENT, StringType, "the certifying department (§2(二))"),
-          required(FUNDING_SOURCE, StringType, "where its money comes from"),
-          required(BATCH, StringType, "REGULAR or DYNAMIC"),
-          required(MODE, StringType, "DIRECT or POST_HOC_REFUND"),
-          required(PERSONS, LongType, "ledger rows"),
-          required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "their subsidies, yuan"),
-          required(AS_OF, DateType, "the as_of of the decisions"));
+          "部门资金申请",
+          "what each certifying department asks the finance bureau for, by funding source, batch and mode (§2(二)); counts and sums only",
+          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(DEPARTMENT, StringType, "认定部门", "the certifying department (§2(二))"),
+          required(FUNDING_SOURCE, StringType, "资金来源", "where its money comes from"),
+          required(BATCH, StringType, "代缴批次", "REGULAR or DYNAMIC"),
+          required(MODE, StringType, "代缴方式", "DIRECT or POST_HOC_REFUND"),
+          required(PERSONS, LongType, "人数", "ledger rows"),
+          required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "代缴补助金额", "their subsidies, yuan"),
+          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"));
 
   /**
    * {@code gold.worklist}: per township and village, every person with an open action, and every
@@ -104,28 +124,34 @@ public final class CoverageColumns {
   public static final TableContract WORKLIST =
       TableContract.of(
           Tables.WORKLIST,
-          required(POLICY_YEAR, IntegerType, "the policy year Y"),
-          required(TOWNSHIP, StringType, "the person's township (UNKNOWN when missing)"),
-          optional(TOWNSHIP_CODE, StringType, "its official code; null if unmatched"),
-          required(VILLAGE, StringType, "the person's village (UNKNOWN when missing)"),
-          optional(VILLAGE_CODE, StringType, "its official code; null if unmatched"),
-          required(ID_NUMBER, StringType, "the masked ID (500243********123X)"),
-          optional(NAME, StringType, "the name, so that the village clerk finds the person"),
-          required(CATEGORY, StringType, "the person's category"),
-          required(ACTION, StringType, "the open action (WorklistAction)"),
-          optional(AMOUNT, CleanColumns.MONEY, "yuan still to pay or to refund; null otherwise"),
-          optional(DEADLINE, DateType, "by when; null for a transfer follow-up"),
-          required(AS_OF, DateType, "the as_of of the decisions"),
+          "村级工作清单（销号管理）",
+          "every open action per township and village: enrol, pay, refund, transfer follow-up, reaching pension age (§3), and roster rows whose ID number must be checked (FIX_ID); IDs masked",
+          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(TOWNSHIP, StringType, "乡镇（街道）", "the person's township (UNKNOWN when missing)"),
+          optional(TOWNSHIP_CODE, StringType, "乡镇区划代码", "its official code; null if unmatched"),
+          required(VILLAGE, StringType, "村（社区）", "the person's village (UNKNOWN when missing)"),
+          optional(VILLAGE_CODE, StringType, "村（社区）区划代码", "its official code; null if unmatched"),
+          required(ID_NUMBER, StringType, "身份证号码（脱敏）", "the masked ID (500243********123X)"),
+          optional(NAME, StringType, "姓名", "the name, so that the village clerk finds the person"),
+          required(CATEGORY, StringType, "人员类别", "the person's category"),
+          required(ACTION, StringType, "待办事项", "the open action (WorklistAction)"),
+          optional(
+              AMOUNT, CleanColumns.MONEY, "金额", "yuan still to pay or to refund; null otherwise"),
+          optional(DEADLINE, DateType, "办结时限", "by when; null for a transfer follow-up"),
+          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
           optional(
               DEPARTMENT,
               StringType,
+              "名单来源部门",
               "FIX_ID: the department whose roster row has no usable ID; null for other actions"),
           optional(
               CANDIDATE_ID_NUMBER,
               StringType,
+              "候选身份证号码（脱敏）",
               "FIX_ID: the masked repair candidate, when there is one; null otherwise"),
-          optional(SOURCE_FILE, StringType, "FIX_ID: the export of the row; null otherwise"),
-          optional(LINE, LongType, "FIX_ID: its line or row; null otherwise"));
+          optional(
+              SOURCE_FILE, StringType, "来源文件", "FIX_ID: the export of the row; null otherwise"),
+          optional(LINE, LongType, "行号", "FIX_ID: its line or row; null otherwise"));
 
   private CoverageColumns() {}
 }

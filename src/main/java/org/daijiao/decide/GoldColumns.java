@@ -56,43 +56,72 @@ public final class GoldColumns {
   public static final DataType CODES = createArrayType(StringType, false);
 
   private static final ColumnSpec POLICY_YEAR_COLUMN =
-      required(POLICY_YEAR, IntegerType, "the policy year Y decided (SPEC §2)");
+      required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y decided (SPEC §2)");
   private static final ColumnSpec ID_NUMBER_COLUMN =
-      required(ID_NUMBER, StringType, "the person's normalised ID number");
+      required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number");
   private static final ColumnSpec NAME_COLUMN =
-      optional(NAME, StringType, "the person's name (silver.persons)");
+      optional(NAME, StringType, "姓名", "the person's name (silver.persons)");
   private static final ColumnSpec TOWNSHIP_COLUMN =
-      optional(TOWNSHIP, StringType, "where the person lives (Decision 9): township");
+      optional(TOWNSHIP, StringType, "乡镇（街道）", "where the person lives (Decision 9): township");
   private static final ColumnSpec VILLAGE_COLUMN =
-      optional(VILLAGE, StringType, "where the person lives (Decision 9): village");
+      optional(VILLAGE, StringType, "村（社区）", "where the person lives (Decision 9): village");
   private static final ColumnSpec AS_OF_COLUMN =
-      required(AS_OF, DateType, "the run's reference date: W ends on min(Y-12-31, as_of)");
+      required(
+          AS_OF, DateType, "数据截止日期", "the run's reference date: W ends on min(Y-12-31, as_of)");
   private static final ColumnSpec TOWNSHIP_CODE_COLUMN =
-      optional(TOWNSHIP_CODE, StringType, "official code of the township; null if unmatched");
+      optional(
+          TOWNSHIP_CODE, StringType, "乡镇区划代码", "official code of the township; null if unmatched");
   private static final ColumnSpec VILLAGE_CODE_COLUMN =
-      optional(VILLAGE_CODE, StringType, "official code of the village; null if unmatched");
+      optional(
+          VILLAGE_CODE, StringType, "村（社区）区划代码", "official code of the village; null if unmatched");
 
   /** {@code gold.eligibility}: one row per (policy_year, id_number) on any roster. */
   public static final TableContract ELIGIBILITY =
       TableContract.of(
           Tables.ELIGIBILITY,
+          "代缴资格认定",
+          "one row per person on any roster and policy year: eligible or not, and why (SPEC §2.2)",
           POLICY_YEAR_COLUMN,
           ID_NUMBER_COLUMN,
           NAME_COLUMN,
           TOWNSHIP_COLUMN,
           VILLAGE_COLUMN,
-          required(HELD_CATEGORIES, CODES, "target categories held on some day of W, by priority"),
-          required(ELIGIBLE, BooleanType, "代缴对象: qualifying days and no exclusion (SPEC §2.2)"),
+          required(
+              HELD_CATEGORIES,
+              CODES,
+              "持有的困难类别",
+              "target categories held on some day of W, by priority"),
+          required(
+              ELIGIBLE,
+              BooleanType,
+              "是否代缴对象",
+              "代缴对象: qualifying days and no exclusion (SPEC §2.2)"),
           optional(
               CATEGORY,
               StringType,
+              "认定类别",
               "resolved category (§2(一)); if not eligible the highest held; null when none"),
           required(
-              REASONS, CODES, "why not eligible, in the order of SPEC §2.2; empty if eligible"),
-          optional(FIRST_ELIGIBLE_DATE, DateType, "first qualifying day; null if not eligible"),
-          required(IN_COVERAGE_TARGET, BooleanType, "has a qualifying day (SPEC §2.6 target)"),
-          required(INSURED, BooleanType, "an ACTIVE, SUSPENDED or RECEIVING record (SPEC §2.6)"),
-          required(PAID, BooleanType, "eligible and self_paid + government_paid ≥ tier"),
+              REASONS,
+              CODES,
+              "不予代缴原因",
+              "why not eligible, in the order of SPEC §2.2; empty if eligible"),
+          optional(
+              FIRST_ELIGIBLE_DATE,
+              DateType,
+              "首次符合条件日期",
+              "first qualifying day; null if not eligible"),
+          required(
+              IN_COVERAGE_TARGET,
+              BooleanType,
+              "是否应参保对象",
+              "has a qualifying day (SPEC §2.6 target)"),
+          required(
+              INSURED,
+              BooleanType,
+              "是否已参保",
+              "an ACTIVE, SUSPENDED or RECEIVING record (SPEC §2.6)"),
+          required(PAID, BooleanType, "是否已缴足", "eligible and self_paid + government_paid ≥ tier"),
           AS_OF_COLUMN,
           TOWNSHIP_CODE_COLUMN,
           VILLAGE_CODE_COLUMN);
@@ -101,27 +130,47 @@ public final class GoldColumns {
   public static final TableContract SUBSIDY_LEDGER =
       TableContract.of(
           Tables.SUBSIDY_LEDGER,
+          "代缴台账",
+          "one row per eligible person and policy year: amounts, department, mode, batch, status (SPEC §2.4, §2.5)",
           POLICY_YEAR_COLUMN,
           ID_NUMBER_COLUMN,
           NAME_COLUMN,
           TOWNSHIP_COLUMN,
           VILLAGE_COLUMN,
-          required(CATEGORY, StringType, "the resolved category (§2(一))"),
-          required(DEPARTMENT, StringType, "the certifying department that pays (§2(二))"),
-          required(FUNDING_SOURCE, StringType, "where the department's money comes from"),
-          required(TIER, CleanColumns.MONEY, "T: the tier the person chose, or L (SPEC §2.4)"),
+          required(CATEGORY, StringType, "代缴类别", "the resolved category (§2(一))"),
+          required(DEPARTMENT, StringType, "认定部门", "the certifying department that pays (§2(二))"),
+          required(FUNDING_SOURCE, StringType, "资金来源", "where the department's money comes from"),
           required(
-              SUBSIDY_AMOUNT, CleanColumns.MONEY, "paid on the person's behalf: L or 70 % of L"),
-          required(SELF_PAY_AMOUNT, CleanColumns.MONEY, "the person's own part: T − subsidy"),
-          required(SELF_PAID_AMOUNT, CleanColumns.MONEY, "SELF payments for Y dated ≤ as_of"),
+              TIER, CleanColumns.MONEY, "缴费档次", "T: the tier the person chose, or L (SPEC §2.4)"),
           required(
-              GOVERNMENT_PAID_AMOUNT, CleanColumns.MONEY, "GOVERNMENT payments for Y, ≤ as_of"),
-          required(MODE, StringType, "DIRECT (代缴) or POST_HOC_REFUND (事后补助)"),
-          required(BATCH, StringType, "REGULAR (first qualifying day by the cut-off) or DYNAMIC"),
-          required(FIRST_ELIGIBLE_DATE, DateType, "the first qualifying day"),
-          required(DEADLINE, DateType, "by when the subsidy is settled (§2(二))"),
-          required(STATUS, StringType, "the first open step of the 销号 checklist (SPEC §2.5)"),
-          required(FLAGS, CODES, "TIER_DEFAULTED, TIER_CONFLICT: what a clerk should check"),
+              SUBSIDY_AMOUNT,
+              CleanColumns.MONEY,
+              "代缴补助金额",
+              "paid on the person's behalf: L or 70 % of L"),
+          required(
+              SELF_PAY_AMOUNT, CleanColumns.MONEY, "个人应缴金额", "the person's own part: T − subsidy"),
+          required(
+              SELF_PAID_AMOUNT, CleanColumns.MONEY, "个人已缴金额", "SELF payments for Y dated ≤ as_of"),
+          required(
+              GOVERNMENT_PAID_AMOUNT,
+              CleanColumns.MONEY,
+              "政府已代缴金额",
+              "GOVERNMENT payments for Y, ≤ as_of"),
+          required(MODE, StringType, "代缴方式", "DIRECT (代缴) or POST_HOC_REFUND (事后补助)"),
+          required(
+              BATCH,
+              StringType,
+              "代缴批次",
+              "REGULAR (first qualifying day by the cut-off) or DYNAMIC"),
+          required(FIRST_ELIGIBLE_DATE, DateType, "首次符合条件日期", "the first qualifying day"),
+          required(DEADLINE, DateType, "办结时限", "by when the subsidy is settled (§2(二))"),
+          required(
+              STATUS,
+              StringType,
+              "办理状态（销号）",
+              "the first open step of the 销号 checklist (SPEC §2.5)"),
+          required(
+              FLAGS, CODES, "核查标记", "TIER_DEFAULTED, TIER_CONFLICT: what a clerk should check"),
           AS_OF_COLUMN,
           TOWNSHIP_CODE_COLUMN,
           VILLAGE_CODE_COLUMN);
@@ -130,14 +179,16 @@ public final class GoldColumns {
   public static final TableContract REACHING_PENSION_AGE =
       TableContract.of(
           Tables.REACHING_PENSION_AGE,
+          "达龄人员",
+          "persons of a target category whose 60th birthday falls in the policy year: 达龄一个，发放一个 (§3(一))",
           POLICY_YEAR_COLUMN,
           ID_NUMBER_COLUMN,
           NAME_COLUMN,
           TOWNSHIP_COLUMN,
           VILLAGE_COLUMN,
-          required(CATEGORY, StringType, "resolved or highest held target category"),
-          required(BIRTH_DATE, DateType, "birth date read from the ID number"),
-          required(PENSION_AGE_DATE, DateType, "the 60th birthday, which falls in W"),
+          required(CATEGORY, StringType, "困难类别", "resolved or highest held target category"),
+          required(BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
+          required(PENSION_AGE_DATE, DateType, "年满60周岁日期", "the 60th birthday, which falls in W"),
           AS_OF_COLUMN,
           TOWNSHIP_CODE_COLUMN,
           VILLAGE_CODE_COLUMN);

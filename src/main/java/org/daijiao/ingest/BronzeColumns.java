@@ -35,6 +35,7 @@ public final class BronzeColumns {
           optional(
               c.name(),
               DataTypes.StringType,
+              c.aliases().isEmpty() ? c.name() : c.aliases().get(0),
               "the cell as exported, under the header "
                   + c.name()
                   + (c.aliases().isEmpty() ? "" : " or " + String.join(" / ", c.aliases()))));
@@ -43,13 +44,34 @@ public final class BronzeColumns {
         optional(
             EXTRA,
             DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+            "其他列",
             "columns the source does not know, header → cell; ignored after bronze"));
-    columns.add(required(SOURCE_FILE, DataTypes.StringType, "<source>/<file name> of the export"));
     columns.add(
-        required(LINE, DataTypes.LongType, "line (CSV, as a text editor counts) or row (XLSX)"));
-    columns.add(required(INGESTED_AT, DataTypes.TimestampType, "when the ingest run read the row"));
-    columns.add(required(BATCH_ID, DataTypes.StringType, "the ingest run (yyyyMMdd'T'HHmmss)"));
-    return new TableContract(Tables.bronze(source.folder()), columns);
+        required(SOURCE_FILE, DataTypes.StringType, "来源文件", "<source>/<file name> of the export"));
+    columns.add(
+        required(
+            LINE, DataTypes.LongType, "行号", "line (CSV, as a text editor counts) or row (XLSX)"));
+    columns.add(
+        required(INGESTED_AT, DataTypes.TimestampType, "导入时间", "when the ingest run read the row"));
+    columns.add(
+        required(BATCH_ID, DataTypes.StringType, "导入批次", "the ingest run (yyyyMMdd'T'HHmmss)"));
+    return new TableContract(
+        Tables.bronze(source.folder()),
+        term(source) + "（原始行）",
+        "every row of the " + source.folder() + " exports as exported, with its file and line",
+        columns);
+  }
+
+  /** What the county calls the department export a bronze table holds. */
+  private static String term(Source source) {
+    return switch (source) {
+      case CIVIL_AFFAIRS -> "民政低保、特困人员名单";
+      case RURAL_REVITALIZATION -> "乡村振兴防返贫监测对象名单";
+      case DISABILITY -> "残联残疾人名单";
+      case PENSION_ENROLLMENT -> "城乡居保、企业职工养老保险参保信息";
+      case TAX_PAYMENTS -> "税务养老保险缴费记录";
+      case EXCLUSIONS -> "在校学生、现役军人、服刑人员名单";
+    };
   }
 
   /** The schema of {@link #contract}. */

@@ -34,32 +34,46 @@ public final class QualityColumns {
   public static final TableContract REJECTED_RECORDS =
       TableContract.of(
           Tables.REJECTED_RECORDS,
-          required(SOURCE, StringType, "the source folder the row came from (civil_affairs …)"),
-          required(SOURCE_FILE, StringType, "<source>/<file name> of the export"),
-          required(LINE, LongType, "line (CSV, as a text editor counts) or row (XLSX) of the row"),
-          required(REASON, StringType, "why it was rejected: a RejectReason code (SPEC §3, §4)"),
-          required(DETAIL, StringType, "what is wrong, for the department; never a full ID"));
+          "拒收记录",
+          "every input row that did not reach a clean table, with its file, line and reason (SPEC §3, §4)",
+          required(
+              SOURCE, StringType, "数据来源", "the source folder the row came from (civil_affairs …)"),
+          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(
+              LINE, LongType, "行号", "line (CSV, as a text editor counts) or row (XLSX) of the row"),
+          required(
+              REASON, StringType, "拒收原因", "why it was rejected: a RejectReason code (SPEC §3, §4)"),
+          required(
+              DETAIL, StringType, "问题说明", "what is wrong, for the department; never a full ID"));
 
   /** {@code quality.identity_conflicts}: one ID carrying different names, kept linked. */
   public static final TableContract IDENTITY_CONFLICTS =
       TableContract.of(
           Tables.IDENTITY_CONFLICTS,
-          required(ID_NUMBER, StringType, "the normalised ID number the rows share"),
+          "身份信息冲突",
+          "ID numbers given different names across rows or sources, kept linked, for review (SPEC §3)",
+          required(ID_NUMBER, StringType, "身份证号码", "the normalised ID number the rows share"),
           required(
               NAMES,
               createArrayType(StringType, false),
+              "姓名（各不相同）",
               "the different normalised names given for it, sorted"),
           required(
-              SOURCES, createArrayType(StringType, false), "the sources that name it, sorted"));
+              SOURCES,
+              createArrayType(StringType, false),
+              "数据来源",
+              "the sources that name it, sorted"));
 
   /** {@code quality.ingest_reconciliation}: per source, rows read = accepted + rejected. */
   public static final TableContract INGEST_RECONCILIATION =
       TableContract.of(
           Tables.INGEST_RECONCILIATION,
-          required(SOURCE, StringType, "the source folder"),
-          required(ROWS_READ, LongType, "rows read from bronze"),
-          required(ROWS_ACCEPTED, LongType, "rows that reached a clean table"),
-          required(ROWS_REJECTED, LongType, "rows in quality.rejected_records"));
+          "导入对账",
+          "per source: rows read = rows accepted + rows rejected",
+          required(SOURCE, StringType, "数据来源", "the source folder"),
+          required(ROWS_READ, LongType, "读取行数", "rows read from bronze"),
+          required(ROWS_ACCEPTED, LongType, "接收行数", "rows that reached a clean table"),
+          required(ROWS_REJECTED, LongType, "拒收行数", "rows in quality.rejected_records"));
 
   private QualityColumns() {}
 

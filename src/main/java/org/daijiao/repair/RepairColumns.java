@@ -63,42 +63,60 @@ public final class RepairColumns {
   public static final TableContract ID_REPAIR_CANDIDATES =
       TableContract.of(
           Tables.ID_REPAIR_CANDIDATES,
-          required(SOURCE, StringType, "the roster source of the rejected row (civil_affairs …)"),
-          required(SOURCE_FILE, StringType, "<source>/<file name> of the export"),
-          required(LINE, LongType, "line (CSV) or row (XLSX) of the rejected row"),
-          required(REASON, StringType, "its reject reason (ID_…, CERTIFICATE_INVALID)"),
+          "身份证号码更正候选",
+          "for every roster row rejected for its ID number, the valid IDs of the run one typing error"
+              + " away, with the evidence for each (issue 12); a NONE row when there is none",
+          required(
+              SOURCE,
+              StringType,
+              "名单来源",
+              "the roster source of the rejected row (civil_affairs …)"),
+          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(LINE, LongType, "行号", "line (CSV) or row (XLSX) of the rejected row"),
+          required(REASON, StringType, "拒收原因", "its reject reason (ID_…, CERTIFICATE_INVALID)"),
           optional(
               CANDIDATE_ID_NUMBER,
               StringType,
+              "候选身份证号码",
               "a valid ID known to the run one typing error away; null on a NONE row"),
           optional(
               EDIT,
               StringType,
+              "差错类型",
               "the error that turns the candidate into what was exported: SUBSTITUTION,"
                   + " TRANSPOSITION, DELETION, INSERTION or CHECK_CHARACTER; null on a NONE row"),
           required(
               EVIDENCE,
               CODES,
+              "佐证",
               "what speaks for the candidate: NAME, TOWNSHIP, VILLAGE, SEX, SOURCES"),
-          required(CONFIDENCE, StringType, "of the rejected row: UNIQUE, AMBIGUOUS, WEAK or NONE"),
+          required(
+              CONFIDENCE,
+              StringType,
+              "可信程度",
+              "of the rejected row: UNIQUE, AMBIGUOUS, WEAK or NONE"),
           required(
               CANDIDATE_SOURCES,
               CODES,
+              "候选号码来源",
               "the sources that know the candidate, sorted; empty if none"),
           optional(
               CONFIRMED_IN,
               StringType,
+              "确认依据",
               "the accept-repairs file (or policy setting) that confirmed this candidate; else null"),
-          optional(NAME, StringType, "the name as written in the rejected row"),
-          optional(TOWNSHIP, StringType, "its township as written"),
-          optional(VILLAGE, StringType, "its village as written"),
+          optional(NAME, StringType, "姓名", "the name as written in the rejected row"),
+          optional(TOWNSHIP, StringType, "乡镇（街道）", "its township as written"),
+          optional(VILLAGE, StringType, "村（社区）", "its village as written"),
           optional(
               CATEGORY,
               StringType,
+              "人员类别",
               "its category code (TEKUN … or a known non-target code); null when not in the policy"),
           required(
               ID_NUMBER_AS_WRITTEN,
               StringType,
+              "原填身份证号码（脱敏）",
               "what was exported as the ID, masked (500243*******1234); empty when nothing"));
 
   /** A roster row rejected for its ID number, with what was written (working rows). */

@@ -63,25 +63,47 @@ public final class SilverColumns {
   public static final TableContract PERSONS =
       TableContract.of(
           Tables.PERSONS,
-          required(ID_NUMBER, StringType, "normalised 18-character ID number: the person's key"),
-          optional(NAME, StringType, "normalised name on the record that places the person"),
-          required(BIRTH_DATE, DateType, "birth date read from the ID number"),
-          required(SEX, StringType, "M or F, from the parity of the ID's 17th character"),
-          optional(TOWNSHIP, StringType, "township as written, or its official name if matched"),
-          optional(TOWNSHIP_CODE, StringType, "official division code of the township, if matched"),
-          optional(VILLAGE, StringType, "village as written, or its official name if matched"),
-          optional(VILLAGE_CODE, StringType, "official division code of the village, if matched"),
+          "人员",
+          "one row per valid ID number on any roster: name, birth date, sex and where the person lives (Decision 9)",
+          required(
+              ID_NUMBER,
+              StringType,
+              "身份证号码",
+              "normalised 18-character ID number: the person's key"),
+          optional(NAME, StringType, "姓名", "normalised name on the record that places the person"),
+          required(BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
+          required(SEX, StringType, "性别", "M or F, from the parity of the ID's 17th character"),
+          optional(
+              TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "township as written, or its official name if matched"),
+          optional(
+              TOWNSHIP_CODE,
+              StringType,
+              "乡镇区划代码",
+              "official division code of the township, if matched"),
+          optional(
+              VILLAGE, StringType, "村（社区）", "village as written, or its official name if matched"),
+          optional(
+              VILLAGE_CODE,
+              StringType,
+              "村（社区）区划代码",
+              "official division code of the village, if matched"),
           required(
               LOCATION_FLAGS,
               createArrayType(StringType, false),
+              "住址核查标记",
               "MISSING_TOWNSHIP, UNKNOWN_TOWNSHIP, UNKNOWN_VILLAGE when the place is not matched"),
           required(
               SOURCES,
               createArrayType(StringType, false),
+              "名单来源",
               "the roster sources the person is on, sorted"),
           required(
               ID_REPAIRS,
               createArrayType(RepairColumns.ID_REPAIR, false),
+              "身份证号码更正记录",
               "rows read with a confirmed ID repair: source, file, line, the masked value they"
                   + " had (repaired_from) and the file that confirmed it; empty for most persons"));
 
@@ -89,63 +111,87 @@ public final class SilverColumns {
   public static final TableContract CATEGORY_PERIODS =
       TableContract.of(
           Tables.CATEGORY_PERIODS,
-          required(ID_NUMBER, StringType, "the person's normalised ID number"),
+          "困难类别期间",
+          "a person's records of one category from one department, merged into periods (Decision 7)",
+          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
           required(
               CATEGORY,
               StringType,
+              "人员类别",
               "category code: TEKUN, DIBAO, FANPIN, SEVERE_DISABILITY or a known non-target code"),
-          required(TARGET, BooleanType, "true for the four target categories of SPEC §2.1"),
-          required(SOURCE, StringType, "the roster source (department) of the records"),
-          required(START_DATE, DateType, "first day of the merged period"),
-          optional(END_DATE, DateType, "last day of the merged period; null while ongoing"),
-          optional(TOWNSHIP, StringType, "township of the latest record existing at as_of"),
-          optional(VILLAGE, StringType, "village of the latest record existing at as_of"),
-          optional(SOURCE_FILE, StringType, "file of that record"),
-          optional(LINE, LongType, "line or row of that record"),
+          required(
+              TARGET, BooleanType, "是否代缴目标类别", "true for the four target categories of SPEC §2.1"),
+          required(SOURCE, StringType, "认定部门来源", "the roster source (department) of the records"),
+          required(START_DATE, DateType, "开始日期", "first day of the merged period"),
+          optional(END_DATE, DateType, "结束日期", "last day of the merged period; null while ongoing"),
+          optional(
+              TOWNSHIP, StringType, "乡镇（街道）", "township of the latest record existing at as_of"),
+          optional(VILLAGE, StringType, "村（社区）", "village of the latest record existing at as_of"),
+          optional(SOURCE_FILE, StringType, "来源文件", "file of that record"),
+          optional(LINE, LongType, "行号", "line or row of that record"),
           optional(
               LATEST_RECORD_START,
               DateType,
+              "最新记录开始日期",
               "start of that record; null when every record of the period starts after as_of"),
-          required(RECORDS, IntegerType, "how many input rows the period merges"));
+          required(RECORDS, IntegerType, "合并记录数", "how many input rows the period merges"));
 
   /** {@code silver.exclusion_periods}: §1 student, military and prison periods, merged. */
   public static final TableContract EXCLUSION_PERIODS =
       TableContract.of(
           Tables.EXCLUSION_PERIODS,
-          required(ID_NUMBER, StringType, "the person's normalised ID number"),
-          required(REASON, StringType, "STUDENT, MILITARY or PRISONER (§1)"),
-          required(START_DATE, DateType, "first day of the merged period"),
-          optional(END_DATE, DateType, "last day of the merged period; null while ongoing"),
-          required(RECORDS, IntegerType, "how many input rows the period merges"));
+          "排除期间",
+          "student, military and prison periods (§1), merged",
+          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          required(REASON, StringType, "排除类型", "STUDENT, MILITARY or PRISONER (§1)"),
+          required(START_DATE, DateType, "开始日期", "first day of the merged period"),
+          optional(END_DATE, DateType, "结束日期", "last day of the merged period; null while ongoing"),
+          required(RECORDS, IntegerType, "合并记录数", "how many input rows the period merges"));
 
   /** {@code silver.enrollments}: the enrolment snapshot, one row per accepted record. */
   public static final TableContract ENROLLMENTS =
       TableContract.of(
           Tables.ENROLLMENTS,
-          required(ID_NUMBER, StringType, "the person's normalised ID number"),
-          optional(NAME, StringType, "normalised name as exported"),
-          required(SCHEME, StringType, "RESIDENT or EMPLOYEE pension"),
-          required(REGION_CODE, StringType, "6-digit division code of the place of enrolment"),
-          required(STATUS, StringType, "ACTIVE, SUSPENDED, TERMINATED or RECEIVING"),
+          "参保登记",
+          "the pension enrolment snapshot: one row per accepted record",
+          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          optional(NAME, StringType, "姓名", "normalised name as exported"),
+          required(SCHEME, StringType, "险种", "RESIDENT or EMPLOYEE pension"),
+          required(
+              REGION_CODE,
+              StringType,
+              "参保地区划代码",
+              "6-digit division code of the place of enrolment"),
+          required(STATUS, StringType, "参保状态", "ACTIVE, SUSPENDED, TERMINATED or RECEIVING"),
           optional(
-              TIER, CleanColumns.MONEY, "chosen tier in yuan; null when missing or unreadable"),
-          optional(TIER_RAW, StringType, "the tier cell as exported"),
-          optional(PERSON_NUMBER, StringType, "the insurance centre's person number, as exported"),
-          required(SOURCE_FILE, StringType, "<source>/<file name> of the export"),
-          required(LINE, LongType, "line or row in that file"));
+              TIER,
+              CleanColumns.MONEY,
+              "缴费档次",
+              "chosen tier in yuan; null when missing or unreadable"),
+          optional(TIER_RAW, StringType, "缴费档次（原值）", "the tier cell as exported"),
+          optional(
+              PERSON_NUMBER,
+              StringType,
+              "个人编号",
+              "the insurance centre's person number, as exported"),
+          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(LINE, LongType, "行号", "line or row in that file"));
 
   /** {@code silver.payments}: the tax bureau's contributions, each payment once. */
   public static final TableContract PAYMENTS =
       TableContract.of(
           Tables.PAYMENTS,
-          required(ID_NUMBER, StringType, "the person's normalised ID number"),
-          optional(NAME, StringType, "normalised name as exported"),
-          required(PAYMENT_YEAR, IntegerType, "the year the payment is for (费款所属期)"),
-          required(AMOUNT, CleanColumns.MONEY, "yuan; negative for a refund"),
-          required(PAID_DATE, DateType, "the day it was paid"),
-          required(PAYER_TYPE, StringType, "SELF (the person) or GOVERNMENT (a department)"),
-          required(SOURCE_FILE, StringType, "<source>/<file name> of the export"),
-          required(LINE, LongType, "line or row in that file"));
+          "缴费记录",
+          "the tax bureau's contributions, each payment once (Decision 8)",
+          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          optional(NAME, StringType, "姓名", "normalised name as exported"),
+          required(PAYMENT_YEAR, IntegerType, "费款所属期", "the year the payment is for (费款所属期)"),
+          required(AMOUNT, CleanColumns.MONEY, "缴费金额", "yuan; negative for a refund"),
+          required(PAID_DATE, DateType, "缴费日期", "the day it was paid"),
+          required(
+              PAYER_TYPE, StringType, "缴费类型", "SELF (the person) or GOVERNMENT (a department)"),
+          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(LINE, LongType, "行号", "line or row in that file"));
 
   private SilverColumns() {}
 }

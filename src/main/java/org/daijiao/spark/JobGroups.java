@@ -20,12 +20,26 @@ public final class JobGroups {
 
   /** Runs {@code work} with its Spark jobs in the group {@code id}, then restores the group. */
   public static <T> T run(SparkSession spark, String id, String description, Supplier<T> work) {
+    return run(spark, id, description, false, work);
+  }
+
+  /**
+   * As {@link #run(SparkSession, String, String, Supplier)}; with {@code interruptOnCancel}, a
+   * cancelled group's tasks are interrupted at once rather than at their next check (for reads
+   * only: an interrupted write to HDFS can leave a data node marked dead).
+   */
+  public static <T> T run(
+      SparkSession spark,
+      String id,
+      String description,
+      boolean interruptOnCancel,
+      Supplier<T> work) {
     SparkContext context = spark.sparkContext();
     String previousId = context.getLocalProperty(GROUP_ID);
     String previousDescription = context.getLocalProperty(DESCRIPTION);
     String previousInterrupt = context.getLocalProperty(INTERRUPT_ON_CANCEL);
     try {
-      context.setJobGroup(id, description, false);
+      context.setJobGroup(id, description, interruptOnCancel);
       return work.get();
     } finally {
       // null removes a property: a caller without a group gets none back.

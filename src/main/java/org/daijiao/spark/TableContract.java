@@ -12,20 +12,35 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A table's contract: where it lives ({@link Tables}) and its columns in order, each with type,
- * nullability and meaning (Delta's value types carry their schema the same way). Defined once, in
- * the {@code …Columns} class of the package that writes the table; the writing stage ends with
- * {@link #select}, {@link TableWriter} refuses rows of another shape, and the tests build their
- * expected rows with {@link #schema}.
+ * A table's contract: where it lives ({@link Tables}), what it is (a Chinese term and an English
+ * meaning) and its columns in order, each with type, nullability, term and meaning (Delta's value
+ * types carry their schema the same way). Defined once, in the {@code …Columns} class of the
+ * package that writes the table; the writing stage ends with {@link #select}, {@link TableWriter}
+ * refuses rows of another shape and writes the terms and meanings as the table's comments, and the
+ * tests build their expected rows with {@link #schema}.
  */
-public record TableContract(TableName table, List<ColumnSpec> columns) {
+public record TableContract(
+    TableName table, String term, String meaning, List<ColumnSpec> columns) {
+  /** The key of a column's comment in its field metadata, as Spark's {@code DESCRIBE} reads it. */
+  static final String COMMENT = "comment";
+
   public TableContract {
     Objects.requireNonNull(table, "table");
     columns = List.copyOf(columns);
   }
 
-  public static TableContract of(TableName table, ColumnSpec... columns) {
-    return new TableContract(table, List.of(columns));
+  public static TableContract of(
+      TableName table, String term, String meaning, ColumnSpec... columns) {
+    return new TableContract(table, term, meaning, List.of(columns));
+  }
+
+  /** The table's comment ({@code DESCRIBE EXTENDED}, {@code DESCRIBE DETAIL}): term — meaning. */
+  public String comment() {
+    return comment(term, meaning);
+  }
+
+  static String comment(String term, String meaning) {
+    return term + " — " + meaning;
   }
 
   /** The columns as a Spark schema, nullability as stated. */
@@ -47,6 +62,17 @@ public record TableContract(TableName table, List<ColumnSpec> columns) {
   /** The final select of the stage that writes the table: exactly its columns, in order. */
   public Dataset<Row> select(Dataset<Row> rows) {
     return rows.select(columns.stream().map(c -> col(c.name())).toArray(Column[]::new));
+  }
+
+  /**
+   * The same rows with each column's comment in its field metadata, so that the write that stores
+   * them stores the comments too (a projection: no extra pass over the data).
+   */
+  Dataset<Row> withComments(Dataset<Row> rows) {
+    return rows.select(
+        columns.stream()
+            .map(c -> col(c.name()).as(c.name(), c.commentMetadata()))
+            .toArray(Column[]::new));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.daijiao.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,11 +10,19 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * The one place that writes Delta tables. Every write is atomic per table (one Delta commit) and
  * idempotent: running the same inputs again gives the same rows, so a crashed run is simply run
- * again.
+ * again. Every write also carries the contract's comments (the table's and each column's Chinese
+ * term and English meaning, shown by {@code DESCRIBE}): a new table is created with them in its one
+ * commit; an existing table gets one more commit only when its contract's texts changed.
  */
 public final class TableWriter {
   private final SparkSession spark;
@@ -34,11 +43,18 @@ public final class TableWriter {
    */
   public long replace(TableContract contract, Dataset<Row> rows) {
     TableName table = conforming(contract, rows);
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(warehouse.pathOf(table));
+    Dataset<Row> commented = contract.withComments(rows);
+    if (!warehouse.exists(spark, table)) {
+      writeNew(contract, commented);
+    } else {
+      commented
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .option("overwriteSchema", "true")
+          .save(warehouse.pathOf(table));
+      keepCommentsCurrent(contract);
+    }
     return version(table);
   }
 
@@ -51,16 +67,99 @@ public final class TableWriter {
    */
   public long replaceYear(TableContract contract, Dataset<Row> rows, int year) {
     TableName table = conforming(contract, rows);
+    Dataset<Row> commented = contract.withComments(rows);
     if (!warehouse.exists(spark, table)) {
-      rows.write().format("delta").mode("overwrite").save(warehouse.pathOf(table));
+      writeNew(contract, commented);
     } else {
-      rows.write()
+      commented
+          .write()
           .format("delta")
           .mode("overwrite")
           .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
           .save(warehouse.pathOf(table));
+      keepCommentsCurrent(contract);
     }
     return version(table);
+  }
+
+  /**
+   * A new table in one commit (CREATE TABLE AS SELECT) that carries the table's comment, and the
+   * columns' comments from the rows' field metadata: no separate commit for the comments. Where a
+   * first write crashed and left data files but no log, Delta refuses to create a table; an
+   * overwrite takes the place as before, and the table's comment follows in a second commit.
+   */
+  private void writeNew(TableContract contract, Dataset<Row> commented) {
+    if (holdsFiles(contract.table())) {
+      commented.write().format("delta").mode("overwrite").save(warehouse.pathOf(contract.table()));
+      keepCommentsCurrent(contract);
+      return;
+    }
+    try {
+      commented
+          .writeTo(pathIdentifier(contract.table()))
+          .using("delta")
+          .tableProperty(TableCatalog.PROP_COMMENT, contract.comment())
+          .create();
+    } catch (Exception e) {
+      // Declared by Scala without `throws`: the table appeared since exists() looked.
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * After a write to an existing table: the table's comment and its columns' comments as the
+   * contract says them now. The overwrite of a snapshot table stores the columns' comments itself;
+   * a year's replaceWhere keeps the table's. A table written before the contracts had comments, or
+   * whose contract's texts were edited since, gets one metadata commit for each kind that differs
+   * (measured: about 0.3 s each, once); otherwise nothing is written. Compared on Delta's snapshot
+   * of the table that the write just left in memory (about 1 ms; DESCRIBE DETAIL, the public way,
+   * took 0.1–4 s a table).
+   */
+  private void keepCommentsCurrent(TableContract contract) {
+    String path = warehouse.pathOf(contract.table());
+    Metadata metadata = DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().metadata();
+    if (!contract.comment().equals(metadata.description())) {
+      spark.sql(
+          "ALTER TABLE "
+              + pathIdentifier(contract.table())
+              + " SET TBLPROPERTIES ('"
+              + TableCatalog.PROP_COMMENT
+              + "' = '"
+              + contract.comment().replace("\\", "\\\\").replace("'", "\\'")
+              + "')");
+    }
+    StructType schema = metadata.schema();
+    List<String> columns = new ArrayList<>();
+    boolean changed = false;
+    for (StructField field : schema.fields()) {
+      String comment = contract.column(field.name()).comment();
+      changed |= !field.getComment().equals(Option.apply(comment));
+      columns.add(field.withComment(comment).toDDL());
+    }
+    if (changed) {
+      // Same columns and types, new comments: one commit for all of them.
+      spark.sql(
+          "ALTER TABLE "
+              + pathIdentifier(contract.table())
+              + " REPLACE COLUMNS ("
+              + String.join(", ", columns)
+              + ")");
+    }
+  }
+
+  private boolean holdsFiles(TableName table) {
+    try {
+      Path path = new Path(warehouse.pathOf(table));
+      FileSystem fs = SparkSessions.fileSystem(spark, path);
+      return fs.exists(path) && fs.listStatus(path).length > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code delta.`<path>`}: the table by its location, as SQL and the catalog API name it. */
+  private String pathIdentifier(TableName table) {
+    return "delta.`" + warehouse.pathOf(table).replace("`", "``") + "`";
   }
 
   /** The contract's table, once the rows are known to fit it (a schema check, not a Spark job). */

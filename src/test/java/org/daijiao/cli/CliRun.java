@@ -1,6 +1,8 @@
 package org.daijiao.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -9,9 +11,16 @@ import java.nio.charset.StandardCharsets;
  * and stderr.
  */
 record CliRun(int exitCode, String out, String err) {
-  static synchronized CliRun of(String... args) {
+  static CliRun of(String... args) {
+    return withStdin("", args);
+  }
+
+  /** A command line that reads {@code stdin} as its standard input. */
+  static synchronized CliRun withStdin(String stdin, String... args) {
+    InputStream stdinBefore = System.in;
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -22,6 +31,7 @@ record CliRun(int exitCode, String out, String err) {
     } finally {
       System.out.flush();
       System.err.flush();
+      System.setIn(stdinBefore);
       System.setOut(stdout);
       System.setErr(stderr);
     }

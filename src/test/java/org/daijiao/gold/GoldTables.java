@@ -2,7 +2,8 @@ package org.daijiao.gold;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.PipelineFixture;
-import org.daijiao.cli.SqlCommand;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
+import org.daijiao.sql.ResultPrinter;
 
 /**
  * The gold tables of the fixture county's run, and their text form as {@code sql --format csv}
@@ -63,14 +64,14 @@ final class GoldTables {
 
   /** The table as csv text, rows sorted by all columns (of their text form), nulls first. */
   static String csv(Dataset<Row> table) {
-    Dataset<Row> text = SqlCommand.asText(table);
+    Dataset<Row> text = ResultPrinter.asText(table);
     Column[] order =
         Arrays.stream(text.columns())
             .map(c -> text.col(c).asc_nulls_first())
             .toArray(Column[]::new);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    SqlCommand.printCsv(text.orderBy(order), out);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
+    ResultPrinter.printCsv(text.orderBy(order), out);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 

@@ -1,6 +1,6 @@
-package org.daijiao.cli;
+package org.daijiao.sql;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 final class TableFormat {
   private TableFormat() {}
 
-  static void print(Dataset<Row> text, int limit, PrintStream out) {
+  static void print(Dataset<Row> text, int limit, PrintWriter out) {
     String[] header = text.columns();
     List<Row> rows = text.limit(limit + 1).collectAsList();
     boolean more = rows.size() > limit;
@@ -44,7 +44,7 @@ final class TableFormat {
             + ")");
   }
 
-  private static void printLine(String[] cells, int[] widths, PrintStream out) {
+  private static void printLine(String[] cells, int[] widths, PrintWriter out) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       sb.append(i == 0 ? "" : " | ")
