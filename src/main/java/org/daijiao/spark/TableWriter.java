@@ -1,11 +1,6 @@
 package org.daijiao.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,7 +34,7 @@ public final class TableWriter {
         .mode("overwrite")
         .option("overwriteSchema", "true")
         .save(warehouse.pathOf(table));
-    return version(table);
+    return committed(table);
   }
 
   /**
@@ -60,7 +55,27 @@ public final class TableWriter {
           .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
           .save(warehouse.pathOf(table));
     }
-    return version(table);
+    return committed(table);
+  }
+
+  /**
+   * Appends {@code rows} to the table (created by the first append): for records that accumulate,
+   * such as {@code ops.runs}. One Delta commit.
+   *
+   * @return the table's Delta version after the write
+   * @throws IllegalStateException when the rows do not have the contract's columns and types
+   */
+  public long append(TableContract contract, Dataset<Row> rows) {
+    TableName table = conforming(contract, rows);
+    rows.write().format("delta").mode("append").save(warehouse.pathOf(table));
+    return committed(table);
+  }
+
+  /** The version just committed; a crash point of the crash check ({@link KillSwitch}). */
+  private long committed(TableName table) {
+    long version = warehouse.latestVersion(spark, table);
+    KillSwitch.reached("committed " + table);
+    return version;
   }
 
   /** The contract's table, once the rows are known to fit it (a schema check, not a Spark job). */
@@ -74,23 +89,5 @@ public final class TableWriter {
               + String.join("; ", differences));
     }
     return contract.table();
-  }
-
-  /** The latest Delta version: the highest commit file in the log (a listing, not a Spark job). */
-  private long version(TableName table) {
-    try {
-      Path log = new Path(warehouse.pathOf(table), "_delta_log");
-      FileSystem fs = SparkSessions.fileSystem(spark, log);
-      long latest = -1;
-      for (FileStatus s : fs.listStatus(log)) {
-        String name = s.getPath().getName();
-        if (name.matches("\\d{20}\\.json")) {
-          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
-        }
-      }
-      return latest;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
