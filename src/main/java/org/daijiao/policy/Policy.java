@@ -26,7 +26,8 @@ public record Policy(
     @JsonProperty("category_priority") List<Category> categoryPriority,
     Calendar calendar,
     Map<Category, Funding> funding,
-    Vocabularies vocabularies)
+    Vocabularies vocabularies,
+    @JsonProperty("audit_horizon_years") Integer auditHorizonYears)
     implements Serializable {
 
   /** §2(二) 年满16周岁至60周岁: {@code minAge ≤ age < maxAge}. */

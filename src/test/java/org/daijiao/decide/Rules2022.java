@@ -47,7 +47,8 @@ public final class Rules2022 {
         p.categoryPriority(),
         p.calendar(),
         p.funding(),
-        p.vocabularies());
+        p.vocabularies(),
+        p.auditHorizonYears());
   }
 
   /** The 2022 policy with another subsidy share for one category. */
@@ -66,6 +67,7 @@ public final class Rules2022 {
         p.categoryPriority(),
         p.calendar(),
         p.funding(),
-        p.vocabularies());
+        p.vocabularies(),
+        p.auditHorizonYears());
   }
 }
