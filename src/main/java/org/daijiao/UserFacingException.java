@@ -21,7 +21,14 @@ public class UserFacingException extends RuntimeException {
     /** A query of {@code daijiao sql}. */
     QUERY("correct the query; tables are named <layer>.<table>"),
     /** The county secret behind the pseudonyms of the analyst export. */
-    SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key");
+    SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key"),
+    /** Another run is writing to the warehouse. */
+    LOCKED("wait until the other run has finished, or pass --wait MINUTES"),
+    /**
+     * The warehouse or its run records: written by a newer daijiao, a run id that is not recorded,
+     * a retention that would cut the audit horizon.
+     */
+    WAREHOUSE("see the message: `bin/daijiao runs` lists the recorded runs (README, Operations)");
 
     private final String fix;
 

@@ -31,7 +31,7 @@ class ArchitectureTest {
   static final List<List<String>> LAYERS =
       List.of(
           List.of("cli"),
-          List.of("generate", "privacy"),
+          List.of("generate", "privacy", "ops"),
           List.of("coverage"),
           List.of("decide"),
           List.of("resolve"),

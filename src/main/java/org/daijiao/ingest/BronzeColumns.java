@@ -48,7 +48,11 @@ public final class BronzeColumns {
     columns.add(
         required(LINE, DataTypes.LongType, "line (CSV, as a text editor counts) or row (XLSX)"));
     columns.add(required(INGESTED_AT, DataTypes.TimestampType, "when the ingest run read the row"));
-    columns.add(required(BATCH_ID, DataTypes.StringType, "the ingest run (yyyyMMdd'T'HHmmss)"));
+    columns.add(
+        required(
+            BATCH_ID,
+            DataTypes.StringType,
+            "the ingest run: its id in ops.runs (yyyyMMdd'T'HHmmss-xxxx)"));
     return new TableContract(Tables.bronze(source.folder()), columns);
   }
 
