@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       GenerateCommand.class,
       ExportCommand.class,
+      RunsCommand.class,
+      DiffCommand.class,
+      MaintainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,8 +1,10 @@
 package org.daijiao.cli;
 
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.ResolveJob;
+import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,12 +19,23 @@ import picocli.CommandLine.Mixin;
 final class ResolveCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin PolicyOptions policyOptions;
+  @Mixin WriterOptions writer;
 
   @Override
   public Integer call() {
     Policy policy = policyOptions.policy();
+    LocalDate asOf = policyOptions.asOf(policy);
     try (Spark spark = new Spark(common)) {
-      ResolveJob.Result r = new ResolveJob(spark.context(policy, policyOptions.asOf(policy))).run();
+      ResolveJob.Result r =
+          writer.record(
+              spark,
+              Progress.toStderr(),
+              run -> {
+                run.policy(policyOptions.policyFile, policy, asOf);
+                ResolveJob.Result resolve = new ResolveJob(spark.context(policy, asOf)).run();
+                run.resolved(resolve);
+                return resolve;
+              });
       RunSummary.printReconciliation(System.out, r);
     }
     return 0;

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.ops.RunTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +62,14 @@ public final class SqlCommand implements Callable<Integer> {
       defaultValue = "200")
   int limit;
 
+  @Option(
+      names = "--run",
+      paramLabel = "RUN_ID",
+      description =
+          "Read every table as the recorded run RUN_ID left it (`daijiao runs` lists them);"
+              + " default: as the last finished run left it.")
+  String run;
+
   @Parameters(
       paramLabel = "QUERY",
       description = "The SQL query, e.g. \"SELECT * FROM gold.coverage_stats\".")
@@ -69,7 +78,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Spark spark = new Spark(common)) {
-      spark.warehouse.registerNamedIn(spark.session, query);
+      RunTables.registerNamedIn(spark.session, spark.warehouse, query, run, System.err);
       Dataset<Row> result;
       try {
         result = spark.session.sql(query);
