@@ -133,26 +133,33 @@ public final class RecordedRun {
    * the same content, and a run whose inputs, policy and as_of repeat an earlier run's.
    */
   public void inputs(String inputDir) {
-    Instant t0 = Instant.now();
     RunHistory history = RunHistory.read(spark, warehouse);
+    Instant t0 = Instant.now();
     List<RunRecord.InputFile> files =
         InputFingerprints.of(spark, inputDir, history.ingestedBefore());
+    long millis = Duration.between(t0, Instant.now()).toMillis();
     long bytes = files.stream().mapToLong(RunRecord.InputFile::bytes).sum();
-    long seen = files.stream().filter(f -> f.ingestedBeforeBy() != null).count();
+    List<RunRecord.InputFile> seen =
+        files.stream().filter(f -> f.ingestedBeforeBy() != null).toList();
     this.inputFiles = files;
     holder = holder.withInputs(absolute(inputDir), files);
     lock.update(holder);
     progress.step(
         STEP,
         String.format(
-            "%d input files, %,d bytes hashed in %.1f s: %d new or changed, %d already ingested",
-            files.size(),
-            bytes,
-            Duration.between(t0, Instant.now()).toMillis() / 1000.0,
-            files.size() - seen,
-            seen));
-    for (RunRecord.InputFile f : files) {
-      if (f.ingestedBeforeBy() != null) {
+            "%d input files, %,d bytes hashed in %.1f s: %d new or changed, %d as ingested before",
+            files.size(), bytes, millis / 1000.0, files.size() - seen.size(), seen.size()));
+    if (!seen.isEmpty() && seen.size() == files.size()) {
+      progress.step(
+          STEP,
+          "every input file has the content an earlier run ingested (the latest: run "
+              + seen.stream()
+                  .map(RunRecord.InputFile::ingestedBeforeBy)
+                  .max(String::compareTo)
+                  .get()
+              + "); they are read again");
+    } else {
+      for (RunRecord.InputFile f : seen) {
         progress.step(
             STEP,
             f.file()

@@ -71,6 +71,12 @@ public final class RunTables {
       return;
     }
     Optional<RunRecord> committed = history.lastSucceeded();
+    LockHolder writer = WarehouseLock.current(spark, warehouse);
+    String later =
+        writer != null && WarehouseLock.isHeld(spark, warehouse)
+            ? "run " + writer.runId() + ", in progress, has written version "
+            : "a later run that did not finish (killed or failed: `bin/daijiao runs`; run the"
+                + " pipeline again) wrote version ";
     for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
       Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
       long latest = warehouse.latestVersion(spark, t);
@@ -83,9 +89,10 @@ public final class RunTables {
                 + version
                 + ", as the last finished run ("
                 + committed.get().runId()
-                + ") left it: a later run that has not finished wrote version "
+                + ") left it; "
+                + later
                 + latest
-                + " (`bin/daijiao runs` says which; run the pipeline again to finish it).");
+                + ".");
       } else {
         warehouse.register(spark, t);
       }

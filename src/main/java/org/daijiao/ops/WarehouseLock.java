@@ -104,34 +104,20 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
   }
 
   /**
-   * True when the run named by the lock file still holds it (a run in progress), false when the
-   * file names a run whose process is gone (killed; the next writer takes the lock over).
+   * True when the run named by the lock file is still running, false when its process is gone
+   * (killed: the next writer takes the lock over). Decided from the file alone — a reader never
+   * takes the lock, not even to probe it, so that it cannot make a starting writer fail. A holder
+   * on another host is taken for running unless its heartbeat (HDFS, object stores) is stale.
    */
   public static boolean isHeld(SparkSession spark, Warehouse warehouse) {
-    String root = warehouse.root();
-    if (isLocal(root)) {
-      java.nio.file.Path file = localFile(root);
-      if (Local.heldInThisJvm(file)) {
-        return true;
-      }
-      if (!Files.exists(file)) {
-        return false;
-      }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        FileLock probe = channel.tryLock();
-        if (probe == null) {
-          return true;
-        }
-        probe.release();
-        return false;
-      } catch (OverlappingFileLockException e) {
-        return true;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
     LockHolder holder = current(spark, warehouse);
-    return holder != null && !Shared.isDead(spark, warehouse, holder);
+    if (holder == null) {
+      return false;
+    }
+    if (!isLocal(warehouse.root())) {
+      return !Shared.isDead(spark, warehouse, holder);
+    }
+    return holder.processAlive().orElse(true);
   }
 
   /**
@@ -350,12 +336,6 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
       return holder != null
           ? holder
           : LockHolder.of("(starting)", "(starting)", java.util.List.of(), Instant.now());
-    }
-
-    static boolean heldInThisJvm(java.nio.file.Path file) {
-      synchronized (HELD) {
-        return HELD.contains(file);
-      }
     }
 
     private static void createPrivateFile(java.nio.file.Path file) throws IOException {
