@@ -39,7 +39,8 @@ public record LockHolder(
     @JsonProperty("scratch_dirs") List<String> scratchDirs) {
 
   /** The holder for this process. */
-  static LockHolder of(String runId, String command, List<String> arguments, Instant startedAt) {
+  public static LockHolder of(
+      String runId, String command, List<String> arguments, Instant startedAt) {
     ProcessHandle self = ProcessHandle.current();
     return new LockHolder(
         runId,
