@@ -89,15 +89,15 @@ public final class RecordedRun {
     LockHolder me = LockHolder.of(newId(), command, arguments, startedAt);
     try (WarehouseLock lock = WarehouseLock.acquire(spark, warehouse, me, wait)) {
       RecordedRun run = new RecordedRun(spark, warehouse, progress, lock, me, startedAt);
-      RunRecord abandoned = run.start();
+      run.start();
       T result;
       try {
         result = work.apply(run);
       } catch (RuntimeException | Error e) {
-        run.finish(abandoned, RunRecord.Outcome.FAILED, e);
+        run.finish(RunRecord.Outcome.FAILED, e);
         throw e;
       }
-      run.finish(abandoned, RunRecord.Outcome.SUCCEEDED, null);
+      run.finish(RunRecord.Outcome.SUCCEEDED, null);
       return result;
     } finally {
       Retention.clearSessionDefaults(spark);
@@ -211,15 +211,12 @@ public final class RecordedRun {
   /**
    * Takes over from a killed run if its lock was left, notes every table's version, and sets the
    * horizon the run's new tables keep.
-   *
-   * @return the killed run's record, appended with this run's
    */
-  private RunRecord start() {
-    RunRecord abandoned = null;
+  private void start() {
     LockHolder killed = lock.previous();
     if (killed != null) {
       Map<String, Long> now = versions();
-      abandoned = abandonedRecord(killed, now);
+      RunRecord abandoned = abandonedRecord(killed, now);
       progress.step(
           STEP,
           "run "
@@ -238,6 +235,10 @@ public final class RecordedRun {
                   ? "none"
                   : String.join(", ", abandoned.tablesWritten().keySet()))
               + " — this run writes them again");
+      // Recorded at once, not with this run's record: if this run is killed too, the next one only
+      // knows this run's lock, and a chain of killed runs would leave only its last in ops.runs.
+      // One extra commit, only after a crash.
+      appendRecords(List.of(abandoned));
       int removed = removeScratchDirs(killed);
       if (removed > 0) {
         progress.step(
@@ -251,7 +252,6 @@ public final class RecordedRun {
         marker != null && marker.auditHorizonYears() > 0
             ? marker.auditHorizonYears()
             : PolicyLoader.bundled().auditHorizonYears());
-    return abandoned;
   }
 
   /**
@@ -287,11 +287,11 @@ public final class RecordedRun {
   }
 
   /**
-   * Appends the run's record (and a killed predecessor's) to {@code ops.runs}: one commit. The lock
-   * is then released. If the record cannot be written, the lock's text is left so that the next run
-   * records this one as ABANDONED.
+   * Appends the run's record to {@code ops.runs}: one commit. The lock is then released. If the
+   * record cannot be written, the lock's text is left so that the next run records this one as
+   * ABANDONED.
    */
-  private void finish(RunRecord abandoned, RunRecord.Outcome outcome, Throwable error) {
+  private void finish(RunRecord.Outcome outcome, Throwable error) {
     Map<String, Long> end = versions();
     RunRecord record =
         new RunRecord(
@@ -313,17 +313,8 @@ public final class RecordedRun {
             Instant.now(),
             outcome,
             error == null ? null : error.getClass().getName());
-    List<RunRecord> rows = new ArrayList<>();
-    if (abandoned != null) {
-      rows.add(abandoned);
-    }
-    rows.add(record);
     try {
-      new TableWriter(spark, warehouse)
-          .append(
-              RunColumns.RUNS,
-              spark.createDataFrame(
-                  rows.stream().map(RunRecord::toRow).toList(), RunColumns.RUNS.schema()));
+      appendRecords(List.of(record));
       progress.step(
           STEP,
           id()
@@ -340,6 +331,15 @@ public final class RecordedRun {
       }
       throw e;
     }
+  }
+
+  /** Appends run records to {@code ops.runs}: one commit. */
+  private void appendRecords(List<RunRecord> rows) {
+    new TableWriter(spark, warehouse)
+        .append(
+            RunColumns.RUNS,
+            spark.createDataFrame(
+                rows.stream().map(RunRecord::toRow).toList(), RunColumns.RUNS.schema()));
   }
 
   /** Every table's latest Delta version ({@code layer.table} → version), ops.runs aside. */

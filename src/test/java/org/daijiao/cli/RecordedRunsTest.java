@@ -37,6 +37,7 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +48,11 @@ import org.junit.jupiter.api.Test;
  * finished run's; {@code diff} names who entered the ledger since June; unknown runs, another
  * policy file and a second writer get one clear line and exit code 1; nothing printed names a
  * person. One extra pipeline run (the re-run, which is what is tested) and two stages.
+ *
+ * <p>Slow (about 2 minutes: the re-run is a whole pipeline run through the command line): run by
+ * {@code .ci/run} in its own step and by {@code mvn verify -Pslow}, not by the default build.
  */
+@Tag("slow")
 class RecordedRunsTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture-county");
 
@@ -96,7 +101,6 @@ class RecordedRunsTest {
     run.addAll(RUN_ARGUMENTS);
     rerun = CliRun.of(run.toArray(String[]::new));
     decideJune = CliRun.of("decide", "--warehouse", root, "--as-of", "2022-06-30");
-    System.out.println("TIMING run:\n" + rerun.err() + "\nTIMING decide:\n" + decideJune.err());
 
     List<RunRecord> runs = RunHistory.read(spark(), warehouse).newestFirst();
     assertThat(runs).as("two recorded runs, newest first").hasSize(2);
