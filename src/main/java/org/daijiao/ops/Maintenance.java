@@ -23,6 +23,8 @@ public final class Maintenance {
   private static final String METRICS = "metrics";
   private static final String FILES_REMOVED = "numFilesRemoved";
   private static final String FILES_ADDED = "numFilesAdded";
+  private static final String LISTING_PARALLELISM =
+      "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
   /** What maintenance did to one table. */
   public record TableResult(
@@ -56,6 +58,23 @@ public final class Maintenance {
 
   /** Maintains every table of the warehouse, keeping {@code retainYears} of history. */
   public static List<TableResult> run(
+      SparkSession spark, Warehouse warehouse, int retainYears, Progress progress) {
+    // VACUUM lists a table's files in as many Spark tasks as this setting (default 10,000): on one
+    // machine that is a minute or more of empty tasks per table, for a county's few hundred files.
+    String listing = spark.conf().get(LISTING_PARALLELISM, null);
+    spark.conf().set(LISTING_PARALLELISM, spark.sparkContext().defaultParallelism());
+    try {
+      return maintain(spark, warehouse, retainYears, progress);
+    } finally {
+      if (listing == null) {
+        spark.conf().unset(LISTING_PARALLELISM);
+      } else {
+        spark.conf().set(LISTING_PARALLELISM, listing);
+      }
+    }
+  }
+
+  private static List<TableResult> maintain(
       SparkSession spark, Warehouse warehouse, int retainYears, Progress progress) {
     List<TableResult> results = new ArrayList<>();
     for (TableName t : warehouse.tables(spark)) {

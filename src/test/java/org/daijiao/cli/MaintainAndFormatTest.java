@@ -27,7 +27,6 @@ import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,9 +70,6 @@ class MaintainAndFormatTest {
     assertThat(w.exists(spark(), Tables.RUNS)).as("not even a run record").isFalse();
   }
 
-  // Slow: OPTIMIZE and VACUUM of even a two-row table took 135 s in the test JVM here (a loaded
-  // machine, 2 cores); run by .ci/run in its own step and by mvn verify -Pslow.
-  @Tag("slow")
   @Test
   void maintainGivesEveryTableTheHorizonAndKeepsEveryVersionReadable() {
     Warehouse w = legacyWarehouse();
