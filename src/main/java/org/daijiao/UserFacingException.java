@@ -25,7 +25,14 @@ public class UserFacingException extends RuntimeException {
         "nothing was run; if the change is intended, run it again with --allow-writes (a table"
             + " changed by hand is replaced by the next bin/daijiao run)"),
     /** The county secret behind the pseudonyms of the analyst export. */
-    SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key");
+    SECRET("set DAIJIAO_PSEUDONYM_KEY, or DAIJIAO_PSEUDONYM_KEY_FILE to a file holding the key"),
+    /** Another run is writing to the warehouse. */
+    LOCKED("wait until the other run has finished, or pass --wait MINUTES"),
+    /**
+     * The warehouse or its run records: written by a newer daijiao, a run id that is not recorded,
+     * a retention that would cut the audit horizon.
+     */
+    WAREHOUSE("see the message: `bin/daijiao runs` lists the recorded runs (README, Operations)");
 
     private final String fix;
 

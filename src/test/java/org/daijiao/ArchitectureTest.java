@@ -31,7 +31,7 @@ class ArchitectureTest {
   static final List<List<String>> LAYERS =
       List.of(
           List.of("cli"),
-          List.of("generate", "privacy", "report", "sql"),
+          List.of("generate", "privacy", "report", "sql", "ops"),
           List.of("coverage"),
           List.of("decide"),
           List.of("resolve"),

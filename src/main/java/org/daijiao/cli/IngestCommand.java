@@ -2,6 +2,7 @@ package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
     })
 final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin WriterOptions writer;
 
   @Option(
       names = "--input",
@@ -30,7 +32,16 @@ final class IngestCommand implements Callable<Integer> {
     try (Spark spark = new Spark(common)) {
       spark.sizeForInput(inputDir);
       IngestJob.Result r =
-          new IngestJob(spark.ingestContext(), inputDir, RunCommand.batchId()).run();
+          writer.record(
+              spark,
+              Progress.toStderr(),
+              run -> {
+                run.inputs(inputDir);
+                IngestJob.Result ingest =
+                    new IngestJob(spark.ingestContext(), inputDir, run.id()).run();
+                run.ingested(ingest);
+                return ingest;
+              });
       r.rowsRead()
           .forEach(
               (s, n) -> System.out.printf("%-21s %3d files %,10d rows%n", s, r.files().get(s), n));

@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ReportCommand.class,
       WorklistsCommand.class,
+      RunsCommand.class,
+      DiffCommand.class,
+      MaintainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,8 +1,6 @@
 package org.daijiao.cli;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.daijiao.coverage.StatsJob;
 import org.daijiao.decide.DecideJob;
@@ -28,6 +26,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin PolicyOptions policyOptions;
   @Mixin RepairOptions repairOptions;
+  @Mixin WriterOptions writer;
 
   @Option(
       names = "--input",
@@ -46,21 +45,34 @@ final class RunCommand implements Callable<Integer> {
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
       spark.sizeForInput(inputDir);
-      JobContext context = spark.context(policy, asOf, progress);
-      IngestJob.Result ingest =
-          new IngestJob(
-                  context, inputDir, batchId(), RepairOptions.checkBeforeWriting(context, repairs))
-              .run();
-      ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
-      new DecideJob(context).run();
-      new StatsJob(context).run();
+      Stages done =
+          writer.record(
+              spark,
+              progress,
+              run -> {
+                run.policy(policyOptions.policyFile, policy, asOf);
+                run.inputs(inputDir);
+                JobContext context = spark.context(policy, asOf, progress);
+                IngestJob.Result ingest =
+                    new IngestJob(
+                            context,
+                            inputDir,
+                            run.id(),
+                            RepairOptions.checkBeforeWriting(context, repairs))
+                        .run();
+                run.ingested(ingest);
+                ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
+                run.resolved(resolve);
+                new DecideJob(context).run();
+                new StatsJob(context).run();
+                return new Stages(ingest, resolve);
+              });
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
-          .print(System.out, ingest, resolve, asOf);
+          .print(System.out, done.ingest(), done.resolve(), asOf);
     }
     return 0;
   }
 
-  static String batchId() {
-    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-  }
+  /** What the summary reports from the stages. */
+  private record Stages(IngestJob.Result ingest, ResolveJob.Result resolve) {}
 }

@@ -2,6 +2,7 @@ package org.daijiao.cli;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.ops.WarehouseFormat;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
@@ -35,6 +36,8 @@ final class Spark implements AutoCloseable {
       this.session = running.get();
     }
     this.warehouse = new Warehouse(common.warehouse);
+    // A warehouse a newer daijiao wrote is neither read nor written (README, Operations).
+    WarehouseFormat.requireKnown(session, warehouse);
     sizeFor(SparkSessions.bytesUnder(session, warehouse.root()));
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.ops.RunTables;
 import org.daijiao.sql.Format;
 import org.daijiao.sql.Queries;
 import org.daijiao.sql.ResultPrinter;
@@ -71,6 +72,14 @@ public final class SqlCommand implements Callable<Integer> {
               + " A table changed by hand is replaced by the next run.")
   boolean allowWrites;
 
+  @Option(
+      names = "--run",
+      paramLabel = "RUN_ID",
+      description =
+          "Read every table as the recorded run RUN_ID left it (`daijiao runs` lists them);"
+              + " default: as the last finished run left it.")
+  String run;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "QUERY",
@@ -119,7 +128,13 @@ public final class SqlCommand implements Callable<Integer> {
    * names none, e.g. SHOW TABLES): the one place this command registers tables.
    */
   private void registerTables(Spark spark, String sql) {
-    spark.warehouse.registerNamedIn(spark.session, sql);
+    if (allowWrites && run == null) {
+      // A statement that changes a table changes its latest version, not a run's view of it.
+      spark.warehouse.registerNamedIn(spark.session, sql);
+    } else {
+      // As the last finished run (or --run RUN_ID) left each table (issue 10).
+      RunTables.registerNamedIn(spark.session, spark.warehouse, sql, run, System.err);
+    }
   }
 
   private void shell(Queries queries) {

@@ -11,6 +11,7 @@ import org.daijiao.UserFacingException.Code;
 import org.daijiao.coverage.StatsJob;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.policy.Policy;
+import org.daijiao.spark.Progress;
 import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Mixin;
 final class StatsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin PolicyOptions policyOptions;
+  @Mixin WriterOptions writer;
 
   @Override
   public Integer call() {
@@ -54,7 +56,14 @@ final class StatsCommand implements Callable<Integer> {
         }
         asOf = r.getAs(0);
       }
-      new StatsJob(spark.context(policy, asOf)).run();
+      LocalDate decidedAsOf = asOf;
+      writer.record(
+          spark,
+          Progress.toStderr(),
+          run -> {
+            run.policy(policyOptions.policyFile, policy, decidedAsOf);
+            return new StatsJob(spark.context(policy, decidedAsOf)).run();
+          });
       new RunSummary(spark.session, spark.warehouse, year).printCoverage(System.out);
     }
     return 0;

@@ -54,7 +54,11 @@ public final class BronzeColumns {
     columns.add(
         required(INGESTED_AT, DataTypes.TimestampType, "导入时间", "when the ingest run read the row"));
     columns.add(
-        required(BATCH_ID, DataTypes.StringType, "导入批次", "the ingest run (yyyyMMdd'T'HHmmss)"));
+        required(
+            BATCH_ID,
+            DataTypes.StringType,
+            "导入批次",
+            "the ingest run: its id in ops.runs (yyyyMMdd'T'HHmmss-xxxx)"));
     return new TableContract(
         Tables.bronze(source.folder()),
         term(source) + "（原始行）",

@@ -28,7 +28,8 @@ public record Policy(
     Calendar calendar,
     Map<Category, Funding> funding,
     Vocabularies vocabularies,
-    @JsonProperty("id_repair") IdRepair idRepair)
+    @JsonProperty("id_repair") IdRepair idRepair,
+    @JsonProperty("audit_horizon_years") Integer auditHorizonYears)
     implements Serializable {
 
   /**

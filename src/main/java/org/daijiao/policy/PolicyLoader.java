@@ -92,6 +92,38 @@ public final class PolicyLoader {
     return policy;
   }
 
+  /**
+   * Where a run's policy came from: the file given with {@code --policy} (absolute) or the bundled
+   * resource, and the SHA-256 of its bytes, which the run record keeps (two runs compare only under
+   * the same rules).
+   */
+  public record Origin(String file, String sha256) {}
+
+  /** The origin of the policy {@link #load} reads for these options. */
+  public static Origin origin(Path file, int year) {
+    String resource = "policy/" + year + ".yaml";
+    try (InputStream in =
+        file != null
+            ? Files.newInputStream(file)
+            : PolicyLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new PolicyException("No bundled policy for year " + year + " (" + resource + ").");
+      }
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[8192];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+      return new Origin(
+          file != null ? file.toAbsolutePath().normalize().toString() : "bundled:" + resource,
+          java.util.HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException e) {
+      throw new PolicyException("Cannot read policy file " + file + ": " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
   static Policy parse(InputStream in, String origin) throws IOException {
     ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
@@ -140,6 +172,7 @@ public final class PolicyLoader {
     validateCalendar(problems, p);
     validateFunding(problems, p);
     validateVocabularies(problems, p);
+    validateAuditHorizon(problems, p);
     return problems;
   }
 
@@ -158,6 +191,21 @@ public final class PolicyLoader {
               + " punctuation (it becomes part of the report's file name), got \""
               + name
               + "\"");
+    }
+  }
+
+  /**
+   * How long what a run decided must stay readable (time travel to the run's table versions): table
+   * maintenance never deletes history younger than this.
+   */
+  private static void validateAuditHorizon(List<String> problems, Policy p) {
+    Integer years = p.auditHorizonYears();
+    if (years == null) {
+      problems.add(
+          "audit_horizon_years is missing: the years for which every run's tables must stay"
+              + " readable (e.g. 10)");
+    } else if (years < 1 || years > 100) {
+      problems.add("audit_horizon_years must be 1–100 years, got " + years);
     }
   }
 

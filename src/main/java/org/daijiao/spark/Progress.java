@@ -27,6 +27,7 @@ public final class Progress {
   }
 
   public void step(String stage, String message) {
+    KillSwitch.reached(stage + " " + message);
     if (!quiet) {
       long s = Duration.between(start, Instant.now()).toSeconds();
       out.printf("[%3ds] %-8s %s%n", s, stage, message);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -55,7 +54,7 @@ public final class TableWriter {
           .save(warehouse.pathOf(table));
       keepCommentsCurrent(contract);
     }
-    return version(table);
+    return committed(table);
   }
 
   /**
@@ -79,7 +78,32 @@ public final class TableWriter {
           .save(warehouse.pathOf(table));
       keepCommentsCurrent(contract);
     }
-    return version(table);
+    return committed(table);
+  }
+
+  /**
+   * Appends {@code rows} to the table (created by the first append): for records that accumulate,
+   * such as {@code ops.runs}. One Delta commit.
+   *
+   * @return the table's Delta version after the write
+   * @throws IllegalStateException when the rows do not have the contract's columns and types
+   */
+  public long append(TableContract contract, Dataset<Row> rows) {
+    TableName table = conforming(contract, rows);
+    Dataset<Row> commented = contract.withComments(rows);
+    if (!warehouse.exists(spark, table)) {
+      writeNew(contract, commented);
+    } else {
+      commented.write().format("delta").mode("append").save(warehouse.pathOf(table));
+    }
+    return committed(table);
+  }
+
+  /** The version just committed; a crash point of the crash check ({@link KillSwitch}). */
+  private long committed(TableName table) {
+    long version = warehouse.latestVersion(spark, table);
+    KillSwitch.reached("committed " + table);
+    return version;
   }
 
   /**
@@ -173,23 +197,5 @@ public final class TableWriter {
               + String.join("; ", differences));
     }
     return contract.table();
-  }
-
-  /** The latest Delta version: the highest commit file in the log (a listing, not a Spark job). */
-  private long version(TableName table) {
-    try {
-      Path log = new Path(warehouse.pathOf(table), "_delta_log");
-      FileSystem fs = SparkSessions.fileSystem(spark, log);
-      long latest = -1;
-      for (FileStatus s : fs.listStatus(log)) {
-        String name = s.getPath().getName();
-        if (name.matches("\\d{20}\\.json")) {
-          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
-        }
-      }
-      return latest;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -44,6 +44,12 @@ public final class Tables {
   public static final TableName DEPARTMENT_FUNDING = TableName.gold("department_funding");
   public static final TableName WORKLIST = TableName.gold("worklist");
 
+  /**
+   * Every recorded run of a command that writes tables: what it read, what it wrote (the Delta
+   * version per table), how it ended. Appended once per run; never replaced.
+   */
+  public static final TableName RUNS = new TableName("ops", "runs");
+
   /** The gold tables, in the order the decide and stats stages write them. */
   public static final List<TableName> GOLD =
       List.of(

@@ -1,6 +1,7 @@
 package org.daijiao.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.daijiao.UserFacingException;
 
@@ -20,8 +22,11 @@ import org.daijiao.UserFacingException;
  * cluster.
  */
 public final class Warehouse {
-  /** The layers, in the order data flows through them. */
-  public static final List<String> LAYERS = List.of("bronze", "quality", "silver", "gold");
+  /**
+   * The layers, in the order data flows through them, then {@code ops}: the record of the runs that
+   * wrote them.
+   */
+  public static final List<String> LAYERS = List.of("bronze", "quality", "silver", "gold", "ops");
 
   private final String root;
 
@@ -57,6 +62,30 @@ public final class Warehouse {
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot look into warehouse " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The table's latest Delta version: the highest commit file in its log (a listing, not a Spark
+   * job); -1 when the table has not been written.
+   */
+  public long latestVersion(SparkSession spark, TableName table) {
+    try {
+      Path log = new Path(pathOf(table), "_delta_log");
+      FileSystem fs = SparkSessions.fileSystem(spark, log);
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long latest = -1;
+      for (FileStatus s : fs.listStatus(log)) {
+        String name = s.getPath().getName();
+        if (name.matches("\\d{20}\\.json")) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -107,20 +136,30 @@ public final class Warehouse {
    * fast.
    */
   public void registerNamedIn(SparkSession spark, String query) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)\\b(bronze|quality|silver|gold)\\s*\\.\\s*`?(\\w+)`?")
-            .matcher(query);
     boolean any = false;
-    while (m.find()) {
-      TableName t = new TableName(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
-      if (exists(spark, t)) {
-        register(spark, t);
-        any = true;
-      }
+    for (TableName t : namedIn(spark, query)) {
+      register(spark, t);
+      any = true;
     }
     if (!any) {
       registerAll(spark);
     }
+  }
+
+  /** The tables of this warehouse a query names as {@code layer.table}, each once. */
+  public List<TableName> namedIn(SparkSession spark, String query) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?i)\\b(" + String.join("|", LAYERS) + ")\\s*\\.\\s*`?(\\w+)`?")
+            .matcher(query);
+    List<TableName> named = new ArrayList<>();
+    while (m.find()) {
+      TableName t = new TableName(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
+      if (!named.contains(t) && exists(spark, t)) {
+        named.add(t);
+      }
+    }
+    return named;
   }
 
   /**
@@ -136,6 +175,7 @@ public final class Warehouse {
             + " LOCATION '"
             + escape(root + "/" + table.layer())
             + "'");
+    dropView(spark, table);
     URI registered = registeredLocation(spark, table);
     if (registered != null
         && !qualified(spark, new Path(registered))
@@ -148,6 +188,23 @@ public final class Warehouse {
             + " USING delta LOCATION '"
             + escape(pathOf(table))
             + "'");
+  }
+
+  /**
+   * Drops a view of the table's name ({@code sql --run} reads a table at a run's version through a
+   * view): the name is then registered for the table's latest version again.
+   */
+  private static void dropView(SparkSession spark, TableName t) {
+    SessionCatalog catalog = spark.sessionState().catalog();
+    TableIdentifier name = new TableIdentifier(t.table(), scala.Option.apply(t.layer()));
+    try {
+      if (catalog.tableExists(name)
+          && catalog.getTableMetadata(name).tableType() == CatalogTableType.VIEW()) {
+        spark.sql("DROP VIEW " + t.qualified());
+      }
+    } catch (Exception e) {
+      // Declared by Scala without `throws`: the database vanished between the two calls.
+    }
   }
 
   /** Where the catalog says the table is; null when the name is not registered. */

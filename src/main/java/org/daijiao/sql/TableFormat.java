@@ -7,10 +7,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Aligned text tables for people; CJK characters count as two columns, as terminals show them. */
-final class TableFormat {
+public final class TableFormat {
   private TableFormat() {}
 
-  static void print(Dataset<Row> text, int limit, PrintWriter out) {
+  public static void print(Dataset<Row> text, int limit, PrintWriter out) {
     String[] header = text.columns();
     List<Row> rows = text.limit(limit + 1).collectAsList();
     boolean more = rows.size() > limit;

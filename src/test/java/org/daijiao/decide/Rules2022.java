@@ -49,7 +49,8 @@ public final class Rules2022 {
         p.calendar(),
         p.funding(),
         p.vocabularies(),
-        p.idRepair());
+        p.idRepair(),
+        p.auditHorizonYears());
   }
 
   /** The 2022 policy with another subsidy share for one category. */
@@ -70,6 +71,7 @@ public final class Rules2022 {
         p.calendar(),
         p.funding(),
         p.vocabularies(),
-        p.idRepair());
+        p.idRepair(),
+        p.auditHorizonYears());
   }
 }

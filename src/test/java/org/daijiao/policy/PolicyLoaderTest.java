@@ -125,6 +125,34 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void theAuditHorizonIsRequiredAndPlausible() throws IOException {
+    assertThat(PolicyLoader.bundled().auditHorizonYears())
+        .as("Decision: every run stays readable for 10 years")
+        .isEqualTo(10);
+    Path missing = editedBundled("audit_horizon_years: 10", "");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(missing))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("audit_horizon_years is missing");
+    Path zero = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 0");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(zero))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("audit_horizon_years must be 1–100 years, got 0");
+  }
+
+  @Test
+  void theOriginOfAPolicyIsItsFileAndTheHashOfItsBytes() throws IOException {
+    Path file = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
+    PolicyLoader.Origin edited = PolicyLoader.origin(file, 2022);
+    PolicyLoader.Origin bundled = PolicyLoader.origin(null, 2022);
+    assertThat(bundled.file()).isEqualTo("bundled:policy/2022.yaml");
+    assertThat(edited.file()).isEqualTo(file.toAbsolutePath().toString());
+    assertThat(edited.sha256()).matches("[0-9a-f]{64}").isNotEqualTo(bundled.sha256());
+    assertThat(PolicyLoader.origin(file, 2022))
+        .as("the same bytes, the same hash")
+        .isEqualTo(edited);
+  }
+
+  @Test
   void missingFileIsNamed() {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> PolicyLoader.fromFile(missing))

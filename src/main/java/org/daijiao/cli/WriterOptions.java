@@ -1,0 +1,47 @@
+package org.daijiao.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.daijiao.ops.RecordedRun;
+import org.daijiao.spark.Progress;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options of the commands that write tables, and how they run: recorded in {@code ops.runs}, under
+ * the warehouse lock (README, Operations).
+ */
+final class WriterOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "MINUTES",
+      description =
+          "When another run is writing to the warehouse, wait up to MINUTES for it to finish"
+              + " (default: stop at once with exit code 1).",
+      defaultValue = "0")
+  int waitMinutes;
+
+  /** Runs {@code work} as a recorded run of this command; see {@link RecordedRun#record}. */
+  <T> T record(Spark spark, Progress progress, Function<RecordedRun, T> work) {
+    return RecordedRun.record(
+        spark.session,
+        spark.warehouse,
+        progress,
+        command.name(),
+        arguments(),
+        Duration.ofMinutes(Math.max(0, waitMinutes)),
+        work);
+  }
+
+  /** The command's own arguments as given (paths, dates, years: no personal data). */
+  private List<String> arguments() {
+    List<String> all = command.commandLine().getParseResult().originalArgs();
+    int at = all.indexOf(command.name());
+    return List.copyOf(at < 0 ? all : all.subList(at + 1, all.size()));
+  }
+}
