@@ -64,7 +64,7 @@ public final class FloorMain {
     for (Exports.InputFile f : files) {
       bytes += Files.size(f.path());
     }
-    boolean interpret = bytes < (64L << 20);
+    boolean interpret = bytes < (16L << 20);
     spark.conf().set("spark.sql.codegen.wholeStage", String.valueOf(!interpret));
     spark.conf().set("spark.sql.codegen.factoryMode", interpret ? "NO_CODEGEN" : "FALLBACK");
     ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("daijiao.writeThreads", 4));
