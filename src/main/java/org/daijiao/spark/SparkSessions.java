@@ -39,9 +39,9 @@ public final class SparkSessions {
   /**
    * Input size below which a command evaluates expressions without generating code (system property
    * {@code daijiao.codegen}: {@code auto}, the default, decides by this size; {@code on} or {@code
-   * off} force it). Spark compiles Java code for every query stage; on a small input the compilation
-   * costs more than the faster loops save. Measured (README "Performance"): 4 MB of exports (5,000
-   * roster persons) run 15 % faster interpreted, 40 MB (50,000) 5 % faster compiled.
+   * off} force it). Spark compiles Java code for every query stage; on a small input the
+   * compilation costs more than the faster loops save. Measured (README "Performance"): 4 MB of
+   * exports (5,000 roster persons) run 15 % faster interpreted, 40 MB (50,000) 5 % faster compiled.
    */
   public static final long INTERPRET_BELOW_BYTES = 16L << 20;
 
