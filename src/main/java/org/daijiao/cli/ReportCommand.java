@@ -1,11 +1,9 @@
 package org.daijiao.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.daijiao.policy.Policy;
 import org.daijiao.report.CountyReportJob;
-import org.daijiao.report.GoldYear;
 import org.daijiao.report.OutputFiles;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
@@ -41,10 +39,8 @@ final class ReportCommand implements Callable<Integer> {
     Policy given = options.givenPolicy();
     int year = options.year(given);
     try (Spark spark = new Spark(common)) {
-      LocalDate asOf = GoldYear.asOf(spark.session, spark.warehouse, year);
-      Policy policy = options.policy(given, year);
       CountyReportJob.Result written =
-          new CountyReportJob(spark.context(policy, asOf, progress), folder).run();
+          new CountyReportJob(options.context(spark, given, year, progress), folder).run();
       System.out.println(written.workbook());
       System.out.println(written.html());
     }

@@ -1,8 +1,12 @@
 package org.daijiao.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.report.GoldYear;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Progress;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,10 +42,13 @@ final class ReportOptions {
   }
 
   /**
-   * The policy of the year: the given one, else the bundled one (read once the warehouse is known
-   * to hold the year, so that a missing year is reported as such).
+   * The context of a job that reads the year's gold tables: their as-of date, and the year's policy
+   * — the given one, else the bundled one, read once the warehouse is known to hold the year, so
+   * that a missing year is reported as such.
    */
-  Policy policy(Policy given, int year) {
-    return given != null ? given : PolicyLoader.bundled(year);
+  JobContext context(Spark spark, Policy given, int year, Progress progress) {
+    LocalDate asOf = GoldYear.asOf(spark.session, spark.warehouse, year);
+    Policy policy = given != null ? given : PolicyLoader.bundled(year);
+    return spark.context(policy, asOf, progress);
   }
 }

@@ -1,10 +1,8 @@
 package org.daijiao.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.daijiao.policy.Policy;
-import org.daijiao.report.GoldYear;
 import org.daijiao.report.OutputFiles;
 import org.daijiao.report.WorklistsJob;
 import org.daijiao.spark.Progress;
@@ -51,10 +49,9 @@ final class WorklistsCommand implements Callable<Integer> {
     Policy given = options.givenPolicy();
     int year = options.year(given);
     try (Spark spark = new Spark(common)) {
-      LocalDate asOf = GoldYear.asOf(spark.session, spark.warehouse, year);
-      Policy policy = options.policy(given, year);
       WorklistsJob.Result result =
-          new WorklistsJob(spark.context(policy, asOf, progress), folder, township, html).run();
+          new WorklistsJob(options.context(spark, given, year, progress), folder, township, html)
+              .run();
       for (WorklistsJob.Written w : result.written()) {
         System.out.println(w.workbook());
         if (w.html() != null) {

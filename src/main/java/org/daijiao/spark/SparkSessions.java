@@ -65,6 +65,8 @@ public final class SparkSessions {
       FileSystem fs = fileSystem(spark, p);
       return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
     } catch (IOException e) {
+      // Only the choice of generated code or not hangs on it: an unreadable size counts as small,
+      // and the command then reports the path's real problem where it reads it.
       return 0;
     }
   }
