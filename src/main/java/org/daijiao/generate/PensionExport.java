@@ -19,11 +19,14 @@ import org.daijiao.policy.Policy;
 final class PensionExport {
   private static final List<String> COLUMNS =
       List.of("id_number", "name", "scheme", "region_code", "status", "tier", "person_number");
-  private static final String[] OTHER_COUNTIES = {
+
+  /** Area codes of the municipality's other districts and counties. */
+  static final String[] OTHER_COUNTIES = {
     "500101", "500102", "500103", "500104", "500105", "500106", "500107", "500108", "500110",
     "500112", "500114", "500115", "500116", "500118", "500151", "500230", "500231", "500233",
     "500235", "500236", "500237", "500238", "500240", "500241", "500242"
   };
+
   private static final String[] OUTSIDE = {
     "510104", "420106", "440305", "330106", "520102", "430105"
   };
