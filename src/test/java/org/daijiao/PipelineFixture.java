@@ -48,8 +48,21 @@ public final class PipelineFixture {
   /** The 2022 pipeline with as_of 2022-12-31 on an input directory, run at most once per JVM. */
   public static synchronized Run of(Path input) {
     return RUNS.computeIfAbsent(
-        input.toAbsolutePath().normalize().toString(),
-        k -> run(input, PolicyLoader.bundled(), LocalDate.of(2022, 12, 31)));
+        input.toAbsolutePath().normalize().toString(), k -> firstRun(input));
+  }
+
+  private static Run firstRun(Path input) {
+    if (same(input, SampleRun.SAMPLE)) {
+      // The sample's one run, the one whose output the privacy tests capture.
+      SampleRun.Result sample = SampleRun.get();
+      return new Run(
+          sample.warehouse(), sample.policy(), SampleRun.AS_OF, sample.ingest(), sample.resolve());
+    }
+    return run(input, PolicyLoader.bundled(), LocalDate.of(2022, 12, 31));
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** A fresh run (not cached), e.g. for another as_of. */

@@ -17,8 +17,9 @@ import org.daijiao.spark.Warehouse;
 /**
  * The whole 2022 pipeline on {@code data/sample}, run once per JVM for the tests of the sample run
  * (privacy, permissions, statistics), with its progress lines on stderr and everything it logs or
- * prints captured. Not {@link PipelineFixture#of}: that run may already have happened (cached)
- * before the capture started, which would make the leak test vacuous.
+ * prints captured. {@link PipelineFixture#of} hands this run to the tests that read the sample's
+ * tables (one sample run per test JVM, not two); the reverse would not do: a run cached before the
+ * capture started would make the leak test vacuous.
  */
 public final class SampleRun {
   public static final Path SAMPLE = Path.of("data/sample");
@@ -26,7 +27,13 @@ public final class SampleRun {
 
   /** The finished run and what it said. */
   public record Result(
-      Warehouse warehouse, Policy policy, List<String> logLines, String stdout, String stderr) {}
+      Warehouse warehouse,
+      Policy policy,
+      IngestJob.Result ingest,
+      ResolveJob.Result resolve,
+      List<String> logLines,
+      String stdout,
+      String stderr) {}
 
   private static Result result;
 
@@ -45,12 +52,18 @@ public final class SampleRun {
     Warehouse warehouse = new Warehouse(PipelineFixture.tempDir("hardening-warehouse").toString());
     try (CapturedOutput captured = CapturedOutput.start()) {
       JobContext context = JobContext.of(spark, warehouse, Progress.toStderr(), policy, AS_OF);
-      new IngestJob(context, SAMPLE.toString(), "hardening-batch").run();
-      new ResolveJob(context).run();
+      IngestJob.Result ingest = new IngestJob(context, SAMPLE.toString(), "hardening-batch").run();
+      ResolveJob.Result resolve = new ResolveJob(context).run();
       new DecideJob(context).run();
       new StatsJob(context).run();
       return new Result(
-          warehouse, policy, captured.logLines(), captured.stdout(), captured.stderr());
+          warehouse,
+          policy,
+          ingest,
+          resolve,
+          captured.logLines(),
+          captured.stdout(),
+          captured.stderr());
     }
   }
 }

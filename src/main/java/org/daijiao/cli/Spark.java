@@ -16,6 +16,9 @@ import scala.Option;
  * test suite) and leaves it running: it stops only a session it created itself.
  */
 final class Spark implements AutoCloseable {
+  /** System property: shuffle partitions of a local session, instead of sizing them to the data. */
+  private static final String SHUFFLE_PARTITIONS = "daijiao.shufflePartitions";
+
   final SparkSession session;
   final Warehouse warehouse;
   private final boolean owned;
@@ -27,7 +30,8 @@ final class Spark implements AutoCloseable {
     }
     this.owned = running.isEmpty();
     if (owned) {
-      int partitions = Integer.getInteger("daijiao.shufflePartitions", 4);
+      // Until sizeFor knows the data: one partition per core.
+      int partitions = Integer.getInteger(SHUFFLE_PARTITIONS, 2);
       this.session = SparkSessions.forJob("daijiao", partitions, common.warehouse);
       if (!common.verbose) {
         session.sparkContext().setLogLevel("ERROR");
@@ -48,6 +52,14 @@ final class Spark implements AutoCloseable {
   void sizeFor(long bytes) {
     if (owned) {
       SparkSessions.sizeFor(session, bytes);
+      // On one machine the shuffles are sized to the data too, unless given
+      // (-Ddaijiao.shufflePartitions);
+      // under spark-submit the cluster's settings stand.
+      if (session.sparkContext().isLocal() && System.getProperty(SHUFFLE_PARTITIONS) == null) {
+        int partitions =
+            SparkSessions.shufflePartitions(bytes, session.sparkContext().defaultParallelism());
+        session.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+      }
     }
   }
 

@@ -315,6 +315,9 @@ public final class RecordedRun {
             error == null ? null : error.getClass().getName());
     try {
       appendRecords(List.of(record));
+      if (outcome == RunRecord.Outcome.SUCCEEDED) {
+        marker(end);
+      }
       progress.step(
           STEP,
           id()
@@ -330,6 +333,23 @@ public final class RecordedRun {
         return;
       }
       throw e;
+    }
+  }
+
+  /**
+   * The versions this run left, for readers (FinishedRunMarker); only a shortcut, so never fatal.
+   */
+  private void marker(Map<String, Long> end) {
+    try {
+      FinishedRunMarker.write(spark, warehouse, new FinishedRunMarker(holder.runId(), end));
+    } catch (IOException | RuntimeException e) {
+      progress.step(
+          STEP,
+          "note: "
+              + WarehouseFormat.opsDirectory(warehouse)
+              + "/finished-run.json could not be written ("
+              + e.getClass().getSimpleName()
+              + "); queries read ops.runs to find this run's versions instead");
     }
   }
 

@@ -41,8 +41,14 @@ public final class RunTables {
       warehouse.registerNamedIn(spark, query);
       return;
     }
-    RunHistory history = RunHistory.read(spark, warehouse);
     List<TableName> named = warehouse.namedIn(spark, query);
+    if (runId == null && atFinishedRunVersions(spark, warehouse, named)) {
+      for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
+        warehouse.register(spark, t);
+      }
+      return;
+    }
+    RunHistory history = RunHistory.read(spark, warehouse);
     if (runId != null) {
       RunRecord run = history.require(runId, "--run");
       List<TableName> tables =
@@ -97,6 +103,26 @@ public final class RunTables {
         warehouse.register(spark, t);
       }
     }
+  }
+
+  /**
+   * Whether every table {@code named} (every table when none) stands at the version the last
+   * finished run left, by its marker: then each is read as it is, without opening {@code ops.runs}.
+   */
+  private static boolean atFinishedRunVersions(
+      SparkSession spark, Warehouse warehouse, List<TableName> named) {
+    Optional<FinishedRunMarker> marker = FinishedRunMarker.read(spark, warehouse);
+    if (marker.isEmpty()) {
+      return false;
+    }
+    for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
+      Long version = marker.get().versions().get(t.qualified());
+      if (!t.equals(Tables.RUNS)
+          && (version == null || version != warehouse.latestVersion(spark, t))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A table as run {@code run} left it (its version in the run record). */

@@ -258,6 +258,36 @@ class RecordedRunsTest {
   }
 
   @Test
+  void theLastFinishedRunLeavesItsVersionsForReadersAndAnUnreadableMarkerIsNone()
+      throws IOException {
+    Path file = Path.of(root, "_daijiao", "finished-run.json");
+    Map<?, ?> marker =
+        new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
+    assertThat(marker.get("run_id")).isEqualTo(june.runId());
+    Map<String, Long> versions = new LinkedHashMap<>();
+    ((Map<?, ?>) marker.get("versions"))
+        .forEach((t, v) -> versions.put((String) t, ((Number) v).longValue()));
+    assertThat(versions).isEqualTo(june.tableVersions());
+
+    // Only a shortcut past ops.runs: garbage in its place, and the reader finds June's ledger
+    // there.
+    Warehouse w = new Warehouse(PipelineFixture.tempDir("bad-marker").toString());
+    copyTreeUnchecked(Path.of(root), Path.of(w.root()));
+    Files.writeString(Path.of(w.root(), "_daijiao", "finished-run.json"), "{not json");
+    CliRun reader =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            w.root(),
+            "--format",
+            "csv",
+            "SELECT count(*) FROM gold.subsidy_ledger");
+    assertThat(reader.exitCode()).as("stderr: %s", reader.err()).isZero();
+    assertThat(reader.out())
+        .isEqualTo("count(1)\n" + at(Tables.SUBSIDY_LEDGER, june).count() + "\n");
+  }
+
+  @Test
   void aReaderSeesTheLastFinishedRunWhileALaterRunHasWrittenOnlySomeTables() {
     // What a run killed between two gold tables leaves: a newer ledger, no record of the run.
     Warehouse w = new Warehouse(PipelineFixture.tempDir("half-written").toString());

@@ -67,6 +67,14 @@ public final class FloorMain {
     boolean interpret = bytes < (16L << 20);
     spark.conf().set("spark.sql.codegen.wholeStage", String.valueOf(!interpret));
     spark.conf().set("spark.sql.codegen.factoryMode", interpret ? "NO_CODEGEN" : "FALLBACK");
+    // Shuffles sized as daijiao sizes them (cli/Spark.sizeFor): the floor has none, so it is only
+    // for the likeness.
+    if (System.getProperty("daijiao.shufflePartitions") == null) {
+      long perPartition = 128L << 20;
+      int cores = spark.sparkContext().defaultParallelism();
+      long partitions = Math.max(cores, (bytes + perPartition - 1) / perPartition);
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("daijiao.writeThreads", 4));
     List<Future<?>> writes = new ArrayList<>();
     for (Map.Entry<Exports.SourceDef, List<Exports.InputFile>> e :
@@ -102,7 +110,7 @@ public final class FloorMain {
 
   /** daijiao's SparkSessions.forJob + withDelta, setting for setting (local mode). */
   static SparkSession session(String warehouseRoot) {
-    int partitions = Integer.getInteger("daijiao.shufflePartitions", 4);
+    int partitions = Integer.getInteger("daijiao.shufflePartitions", 2);
     SparkSession spark =
         SparkSession.builder()
             .appName("daijiao-floor")
@@ -120,6 +128,9 @@ public final class FloorMain {
             .master("local[*]")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", String.valueOf(partitions))
+            .config(
+                "spark.sql.adaptive.enabled",
+                System.getProperty("spark.sql.adaptive.enabled", "false"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
