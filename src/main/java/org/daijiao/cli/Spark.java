@@ -30,7 +30,7 @@ final class Spark implements AutoCloseable {
     }
     this.owned = running.isEmpty();
     if (owned) {
-      // Until sizeFor knows the data: one partition per core.
+      // sizeFor (below) replaces it by a number for the data, unless it was given.
       int partitions = Integer.getInteger(SHUFFLE_PARTITIONS, 2);
       this.session = SparkSessions.forJob("daijiao", partitions, common.warehouse);
       if (!common.verbose) {
@@ -52,9 +52,8 @@ final class Spark implements AutoCloseable {
   void sizeFor(long bytes) {
     if (owned) {
       SparkSessions.sizeFor(session, bytes);
-      // On one machine the shuffles are sized to the data too, unless given
-      // (-Ddaijiao.shufflePartitions);
-      // under spark-submit the cluster's settings stand.
+      // On one machine the shuffles are sized to the data too, unless -Ddaijiao.shufflePartitions
+      // gives their number; under spark-submit the cluster's settings stand.
       if (session.sparkContext().isLocal() && System.getProperty(SHUFFLE_PARTITIONS) == null) {
         int partitions =
             SparkSessions.shufflePartitions(bytes, session.sparkContext().defaultParallelism());

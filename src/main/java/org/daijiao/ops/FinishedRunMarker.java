@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +35,11 @@ record FinishedRunMarker(String runId, Map<String, Long> versions) {
    */
   static void write(SparkSession spark, Warehouse warehouse, FinishedRunMarker marker)
       throws IOException {
-    Path file = new Path(WarehouseFormat.opsDirectory(warehouse), NAME);
-    Path tmp = new Path(WarehouseFormat.opsDirectory(warehouse), NAME + ".tmp");
-    FileSystem fs = SparkSessions.fileSystem(spark, file);
-    try (OutputStream out = fs.create(tmp, true)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("run_id", marker.runId());
-      m.put("versions", marker.versions());
-      out.write(JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
-    }
-    fs.delete(file, false);
-    if (!fs.rename(tmp, file)) {
-      throw new IOException("cannot rename " + tmp + " to " + file);
-    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", marker.runId());
+    m.put("versions", marker.versions());
+    WarehouseFormat.replace(
+        spark, new Path(WarehouseFormat.opsDirectory(warehouse), NAME), JSON.writeValueAsString(m));
   }
 
   /** The marker; empty when there is none or it cannot be read (then ops.runs is read instead). */

@@ -42,11 +42,12 @@ public final class RunTables {
       return;
     }
     List<TableName> named = warehouse.namedIn(spark, query);
-    if (runId == null && atFinishedRunVersions(spark, warehouse, named)) {
-      for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
-        warehouse.register(spark, t);
+    if (runId == null) {
+      List<TableName> tables = named.isEmpty() ? warehouse.tables(spark) : named;
+      if (atFinishedRunVersions(spark, warehouse, tables)) {
+        tables.forEach(t -> warehouse.register(spark, t));
+        return;
       }
-      return;
     }
     RunHistory history = RunHistory.read(spark, warehouse);
     if (runId != null) {
@@ -106,16 +107,16 @@ public final class RunTables {
   }
 
   /**
-   * Whether every table {@code named} (every table when none) stands at the version the last
-   * finished run left, by its marker: then each is read as it is, without opening {@code ops.runs}.
+   * Whether every one of {@code tables} stands at the version the last finished run left, by its
+   * marker: then each is read as it is, without opening {@code ops.runs}.
    */
   private static boolean atFinishedRunVersions(
-      SparkSession spark, Warehouse warehouse, List<TableName> named) {
+      SparkSession spark, Warehouse warehouse, List<TableName> tables) {
     Optional<FinishedRunMarker> marker = FinishedRunMarker.read(spark, warehouse);
     if (marker.isEmpty()) {
       return false;
     }
-    for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
+    for (TableName t : tables) {
       Long version = marker.get().versions().get(t.qualified());
       if (!t.equals(Tables.RUNS)
           && (version == null || version != warehouse.latestVersion(spark, t))) {

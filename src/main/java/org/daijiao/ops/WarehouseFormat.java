@@ -123,24 +123,32 @@ public record WarehouseFormat(int format, String writtenBy, int auditHorizonYear
     m.put(FORMAT, CURRENT);
     m.put(WRITTEN_BY, DAIJIAO_VERSION);
     m.put(AUDIT_HORIZON_YEARS, horizon);
-    Path file = file(warehouse);
-    Path tmp = new Path(opsDirectory(warehouse), "warehouse.json.tmp");
     try {
-      FileSystem fs = SparkSessions.fileSystem(spark, file);
-      fs.mkdirs(opsDirectory(warehouse));
-      try (OutputStream out = fs.create(tmp, true)) {
-        out.write(JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
-      }
-      // Rename does not replace on every file system: the marker is missing for a moment, which
-      // a reader takes for an older warehouse, never for a newer one.
-      fs.delete(file, false);
-      if (!fs.rename(tmp, file)) {
-        throw new IOException("cannot rename " + tmp + " to " + file);
-      }
+      // The marker is missing for a moment (replace): a reader takes that for an older warehouse,
+      // never for a newer one.
+      replace(spark, file(warehouse), JSON.writeValueAsString(m));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return horizon;
+  }
+
+  /**
+   * Writes {@code text} as {@code file} in {@code _daijiao/}: into a file of its own first, then
+   * renamed, so that no reader sees half of it. Rename does not replace on every file system, so
+   * the old file is deleted first and the name is missing for a moment.
+   */
+  static void replace(SparkSession spark, Path file, String text) throws IOException {
+    Path tmp = new Path(file.getParent(), file.getName() + ".tmp");
+    FileSystem fs = SparkSessions.fileSystem(spark, file);
+    fs.mkdirs(file.getParent());
+    try (OutputStream out = fs.create(tmp, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    fs.delete(file, false);
+    if (!fs.rename(tmp, file)) {
+      throw new IOException("cannot rename " + tmp + " to " + file);
+    }
   }
 
   private static UserFacingException unreadable(Warehouse warehouse, Path file, String why) {

@@ -75,8 +75,8 @@ public final class SparkSessions {
    * Shuffle partitions for {@code bytes} of input on {@code cores} cores, without adaptive
    * execution to coalesce them: one per core, more when each would hold over {@link
    * #BYTES_PER_SHUFFLE_PARTITION} of input (the bundled sample, a county and 4 counties: 2 here;
-   * the municipality's 1.6 GB: 13). Measured on the sample: 4 partitions 49–53 s, 2 partitions 43
-   * s.
+   * the municipality's 1.6 GB: 13). Measured without adaptive execution: the sample 45–52 s with 1
+   * partition, 43 s with 2; the county 74 s with 2, 84 s with 4.
    */
   public static int shufflePartitions(long bytes, int cores) {
     long bySize =

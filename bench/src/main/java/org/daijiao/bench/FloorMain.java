@@ -67,14 +67,6 @@ public final class FloorMain {
     boolean interpret = bytes < (16L << 20);
     spark.conf().set("spark.sql.codegen.wholeStage", String.valueOf(!interpret));
     spark.conf().set("spark.sql.codegen.factoryMode", interpret ? "NO_CODEGEN" : "FALLBACK");
-    // Shuffles sized as daijiao sizes them (cli/Spark.sizeFor): the floor has none, so it is only
-    // for the likeness.
-    if (System.getProperty("daijiao.shufflePartitions") == null) {
-      long perPartition = 128L << 20;
-      int cores = spark.sparkContext().defaultParallelism();
-      long partitions = Math.max(cores, (bytes + perPartition - 1) / perPartition);
-      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
-    }
     ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("daijiao.writeThreads", 4));
     List<Future<?>> writes = new ArrayList<>();
     for (Map.Entry<Exports.SourceDef, List<Exports.InputFile>> e :
@@ -110,6 +102,7 @@ public final class FloorMain {
 
   /** daijiao's SparkSessions.forJob + withDelta, setting for setting (local mode). */
   static SparkSession session(String warehouseRoot) {
+    // daijiao then sizes its shuffles to the data (cli/Spark.sizeFor); the floor shuffles nothing.
     int partitions = Integer.getInteger("daijiao.shufflePartitions", 2);
     SparkSession spark =
         SparkSession.builder()
