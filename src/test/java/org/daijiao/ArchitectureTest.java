@@ -32,6 +32,7 @@ class ArchitectureTest {
       List.of(
           List.of("cli"),
           List.of("generate", "privacy", "report", "sql", "ops"),
+          List.of("pipeline"),
           List.of("coverage"),
           List.of("decide"),
           List.of("resolve"),

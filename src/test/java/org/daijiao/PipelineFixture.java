@@ -10,9 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.repair.AcceptedRepairs;
@@ -23,10 +22,10 @@ import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Runs the whole pipeline (ingest → resolve → decide → stats) once per input directory and JVM, on
- * the shared test session, into a temporary warehouse; test classes that read the same run share
- * it. Delta writes are the slow part of the suite, so they happen here and nowhere else unless a
- * test is about writing.
+ * Runs the whole pipeline ({@link Pipeline}) once per input directory and JVM, on the shared test
+ * session, into a temporary warehouse; test classes that read the same run share it. Delta writes
+ * are the slow part of the suite, so they happen here and nowhere else unless a test is about
+ * writing.
  */
 public final class PipelineFixture {
   /** A finished run: its warehouse and what the jobs reported. */
@@ -74,12 +73,31 @@ public final class PipelineFixture {
   public static Run run(Path input, Policy policy, LocalDate asOf, AcceptedRepairs repairs) {
     SparkSession spark = TestSpark.session();
     Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
-    JobContext context = JobContext.of(spark, warehouse, Progress.silent(), policy, asOf);
-    IngestJob.Result ingest = new IngestJob(context, input.toString(), "test-batch").run();
-    ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
-    new DecideJob(context).run();
-    new StatsJob(context).run();
-    return new Run(warehouse, policy, asOf, ingest, resolve);
+    Pipeline.Result done =
+        Pipeline.with(JobContext.of(spark, warehouse, Progress.silent(), policy, asOf))
+            .input(input.toString(), "test-batch")
+            .repairs(repairs)
+            .run();
+    return new Run(warehouse, policy, asOf, done.ingest(), done.resolve());
+  }
+
+  /** A copy of a warehouse in a new temporary directory, for a test that writes to it. */
+  public static Warehouse copyOf(Warehouse warehouse) {
+    Path from = Path.of(warehouse.root());
+    Path to = tempDir("warehouse-copy");
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Warehouse(to.toString());
   }
 
   /** A temporary directory under target/, removed with {@code mvn clean}. */

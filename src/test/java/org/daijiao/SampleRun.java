@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.decide.DecideJob;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
@@ -51,16 +51,21 @@ public final class SampleRun {
     Policy policy = PolicyLoader.bundled();
     Warehouse warehouse = new Warehouse(PipelineFixture.tempDir("hardening-warehouse").toString());
     try (CapturedOutput captured = CapturedOutput.start()) {
-      JobContext context = JobContext.of(spark, warehouse, Progress.toStderr(), policy, AS_OF);
-      IngestJob.Result ingest = new IngestJob(context, SAMPLE.toString(), "hardening-batch").run();
-      ResolveJob.Result resolve = new ResolveJob(context).run();
-      new DecideJob(context).run();
-      new StatsJob(context).run();
+      Pipeline.Result done =
+          Pipeline.with(
+                  JobContext.of(
+                      spark,
+                      warehouse,
+                      Progress.toStderr(),
+                      policy,
+                      RunParameters.of(null, policy, AS_OF, null)))
+              .input(SAMPLE.toString(), "hardening-batch")
+              .run();
       return new Result(
           warehouse,
           policy,
-          ingest,
-          resolve,
+          done.ingest(),
+          done.resolve(),
           captured.logLines(),
           captured.stdout(),
           captured.stderr());

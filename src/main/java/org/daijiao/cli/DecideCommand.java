@@ -1,9 +1,9 @@
 package org.daijiao.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.daijiao.decide.DecideJob;
-import org.daijiao.policy.Policy;
+import org.daijiao.pipeline.Pipeline;
+import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,20 +24,22 @@ final class DecideCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = policyOptions.policy();
-    LocalDate asOf = policyOptions.asOf(policy);
     try (Spark spark = new Spark(common)) {
+      StageRun.Chosen chosen = StageRun.parameters(spark, policyOptions, null, Stage.DECIDE);
+      Progress progress = Progress.toStderr();
       DecideJob.Result r =
           writer.record(
               spark,
-              Progress.toStderr(),
+              progress,
               run -> {
-                run.policy(policyOptions.policyFile, policy, asOf);
-                return new DecideJob(spark.context(policy, asOf)).run();
+                run.parameters(chosen.parameters(), chosen.policy());
+                return Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
+                    .run(Stage.DECIDE, Stage.DECIDE)
+                    .decide();
               });
       System.out.printf(
           "%d: %,d persons decided, %,d eligible, %,d reach pension age%n",
-          policy.policyYear(), r.persons(), r.eligible(), r.reachingPensionAge());
+          chosen.parameters().policyYear(), r.persons(), r.eligible(), r.reachingPensionAge());
     }
     return 0;
   }

@@ -2,6 +2,8 @@ package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.pipeline.Pipeline;
+import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +33,17 @@ final class IngestCommand implements Callable<Integer> {
     String inputDir = input != null ? input : Defaults.sampleInput();
     try (Spark spark = new Spark(common)) {
       spark.sizeForInput(inputDir);
+      Progress progress = Progress.toStderr();
       IngestJob.Result r =
           writer.record(
               spark,
-              Progress.toStderr(),
-              run -> {
-                run.inputs(inputDir);
-                IngestJob.Result ingest =
-                    new IngestJob(spark.ingestContext(), inputDir, run.id()).run();
-                run.ingested(ingest);
-                return ingest;
-              });
+              progress,
+              run ->
+                  Pipeline.with(spark.ingestContext(progress))
+                      .input(inputDir, run.id())
+                      .observer(StageRun.recording(run, inputDir))
+                      .run(Stage.INGEST, Stage.INGEST)
+                      .ingest());
       r.rowsRead()
           .forEach(
               (s, n) -> System.out.printf("%-21s %3d files %,10d rows%n", s, r.files().get(s), n));

@@ -1,8 +1,8 @@
 package org.daijiao.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.daijiao.policy.Policy;
+import org.daijiao.pipeline.Pipeline;
+import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.Progress;
@@ -25,20 +25,22 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = policyOptions.policy();
     AcceptedRepairs repairs = repairOptions.accepted();
-    LocalDate asOf = policyOptions.asOf(policy);
     try (Spark spark = new Spark(common)) {
+      StageRun.Chosen chosen =
+          StageRun.parameters(spark, policyOptions, repairOptions, Stage.RESOLVE);
+      Progress progress = Progress.toStderr();
       ResolveJob.Result r =
           writer.record(
               spark,
-              Progress.toStderr(),
+              progress,
               run -> {
-                run.policy(policyOptions.policyFile, policy, asOf);
-                ResolveJob.Result resolve =
-                    new ResolveJob(spark.context(policy, asOf), repairs).run();
-                run.resolved(resolve);
-                return resolve;
+                run.parameters(chosen.parameters(), chosen.policy());
+                return Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
+                    .repairs(repairs)
+                    .observer(StageRun.recording(run, null))
+                    .run(Stage.RESOLVE, Stage.RESOLVE)
+                    .resolve();
               });
       RunSummary.printReconciliation(System.out, r);
     }

@@ -1,14 +1,9 @@
 package org.daijiao.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.daijiao.coverage.StatsJob;
-import org.daijiao.decide.DecideJob;
-import org.daijiao.ingest.IngestJob;
+import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
-import org.daijiao.repair.AcceptedRepairs;
-import org.daijiao.resolve.ResolveJob;
-import org.daijiao.spark.JobContext;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,41 +33,33 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Policy policy = policyOptions.policy();
-    LocalDate asOf = policyOptions.asOf(policy);
-    AcceptedRepairs repairs = repairOptions.accepted();
+    RunParameters parameters =
+        RunParameters.of(
+            policyOptions.policyFile,
+            policy,
+            policyOptions.asOf(policy),
+            repairOptions.acceptRepairs);
+    var repairs = repairOptions.accepted();
     String inputDir = input != null ? input : Defaults.sampleInput();
     // The progress clock starts with the command, before Spark does.
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
       spark.sizeForInput(inputDir);
-      Stages done =
+      Pipeline.Result done =
           writer.record(
               spark,
               progress,
               run -> {
-                run.policy(policyOptions.policyFile, policy, asOf);
-                run.inputs(inputDir);
-                JobContext context = spark.context(policy, asOf, progress);
-                IngestJob.Result ingest =
-                    new IngestJob(
-                            context,
-                            inputDir,
-                            run.id(),
-                            RepairOptions.checkBeforeWriting(context, repairs))
-                        .run();
-                run.ingested(ingest);
-                ResolveJob.Result resolve = new ResolveJob(context, repairs).run();
-                run.resolved(resolve);
-                new DecideJob(context).run();
-                new StatsJob(context).run();
-                return new Stages(ingest, resolve);
+                run.parameters(parameters, policy);
+                return Pipeline.with(spark.context(policy, parameters, progress))
+                    .input(inputDir, run.id())
+                    .repairs(repairs)
+                    .observer(StageRun.recording(run, inputDir))
+                    .run();
               });
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
-          .print(System.out, done.ingest(), done.resolve(), asOf);
+          .print(System.out, done.ingest(), done.resolve(), parameters.asOf());
     }
     return 0;
   }
-
-  /** What the summary reports from the stages. */
-  private record Stages(IngestJob.Result ingest, ResolveJob.Result resolve) {}
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ops.WarehouseFormat;
 import org.daijiao.policy.Policy;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.SparkSessions;
@@ -70,9 +71,9 @@ final class Spark implements AutoCloseable {
     sizeFor(SparkSessions.bytesUnder(session, inputDir));
   }
 
-  /** The context of jobs that apply the policy, progress lines on stderr. */
-  JobContext context(Policy policy, LocalDate asOf) {
-    return context(policy, asOf, Progress.toStderr());
+  /** The context of a run with these parameters: its writes record them. */
+  JobContext context(Policy policy, RunParameters parameters, Progress progress) {
+    return JobContext.of(session, warehouse, progress, policy, parameters);
   }
 
   /** The context of jobs that apply the policy, with the command's progress clock. */
@@ -80,9 +81,9 @@ final class Spark implements AutoCloseable {
     return JobContext.of(session, warehouse, progress, policy, asOf);
   }
 
-  /** The context of the ingest job, which reads no policy. */
-  JobContext ingestContext() {
-    return JobContext.forIngest(session, warehouse, Progress.toStderr());
+  /** The context of ingestion alone, which reads no policy. */
+  JobContext ingestContext(Progress progress) {
+    return JobContext.forIngest(session, warehouse, progress);
   }
 
   @Override

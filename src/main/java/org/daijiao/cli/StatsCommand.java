@@ -8,9 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
-import org.daijiao.coverage.StatsJob;
 import org.daijiao.decide.GoldColumns;
-import org.daijiao.policy.Policy;
+import org.daijiao.pipeline.Pipeline;
+import org.daijiao.pipeline.Pipeline.Stage;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
@@ -31,41 +32,56 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = policyOptions.policy();
-    int year = policy.policyYear();
     try (Spark spark = new Spark(common)) {
-      LocalDate asOf;
-      if (policyOptions.asOf != null) {
-        asOf = policyOptions.asOf(policy);
-      } else {
-        Row r =
-            spark
-                .warehouse
-                .read(spark.session, Tables.ELIGIBILITY)
-                .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
-                .select(max(col(GoldColumns.AS_OF)))
-                .first();
-        if (r.isNullAt(0)) {
-          throw new UserFacingException(
-              Code.MISSING_TABLE,
-              "No decisions for "
-                  + year
-                  + " in "
-                  + common.warehouse
-                  + ": run `bin/daijiao decide` first.");
-        }
-        asOf = r.getAs(0);
+      StageRun.Chosen chosen = StageRun.parameters(spark, policyOptions, null, Stage.STATS);
+      if (policyOptions.asOf == null
+          && Pipeline.recordedInputs(
+                  spark.session, spark.warehouse, Stage.STATS, chosen.parameters().policyYear())
+              .isEmpty()) {
+        // Decisions written before runs recorded their parameters: as_of from the rows.
+        chosen = withDecidedAsOf(spark, chosen);
       }
-      LocalDate decidedAsOf = asOf;
+      StageRun.Chosen c = chosen;
+      Progress progress = Progress.toStderr();
       writer.record(
           spark,
-          Progress.toStderr(),
+          progress,
           run -> {
-            run.policy(policyOptions.policyFile, policy, decidedAsOf);
-            return new StatsJob(spark.context(policy, decidedAsOf)).run();
+            run.parameters(c.parameters(), c.policy());
+            return Pipeline.with(spark.context(c.policy(), c.parameters(), progress))
+                .run(Stage.STATS, Stage.STATS)
+                .stats();
           });
-      new RunSummary(spark.session, spark.warehouse, year).printCoverage(System.out);
+      new RunSummary(spark.session, spark.warehouse, c.parameters().policyYear())
+          .printCoverage(System.out);
     }
     return 0;
+  }
+
+  /** The parameters with the as_of of the policy year's decisions in gold.eligibility. */
+  private StageRun.Chosen withDecidedAsOf(Spark spark, StageRun.Chosen chosen) {
+    int year = chosen.parameters().policyYear();
+    Row r =
+        spark
+            .warehouse
+            .read(spark.session, Tables.ELIGIBILITY)
+            .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
+            .select(max(col(GoldColumns.AS_OF)))
+            .first();
+    if (r.isNullAt(0)) {
+      throw new UserFacingException(
+          Code.MISSING_TABLE,
+          "No decisions for "
+              + year
+              + " in "
+              + common.warehouse
+              + ": run `bin/daijiao decide` first.");
+    }
+    LocalDate asOf = r.getAs(0);
+    RunParameters p = chosen.parameters();
+    return new StageRun.Chosen(
+        chosen.policy(),
+        new RunParameters(
+            p.policyFile(), p.policySha256(), year, asOf, p.repairsFile(), p.repairsSha256()));
   }
 }

@@ -1,23 +1,19 @@
 package org.daijiao.coverage;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.daijiao.decide.GoldColumns;
+import org.daijiao.decide.DecideJob;
 import org.daijiao.identity.Divisions;
-import org.daijiao.repair.RepairColumns;
+import org.daijiao.resolve.Silver;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
-import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
-import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -46,18 +42,32 @@ public final class StatsJob {
   public record Result(
       long coverageStatsVersion, long departmentFundingVersion, long worklistVersion) {}
 
+  /** The statistics alone, from the policy year's gold rows in the warehouse. */
   public Result run() {
-    return JobGroups.run(
-        spark, "stats", "stats: coverage, funding requests, work lists", this::writeStats);
+    return run(
+        DecideJob.Decided.fromWarehouse(spark, warehouse, policyYear),
+        Silver.repairCandidates(spark, warehouse));
   }
 
-  private Result writeStats() {
-    Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
-    Dataset<Row> ledger = ofYear(Tables.SUBSIDY_LEDGER);
-    Dataset<Row> reaching = ofYear(Tables.REACHING_PENSION_AGE);
+  /**
+   * The statistics of the policy year's decisions and of the roster rows without a usable ID
+   * ({@code quality.id_repair_candidates}).
+   */
+  public Result run(DecideJob.Decided decided, Dataset<Row> repairCandidates) {
+    return JobGroups.run(
+        spark,
+        "stats",
+        "stats: coverage, funding requests, work lists",
+        () -> writeStats(decided, repairCandidates));
+  }
+
+  private Result writeStats(DecideJob.Decided decided, Dataset<Row> repairCandidates) {
+    Dataset<Row> eligibility = decided.eligibility();
+    Dataset<Row> ledger = decided.subsidyLedger();
+    Dataset<Row> reaching = decided.reachingPensionAge();
     Dataset<Row> unresolved =
         CoverageStages.unresolvedRosterRows(
-            repairCandidates(), Divisions.townships(spark), Divisions.villages(spark));
+            repairCandidates, Divisions.townships(spark), Divisions.villages(spark));
     // Three independent tables: written at once (Concurrently).
     List<Long> versions =
         Concurrently.all(
@@ -82,21 +92,5 @@ public final class StatsJob {
     progress.step(
         "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
     return new Result(versions.get(0), versions.get(1), versions.get(2));
-  }
-
-  /**
-   * The roster rows without a usable ID of the latest resolve run; none for a warehouse resolved
-   * before issue 12 (its next resolve writes them).
-   */
-  private Dataset<Row> repairCandidates() {
-    if (!warehouse.exists(spark, Tables.ID_REPAIR_CANDIDATES)) {
-      return spark.createDataFrame(
-          java.util.List.of(), RepairColumns.ID_REPAIR_CANDIDATES.schema());
-    }
-    return warehouse.read(spark, Tables.ID_REPAIR_CANDIDATES);
-  }
-
-  private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(policyYear));
   }
 }

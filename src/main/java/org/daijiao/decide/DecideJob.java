@@ -14,16 +14,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
+import org.daijiao.resolve.Silver;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
+import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Eligibility and the subsidy ledger (SPEC §2, §5): decides every roster person's year with the
+ * Eligibility and the subsidy ledger (docs/rules.md): decides every roster person's year with the
  * rules of the notice and writes {@code gold.eligibility}, {@code gold.subsidy_ledger} and {@code
  * gold.reaching_pension_age} for the policy year, replacing only that year's rows.
  */
@@ -31,6 +33,37 @@ public final class DecideJob {
 
   /** What the job wrote. */
   public record Result(long persons, long eligible, long reachingPensionAge) {}
+
+  /**
+   * The policy year's gold rows the job wrote, kept in memory for the statistics (released by
+   * {@link #release}); {@link #fromWarehouse} reads them for a stage run alone.
+   */
+  public record Decided(
+      Result result,
+      Dataset<Row> eligibility,
+      Dataset<Row> subsidyLedger,
+      Dataset<Row> reachingPensionAge,
+      List<Dataset<Row>> kept) {
+    /** One policy year's rows of the three tables as the warehouse holds them now. */
+    public static Decided fromWarehouse(SparkSession spark, Warehouse warehouse, int year) {
+      return new Decided(
+          null,
+          ofYear(spark, warehouse, Tables.ELIGIBILITY, year),
+          ofYear(spark, warehouse, Tables.SUBSIDY_LEDGER, year),
+          ofYear(spark, warehouse, Tables.REACHING_PENSION_AGE, year),
+          List.of());
+    }
+
+    private static Dataset<Row> ofYear(
+        SparkSession spark, Warehouse warehouse, TableName table, int year) {
+      return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(year));
+    }
+
+    /** Releases the rows kept in memory. */
+    public void release() {
+      kept.forEach(Dataset::unpersist);
+    }
+  }
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -48,54 +81,56 @@ public final class DecideJob {
     this.progress = context.progress();
   }
 
+  /** The decisions alone, from the silver tables of the warehouse. */
   public Result run() {
-    return JobGroups.run(spark, "decide", "decide: eligibility and subsidy ledger", this::decide);
+    Decided decided = run(Silver.fromWarehouse(spark, warehouse));
+    decided.release();
+    return decided.result();
   }
 
-  private Result decide() {
+  /** Decides every person of {@code silver} and writes the policy year's gold rows. */
+  public Decided run(Silver silver) {
+    return JobGroups.run(
+        spark, "decide", "decide: eligibility and subsidy ledger", () -> decide(silver));
+  }
+
+  private Decided decide(Silver silver) {
     int year = policy.policyYear();
-    Dataset<Row> persons = warehouse.read(spark, Tables.PERSONS);
-    Dataset<Row> categoryPeriods = warehouse.read(spark, Tables.CATEGORY_PERIODS);
     Dataset<Row> timelines =
         TimelineStage.timelines(
-            persons,
-            categoryPeriods,
-            warehouse.read(spark, Tables.EXCLUSION_PERIODS),
-            warehouse.read(spark, Tables.ENROLLMENTS),
-            warehouse.read(spark, Tables.PAYMENTS),
+            silver.persons(),
+            silver.categoryPeriods(),
+            silver.exclusionPeriods(),
+            silver.enrollments(),
+            silver.payments(),
             year,
             asOf);
-    // Kept: the decisions feed three tables; the rules run once per person.
+    // Kept: the decisions feed three tables and the counts; the rules run once per person.
     Dataset<Row> decisions =
         DecisionStages.decisions(timelines, new Decider(policy, asOf))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> enriched = null;
     try {
       Dataset<Row> locations =
           DecisionStages.locations(
               decisions,
-              categoryPeriods,
+              silver.categoryPeriods(),
               Divisions.townships(spark),
               Divisions.villages(spark),
               policy);
-      Dataset<Row> enriched = DecisionStages.enriched(decisions, persons, locations);
+      // Kept: the three tables and the statistics after them are selections of it.
+      enriched =
+          DecisionStages.enriched(decisions, silver.persons(), locations)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> eligibility = DecisionStages.eligibility(enriched, year, asOf);
+      Dataset<Row> ledger = DecisionStages.subsidyLedger(enriched, year, asOf);
+      Dataset<Row> reaching = DecisionStages.reachingPensionAge(enriched, year, asOf);
       // Three independent tables: written at once (Concurrently).
       Concurrently.all(
           List.<Supplier<Long>>of(
-              () ->
-                  writer.replaceYear(
-                      GoldColumns.ELIGIBILITY,
-                      DecisionStages.eligibility(enriched, year, asOf),
-                      year),
-              () ->
-                  writer.replaceYear(
-                      GoldColumns.SUBSIDY_LEDGER,
-                      DecisionStages.subsidyLedger(enriched, year, asOf),
-                      year),
-              () ->
-                  writer.replaceYear(
-                      GoldColumns.REACHING_PENSION_AGE,
-                      DecisionStages.reachingPensionAge(enriched, year, asOf),
-                      year)));
+              () -> writer.replaceYear(GoldColumns.ELIGIBILITY, eligibility, year),
+              () -> writer.replaceYear(GoldColumns.SUBSIDY_LEDGER, ledger, year),
+              () -> writer.replaceYear(GoldColumns.REACHING_PENSION_AGE, reaching, year)));
       Row counts =
           decisions
               .select(
@@ -108,9 +143,18 @@ public final class DecideJob {
           String.format(
               "%,d persons decided, %,d eligible, %,d reach pension age in %d",
               counts.getLong(0), counts.getLong(1), counts.getLong(2), year));
-      return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2));
-    } finally {
+      return new Decided(
+          new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2)),
+          eligibility,
+          ledger,
+          reaching,
+          List.of(decisions, enriched));
+    } catch (RuntimeException e) {
       decisions.unpersist();
+      if (enriched != null) {
+        enriched.unpersist();
+      }
+      throw e;
     }
   }
 }

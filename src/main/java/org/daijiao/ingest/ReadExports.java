@@ -56,6 +56,7 @@ final class ReadExports {
   static Iterator<Row> recordsOf(Row file) {
     String path = file.getString(0);
     byte[] content = (byte[]) file.get(1);
+    String sha256 = sha256(content);
     String[] parts = path.split("/");
     String folder = parts.length > 1 ? parts[parts.length - 2] : "";
     String displayName = folder + "/" + parts[parts.length - 1];
@@ -67,25 +68,47 @@ final class ReadExports {
       return List.of(errorRow(source, displayName, e)).iterator();
     }
     return new Iterator<>() {
-      private boolean failed;
+      private boolean done;
+      private long records;
       private Row pending;
 
       @Override
       public boolean hasNext() {
-        if (failed) {
+        if (pending != null) {
+          return true;
+        }
+        if (done) {
           return false;
         }
         try {
-          return stream.hasNext();
+          if (stream.hasNext()) {
+            return true;
+          }
+          // The whole file was read: its summary row ends it.
+          pending =
+              RowFactory.create(
+                  source.folder(),
+                  displayName,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  (long) content.length,
+                  sha256,
+                  records);
         } catch (RuntimeException e) {
-          failed = true;
           pending = errorRow(source, displayName, e);
-          return true;
         }
+        done = true;
+        return true;
       }
 
       @Override
       public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
         if (pending != null) {
           Row r = pending;
           pending = null;
@@ -93,6 +116,7 @@ final class ReadExports {
         }
         try {
           RawRecord r = stream.next();
+          records++;
           return RowFactory.create(
               source.folder(),
               displayName,
@@ -100,13 +124,26 @@ final class ReadExports {
               stream.format(),
               scalaMap(r.values()),
               scalaMap(r.extras()),
+              null,
+              null,
+              null,
               null);
         } catch (RuntimeException e) {
-          failed = true;
+          done = true;
           return errorRow(source, displayName, e);
         }
       }
     };
+  }
+
+  /** The SHA-256 of the bytes the reader parses, in hex. */
+  static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   private static Row errorRow(Source source, String displayName, RuntimeException e) {
@@ -115,7 +152,8 @@ final class ReadExports {
         e instanceof InputFileException
             ? e.getMessage()
             : displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")";
-    return RowFactory.create(source.folder(), displayName, null, null, null, null, message);
+    return RowFactory.create(
+        source.folder(), displayName, null, null, null, null, message, null, null, null);
   }
 
   private static scala.collection.Map<String, String> scalaMap(Map<String, String> m) {

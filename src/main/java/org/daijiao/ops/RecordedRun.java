@@ -23,8 +23,10 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ingest.IngestJob;
+import org.daijiao.ingest.IngestedFile;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
@@ -128,16 +130,30 @@ public final class RecordedRun {
   }
 
   /**
-   * The input directory the run ingests: every file's size and content hash are recorded; files
-   * whose content an earlier run already ingested are reported, and so are files of this run with
-   * the same content, and a run whose inputs, policy and as_of repeat an earlier run's.
+   * The parameters the run decides with (the policy file and its hash, the year, as_of): recorded;
+   * the policy's audit horizon becomes the warehouse's if longer.
    */
-  public void inputs(String inputDir) {
+  public void parameters(RunParameters parameters, Policy policy) {
+    this.asOf = parameters.asOf();
+    this.policyYear = parameters.policyYear();
+    holder =
+        holder.withPolicy(
+            parameters.policyFile(),
+            parameters.policySha256(),
+            policyYear,
+            parameters.asOf().toString());
+    lock.update(holder);
+    applyHorizon(policy.auditHorizonYears());
+  }
+
+  /**
+   * The files the run ingested, with the size and SHA-256 of the bytes that were read: recorded;
+   * files whose content an earlier run already ingested are reported, and so are files of this run
+   * with the same content, and a run whose inputs, policy and as_of repeat an earlier run's.
+   */
+  public void inputs(String inputDir, List<IngestedFile> read) {
     RunHistory history = RunHistory.read(spark, warehouse);
-    Instant t0 = Instant.now();
-    List<RunRecord.InputFile> files =
-        InputFingerprints.of(spark, inputDir, history.ingestedBefore());
-    long millis = Duration.between(t0, Instant.now()).toMillis();
+    List<RunRecord.InputFile> files = InputFingerprints.of(read, history.ingestedBefore());
     long bytes = files.stream().mapToLong(RunRecord.InputFile::bytes).sum();
     List<RunRecord.InputFile> seen =
         files.stream().filter(f -> f.ingestedBeforeBy() != null).toList();
@@ -147,8 +163,8 @@ public final class RecordedRun {
     progress.step(
         STEP,
         String.format(
-            "%d input files, %,d bytes hashed in %.1f s: %d new or changed, %d as ingested before",
-            files.size(), bytes, millis / 1000.0, files.size() - seen.size(), seen.size()));
+            "%d input files, %,d bytes read and hashed: %d new or changed, %d as ingested before",
+            files.size(), bytes, files.size() - seen.size(), seen.size()));
     if (!seen.isEmpty() && seen.size() == files.size()) {
       progress.step(
           STEP,

@@ -32,7 +32,6 @@ import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
-import org.daijiao.spark.Warehouse;
 
 /**
  * Identities and the silver tables (SPEC §3, §5): parses every bronze row, keys each person by the
@@ -51,8 +50,23 @@ public final class ResolveJob {
   /** What the job did. */
   public record Result(Map<String, SourceCounts> counts, long persons, long identityConflicts) {}
 
+  /** The job's result and the tables it wrote, kept in memory for the next stage. */
+  public record Resolved(Result result, Silver silver) {}
+
+  /**
+   * Every bronze row parsed, and the confirmed ID repairs applied and checked (in memory until
+   * {@link #release}): what {@link #write} writes.
+   */
+  public record Prepared(Map<Source, Dataset<Row>> parsed, IdRepairs.Outcome repaired) {
+    /** Releases the rows kept in memory. */
+    public void release() {
+      parsed.values().forEach(Dataset::unpersist);
+      repaired.release();
+    }
+  }
+
+  private final JobContext context;
   private final SparkSession spark;
-  private final Warehouse warehouse;
   private final TableWriter writer;
   private final Policy policy;
   private final LocalDate asOf;
@@ -68,8 +82,8 @@ public final class ResolveJob {
    *     the run's rejected rows before any table is written
    */
   public ResolveJob(JobContext context, AcceptedRepairs repairs) {
+    this.context = context;
     this.spark = context.session();
-    this.warehouse = context.warehouse();
     this.writer = context.writer();
     this.policy = context.policy();
     this.asOf = context.asOf();
@@ -77,34 +91,66 @@ public final class ResolveJob {
     this.repairs = repairs;
   }
 
-  public Result run() {
-    return JobGroups.run(spark, "resolve", "resolve: identities and silver tables", this::resolve);
-  }
-
-  private Result resolve() {
+  /** The bronze tables of every source, as the warehouse holds them now. */
+  public static Map<Source, Dataset<Row>> bronze(JobContext context) {
     Map<Source, Dataset<Row>> bronze = new LinkedHashMap<>();
-    Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
     for (Source s : Source.values()) {
-      bronze.put(s, warehouse.read(spark, Tables.bronze(s.folder())));
-      // Kept: each source's parse feeds its clean table, its rejects and the reconciliation counts.
-      parsed.put(
-          s,
-          CleanStages.parse(bronze.get(s), s, policy, asOf)
-              .persist(StorageLevel.MEMORY_AND_DISK()));
+      bronze.put(s, context.warehouse().read(context.session(), Tables.bronze(s.folder())));
     }
-    IdRepairs.Outcome repaired = null;
+    return bronze;
+  }
+
+  /** Resolution alone, from the bronze tables of the warehouse. */
+  public Result run() {
+    Prepared prepared = prepare(bronze(context));
     try {
-      repaired = IdRepairs.apply(spark, bronze, parsed, policy, asOf, repairs);
-      return writeTables(repaired);
+      Resolved resolved = write(prepared);
+      resolved.silver().release();
+      return resolved.result();
     } finally {
-      parsed.values().forEach(Dataset::unpersist);
-      if (repaired != null) {
-        repaired.release();
-      }
+      prepared.release();
     }
   }
 
-  private Result writeTables(IdRepairs.Outcome repaired) {
+  /**
+   * Parses every bronze row and applies the confirmed ID repairs; stops, before anything is
+   * written, when a confirmation names no rejected roster row or not one of its candidates.
+   */
+  public Prepared prepare(Map<Source, Dataset<Row>> bronze) {
+    return JobGroups.run(
+        spark,
+        "resolve",
+        "resolve: parse every row, ID repairs",
+        () -> {
+          Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
+          for (Source s : Source.values()) {
+            // Kept: each source's parse feeds its clean table, its rejects and the counts.
+            parsed.put(
+                s,
+                CleanStages.parse(bronze.get(s), s, policy, asOf)
+                    .persist(StorageLevel.MEMORY_AND_DISK()));
+          }
+          try {
+            return new Prepared(
+                parsed, IdRepairs.apply(spark, bronze, parsed, policy, asOf, repairs));
+          } catch (RuntimeException e) {
+            parsed.values().forEach(Dataset::unpersist);
+            throw e;
+          }
+        });
+  }
+
+  /**
+   * Writes the quality and silver tables; the silver rows (and the repair candidates) are kept in
+   * memory for the decisions, and released by {@link Silver#release}.
+   */
+  public Resolved write(Prepared prepared) {
+    return JobGroups.run(
+        spark, "resolve", "resolve: identities and silver tables", () -> writeTables(prepared));
+  }
+
+  private Resolved writeTables(Prepared prepared) {
+    IdRepairs.Outcome repaired = prepared.repaired();
     Map<Source, Dataset<Row>> parsed = repaired.parsed();
     Dataset<Row> roster = null;
     Dataset<Row> rejects = null;
@@ -129,62 +175,69 @@ public final class ResolveJob {
             CleanStages.accepted(parsed.get(Source.TAX_PAYMENTS)));
     rejects = rejects.unionByName(CleanStages.duplicatePaymentRejects(payments));
 
-    // Every table below is independent of the others: written at once (Concurrently).
-    Dataset<Row> allRejects = rejects;
-    Dataset<Row> allRoster = roster;
-    Dataset<Row> allIdNames = idNames;
-    Concurrently.all(
-        List.<Supplier<Long>>of(
-            () -> writer.replace(QualityColumns.REJECTED_RECORDS, allRejects),
-            () -> writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, repaired.candidatesTable()),
-            () ->
-                writer.replace(
-                    SilverColumns.CATEGORY_PERIODS, PeriodMerging.categoryPeriods(allRoster, asOf)),
-            () ->
-                writer.replace(
-                    SilverColumns.EXCLUSION_PERIODS,
-                    PeriodMerging.exclusionPeriods(
-                        CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), asOf)),
-            () ->
-                writer.replace(
-                    SilverColumns.ENROLLMENTS,
-                    SilverColumns.ENROLLMENTS.select(
-                        CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)))),
-            () ->
-                writer.replace(
-                    SilverColumns.PAYMENTS,
-                    SilverColumns.PAYMENTS.select(CleanStages.uniquePayments(payments))),
-            () ->
-                writer.replace(
-                    SilverColumns.PERSONS,
-                    PersonStages.persons(
-                        allRoster,
-                        repaired.repairedRows(),
-                        Divisions.townships(spark),
-                        Divisions.villages(spark),
-                        policy)),
-            () ->
-                writer.replace(
-                    QualityColumns.IDENTITY_CONFLICTS,
-                    PersonStages.identityConflicts(allIdNames))));
-    progress.step("resolve", "quality.rejected_records, id_repair_candidates written");
-    progress.step(
-        "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
+    // Kept: each is written and then read again by this run (the counts, the decisions).
+    List<Dataset<Row>> kept = new ArrayList<>();
+    Dataset<Row> allRejects = keep(kept, rejects);
+    Dataset<Row> candidates = keep(kept, repaired.candidatesTable());
+    Dataset<Row> conflicts = keep(kept, PersonStages.identityConflicts(idNames));
+    Silver silver =
+        new Silver(
+            keep(
+                kept,
+                PersonStages.persons(
+                    roster,
+                    repaired.repairedRows(),
+                    Divisions.townships(spark),
+                    Divisions.villages(spark),
+                    policy)),
+            keep(kept, PeriodMerging.categoryPeriods(roster, asOf)),
+            keep(
+                kept,
+                PeriodMerging.exclusionPeriods(
+                    CleanStages.accepted(parsed.get(Source.EXCLUSIONS)), asOf)),
+            keep(
+                kept,
+                SilverColumns.ENROLLMENTS.select(
+                    CleanStages.accepted(parsed.get(Source.PENSION_ENROLLMENT)))),
+            keep(kept, SilverColumns.PAYMENTS.select(CleanStages.uniquePayments(payments))),
+            candidates,
+            kept);
+    try {
+      // Every table below is independent of the others: written at once (Concurrently).
+      Concurrently.all(
+          List.<Supplier<Long>>of(
+              () -> writer.replace(QualityColumns.REJECTED_RECORDS, allRejects),
+              () -> writer.replace(RepairColumns.ID_REPAIR_CANDIDATES, candidates),
+              () -> writer.replace(SilverColumns.CATEGORY_PERIODS, silver.categoryPeriods()),
+              () -> writer.replace(SilverColumns.EXCLUSION_PERIODS, silver.exclusionPeriods()),
+              () -> writer.replace(SilverColumns.ENROLLMENTS, silver.enrollments()),
+              () -> writer.replace(SilverColumns.PAYMENTS, silver.payments()),
+              () -> writer.replace(SilverColumns.PERSONS, silver.persons()),
+              () -> writer.replace(QualityColumns.IDENTITY_CONFLICTS, conflicts)));
+      progress.step("resolve", "quality.rejected_records, id_repair_candidates written");
+      progress.step(
+          "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
 
-    Map<String, SourceCounts> counts = reconcile(parsed);
-    List<Long> written =
-        Concurrently.all(
-            List.<Supplier<Long>>of(
-                () ->
-                    writer.replace(
-                        QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts)),
-                () -> warehouse.read(spark, Tables.PERSONS).count(),
-                () -> warehouse.read(spark, Tables.IDENTITY_CONFLICTS).count()));
-    long persons = written.get(1);
-    long conflicts = written.get(2);
-    progress.step(
-        "resolve", String.format("%,d persons, %,d identity conflicts", persons, conflicts));
-    return new Result(counts, persons, conflicts);
+      Map<String, SourceCounts> counts = reconcile(parsed, allRejects);
+      writer.replace(QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts));
+      long persons = silver.persons().count();
+      long identityConflicts = conflicts.count();
+      progress.step(
+          "resolve",
+          String.format("%,d persons, %,d identity conflicts", persons, identityConflicts));
+      allRejects.unpersist();
+      conflicts.unpersist();
+      return new Resolved(new Result(counts, persons, identityConflicts), silver);
+    } catch (RuntimeException e) {
+      silver.release();
+      throw e;
+    }
+  }
+
+  private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> rows) {
+    Dataset<Row> k = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    kept.add(k);
+    return k;
   }
 
   /**
@@ -193,12 +246,12 @@ public final class ResolveJob {
    * quality.rejected_records}. A difference would mean a row was lost: the job then fails instead
    * of writing a wrong reconciliation.
    */
-  private Map<String, SourceCounts> reconcile(Map<Source, Dataset<Row>> parsed) {
+  private Map<String, SourceCounts> reconcile(
+      Map<Source, Dataset<Row>> parsed, Dataset<Row> rejects) {
     Map<String, Long> rejectedPerSource = new LinkedHashMap<>();
     long duplicates = 0;
     for (Row r :
-        warehouse
-            .read(spark, Tables.REJECTED_RECORDS)
+        rejects
             .groupBy(
                 col(QualityColumns.SOURCE),
                 col(QualityColumns.REASON).equalTo(RejectReason.DUPLICATE_ROW.name()))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.policy.Policy;
+import org.daijiao.policy.RunParameters;
 
 /**
  * What every job runs with: the Spark session, the warehouse it reads, the one writer of its
@@ -12,7 +13,10 @@ import org.daijiao.policy.Policy;
  *
  * @param policy the policy of the run; null only for a context that ingests (ingestion reads no
  *     policy)
- * @param asOf the run's reference date (SPEC §2); null exactly when {@code policy} is
+ * @param asOf the run's reference date (docs/rules.md); null exactly when {@code policy} is
+ * @param parameters the run's parameters as it records them with its tables (the policy file and
+ *     its hash, as_of, the accepted repairs); null for a context made without them (ingestion
+ *     alone, stage tests), whose writes then record none
  */
 public record JobContext(
     SparkSession session,
@@ -20,7 +24,8 @@ public record JobContext(
     TableWriter writer,
     Progress progress,
     Policy policy,
-    LocalDate asOf) {
+    LocalDate asOf,
+    RunParameters parameters) {
 
   public JobContext {
     Objects.requireNonNull(session, "session");
@@ -29,6 +34,12 @@ public record JobContext(
     Objects.requireNonNull(progress, "progress");
     if ((policy == null) != (asOf == null)) {
       throw new IllegalArgumentException("a job context has both a policy and an as_of, or none");
+    }
+    if (parameters != null
+        && (policy == null
+            || parameters.policyYear() != policy.policyYear()
+            || !parameters.asOf().equals(asOf))) {
+      throw new IllegalArgumentException("the run parameters are those of the policy and as_of");
     }
   }
 
@@ -41,13 +52,31 @@ public record JobContext(
         new TableWriter(session, warehouse),
         progress,
         Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(asOf, "as_of"));
+        Objects.requireNonNull(asOf, "as_of"),
+        null);
+  }
+
+  /** A context for a run with these parameters, which its writes record. */
+  public static JobContext of(
+      SparkSession session,
+      Warehouse warehouse,
+      Progress progress,
+      Policy policy,
+      RunParameters parameters) {
+    return new JobContext(
+        session,
+        warehouse,
+        new TableWriter(session, warehouse),
+        progress,
+        Objects.requireNonNull(policy, "policy"),
+        parameters.asOf(),
+        parameters);
   }
 
   /** A context for ingestion alone, which reads no policy. */
   public static JobContext forIngest(SparkSession session, Warehouse warehouse, Progress progress) {
     return new JobContext(
-        session, warehouse, new TableWriter(session, warehouse), progress, null, null);
+        session, warehouse, new TableWriter(session, warehouse), progress, null, null, null);
   }
 
   /** The policy of the run. */

@@ -62,6 +62,9 @@ class BronzeRowsTest {
                             "reason", "在校学生",
                             "start_date", "2022/9/1")),
                     map(Map.of("备注", "高二")),
+                    null,
+                    null,
+                    null,
                     null),
                 row(
                     "exclusions",
@@ -76,7 +79,12 @@ class BronzeRowsTest {
                             "start_date", "2021-01-01",
                             "end_date", "2023-01-01")),
                     map(Map.of()),
+                    null,
+                    null,
+                    null,
                     null),
+                // the file's summary row (no line) stays out
+                row("exclusions", "exclusions/e.csv", null, null, null, null, null, 120L, "00", 2L),
                 // another source's row stays out
                 row(
                     "civil_affairs",
@@ -85,6 +93,9 @@ class BronzeRowsTest {
                     "csv-utf8",
                     map(Map.of("id_number", "500243198001010012")),
                     map(Map.of()),
+                    null,
+                    null,
+                    null,
                     null)),
             Source.EXCLUSIONS,
             INGESTED_AT,

@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
+import org.daijiao.ingest.IngestJob;
+import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Progress;
+import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.Test;
 
 /**
- * Input files as a run records them: folder, name, size, SHA-256; a file whose content an earlier
- * run ingested is marked with that run, files of one run with the same content are grouped.
+ * Input files as a run records them: folder, name, size, SHA-256 of the bytes ingestion read (from
+ * its one read of each file, on the executors); a file whose content an earlier run ingested is
+ * marked with that run, files of one run with the same content are grouped.
  */
 class InputFingerprintsTest {
   private static String sha256(byte[] bytes) throws Exception {
@@ -56,9 +61,21 @@ class InputFingerprintsTest {
             Instant.EPOCH,
             RunRecord.Outcome.SUCCEEDED,
             null);
-    List<RunRecord.InputFile> files =
-        InputFingerprints.of(
-            TestSpark.session(), input.toString(), Map.of(sha256(payments), earlier));
+    IngestJob.Read read =
+        new IngestJob(
+                JobContext.forIngest(
+                    TestSpark.session(),
+                    new Warehouse(PipelineFixture.tempDir("fingerprints-warehouse").toString()),
+                    Progress.silent()),
+                input.toString(),
+                "fingerprints")
+            .read();
+    List<RunRecord.InputFile> files;
+    try {
+      files = InputFingerprints.of(read.ingestedFiles(), Map.of(sha256(payments), earlier));
+    } finally {
+      read.release();
+    }
 
     assertThat(files)
         .as("every export file but the hidden one, by source then name")
