@@ -14,6 +14,7 @@ import org.daijiao.ingest.IngestJob;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.spark.JobContext;
@@ -69,12 +70,18 @@ public final class PipelineFixture {
     return run(input, policy, asOf, AcceptedRepairs.NONE);
   }
 
-  /** A fresh run (not cached) with the repairs the data team confirmed (issue 12). */
+  /**
+   * A fresh run (not cached) with the repairs the data team confirmed; the policy is the bundled
+   * one of its year, whose file and hash the run records with its tables.
+   */
   public static Run run(Path input, Policy policy, LocalDate asOf, AcceptedRepairs repairs) {
     SparkSession spark = TestSpark.session();
     Warehouse warehouse = new Warehouse(tempDir("daijiao-warehouse").toString());
+    RunParameters parameters =
+        RunParameters.of(
+            null, policy, asOf, repairs.file() == null ? null : Path.of(repairs.file()));
     Pipeline.Result done =
-        Pipeline.with(JobContext.of(spark, warehouse, Progress.silent(), policy, asOf))
+        Pipeline.with(JobContext.of(spark, warehouse, Progress.silent(), policy, parameters))
             .input(input.toString(), "test-batch")
             .repairs(repairs)
             .run();

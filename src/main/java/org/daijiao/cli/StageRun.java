@@ -36,13 +36,15 @@ final class StageRun {
       }
     }
     Policy policy = options.policy();
-    return new Chosen(
-        policy,
+    RunParameters parameters =
         RunParameters.of(
             options.policyFile,
             policy,
             options.asOf(policy),
-            repairs == null ? null : repairs.acceptRepairs));
+            repairs == null ? null : repairs.acceptRepairs);
+    // Refused before the run takes the lock: nothing is written, not even the run's record.
+    Pipeline.requireInputsAgree(spark.session, spark.warehouse, first, parameters);
+    return new Chosen(policy, parameters);
   }
 
   /** The run record, told what the pipeline has read, ingested and resolved as it goes. */

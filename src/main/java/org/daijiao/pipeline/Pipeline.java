@@ -101,7 +101,9 @@ public final class Pipeline {
     if (first.compareTo(last) > 0) {
       throw new IllegalArgumentException(first + " comes after " + last);
     }
-    requireInputsAgree(first);
+    if (context.parameters() != null) {
+      requireInputsAgree(context.session(), context.warehouse(), first, context.parameters());
+    }
     SparkSession spark = context.session();
     String previous = spark.conf().get(RecordedParameters.DELTA_USER_METADATA, null);
     if (context.parameters() != null) {
@@ -197,15 +199,14 @@ public final class Pipeline {
 
   /**
    * A stage that starts from the warehouse goes on only from inputs made with the same as_of and
-   * policy: decisions over silver resolved as of another date would mix two reference dates.
+   * policy: decisions over silver resolved as of another date would mix two reference dates. A
+   * command checks this before it takes the warehouse's lock, and the pipeline again under it.
+   *
+   * @throws UserFacingException naming both values and the command that makes them agree
    */
-  private void requireInputsAgree(Stage first) {
-    RunParameters mine = context.parameters();
-    if (mine == null || first.compareTo(Stage.RESOLVE) <= 0) {
-      return;
-    }
-    Optional<RunParameters> recorded =
-        recordedInputs(context.session(), context.warehouse(), first, mine.policyYear());
+  public static void requireInputsAgree(
+      SparkSession spark, Warehouse warehouse, Stage first, RunParameters mine) {
+    Optional<RunParameters> recorded = recordedInputs(spark, warehouse, first, mine.policyYear());
     if (recorded.isEmpty()) {
       return;
     }
