@@ -63,8 +63,10 @@ class DocsLinksTest {
   void everyRelativeLinkAndAnchorResolves() throws IOException {
     List<String> broken = new ArrayList<>();
     Map<Path, Set<String>> anchors = new HashMap<>();
+    int checked = 0;
     for (Path page : pages()) {
       for (String target : links(Files.readString(page))) {
+        checked++;
         if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
           continue; // https:, mailto: … are not checked offline
         }
@@ -98,6 +100,7 @@ class DocsLinksTest {
         }
       }
     }
+    assertThat(checked).as("links found in README.md and docs/*.md").isGreaterThan(100);
     assertThat(broken).as("links in README.md and docs/*.md that lead nowhere").isEmpty();
   }
 
@@ -122,6 +125,15 @@ class DocsLinksTest {
       }
     }
     assertThat(missing).as("code and tests the docs name that do not exist").isEmpty();
+  }
+
+  @Test
+  void linksAreFoundOutsideCodeOnly() {
+    assertThat(
+            links(
+                "See [R2](rules.md#eligibility), ![a picture](p.png \"title\") and `[x](code.md)`.\n"
+                    + "```\n[y](fenced.md)\n```\n[z](#local)"))
+        .containsExactly("rules.md#eligibility", "p.png", "#local");
   }
 
   @Test
@@ -151,7 +163,7 @@ class DocsLinksTest {
   }
 
   /** The link targets of a page, outside fenced code blocks and code spans. */
-  private static List<String> links(String markdown) {
+  static List<String> links(String markdown) {
     List<String> targets = new ArrayList<>();
     for (String line : prose(markdown)) {
       Matcher m = LINK.matcher(CODE_SPAN.matcher(line).replaceAll(""));
