@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the README's pictures of the county report page and of one village work list from the
+# Renders the pictures of the county report page and of one village work list (docs/reports.md) from the
 # bundled sample, with headless Chromium from Debian's package (apt-get install -y chromium, and a
 # Chinese font such as fonts-wqy-microhei). Writes docs/report-page.png and docs/worklist.png.
 #   docs/render-pictures.sh [WAREHOUSE]     (default: target/docs-warehouse, built with bin/daijiao run)

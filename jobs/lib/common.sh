@@ -6,7 +6,8 @@
 
 DAIJIAO_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# The options Spark's own launcher adds on Java 17 (STACK.md); the same list as bin/daijiao and pom.xml.
+# The options Spark's own launcher adds on Java 17 (docs/development.md#jvm-options); the same list as
+# bin/daijiao and pom.xml.
 DAIJIAO_JVM_OPENS=(
   -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED

@@ -41,20 +41,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled sample is an end-to-end test of the whole notice only if it walks every rule path of
- * SPEC §2 and §3's location rule. This test counts, on the sample's gold and silver tables, the
- * persons on each path — every reason code alone and combined, every pair of categories, every
- * resolved category (also below the highest held), every status, mode × batch, flag and tier, the
- * enrolment situations of §1, a partial government payment, each location case — and fails when a
- * path has nobody. The counts are the table of the README's "Rule paths in the sample" section,
- * which must match (rewrite it with {@code -Ddaijiao.updateReadme=true}).
+ * docs/rules.md, the location rule (docs/rules.md#location) included. This test counts, on the
+ * sample's gold and silver tables, the persons on each path — every reason code alone and combined,
+ * every pair of categories, every resolved category (also below the highest held), every status,
+ * mode × batch, flag and tier, the enrolment situations of §1, a partial government payment, each
+ * location case — and fails when a path has nobody. The counts are the table of
+ * docs/rules.md#rule-paths, which must match (rewrite it with {@code -Ddaijiao.updateDocs=true}).
  *
  * <p>The location cases are computed here from the roster records themselves, independently of the
  * pipeline's merged periods, and every person's township and village in {@code gold.eligibility}
- * must be the one this record-level reading of SPEC §3 gives.
+ * must be the one this record-level reading of docs/rules.md#location gives.
  */
 class SampleRulePathsTest {
   private static final Path SAMPLE = Path.of("data/sample");
-  private static final Path README = Path.of("README.md");
+  private static final Path RULES_DOC = Path.of("docs/rules.md");
   private static final String BEGIN = "<!-- rule-paths:begin -->";
   private static final String END = "<!-- rule-paths:end -->";
   private static final List<String> EXCLUSION_REASONS = List.of("STUDENT", "MILITARY", "PRISONER");
@@ -118,7 +118,7 @@ class SampleRulePathsTest {
     assertThat(empty)
         .as(
             "rule paths no person of data/sample walks: make the generator produce them and"
-                + " regenerate the sample (README: Development)")
+                + " regenerate the sample (docs/development.md#golden-files)")
         .isEmpty();
   }
 
@@ -137,25 +137,25 @@ class SampleRulePathsTest {
             (expected == null ? "no record" : expected.locationCase())
                 + ": gold "
                 + actual
-                + ", SPEC §3 "
+                + ", docs/rules.md#location "
                 + wanted);
       }
     }
-    assertThat(wrong).as("persons placed against SPEC §3 (amended)").isEmpty();
+    assertThat(wrong).as("persons placed against docs/rules.md#location").isEmpty();
   }
 
   @Test
-  void theReadmeListsTheRulePathsOfTheSampleWithTheirCounts() throws IOException {
-    String readme = Files.readString(README);
+  void theRulesDocListsTheRulePathsOfTheSampleWithTheirCounts() throws IOException {
+    String readme = Files.readString(RULES_DOC);
     String table = table();
     int begin = readme.indexOf(BEGIN);
     int end = readme.indexOf(END);
-    assertThat(begin).as("README section markers %s … %s", BEGIN, END).isNotNegative();
+    assertThat(begin).as("docs/rules.md section markers %s … %s", BEGIN, END).isNotNegative();
     assertThat(end).isGreaterThan(begin);
     String current = readme.substring(begin + BEGIN.length(), end).strip();
-    if (Boolean.getBoolean("daijiao.updateReadme")) {
+    if (Boolean.getBoolean("daijiao.updateDocs")) {
       Files.writeString(
-          README,
+          RULES_DOC,
           readme.substring(0, begin + BEGIN.length())
               + "\n"
               + table
@@ -165,8 +165,8 @@ class SampleRulePathsTest {
     }
     assertThat(current)
         .as(
-            "README rule-path table is out of date; rewrite it with"
-                + " mvn -o test -Dtest=SampleRulePathsTest -Ddaijiao.updateReadme=true")
+            "docs/rules.md rule-path table is out of date; rewrite it with"
+                + " mvn -o test -Dtest=SampleRulePathsTest -Ddaijiao.updateDocs=true")
         .isEqualTo(table);
   }
 
@@ -180,7 +180,7 @@ class SampleRulePathsTest {
     return run.table(table).filter(col("policy_year").equalTo(year));
   }
 
-  // --- SPEC §2.1–2.3, 2.6 on gold.eligibility -----------------------------------------------
+  // --- docs/rules.md R2, R3, R5 on gold.eligibility -----------------------------------------
 
   private static void countEligibilityPaths(Policy policy) {
     for (Reason reason : Reason.values()) {
@@ -229,7 +229,7 @@ class SampleRulePathsTest {
     count("eligible and paid (§2.6)", r -> r.<Boolean>getAs("paid"));
   }
 
-  // --- SPEC §2.4–2.5 on gold.subsidy_ledger --------------------------------------------------
+  // --- docs/rules.md#money on gold.subsidy_ledger --------------------------------------------
 
   private static void countLedgerPaths(Policy policy) {
     for (Status s : Status.values()) {
@@ -311,7 +311,7 @@ class SampleRulePathsTest {
         r -> terminatedOnly.contains(r.<String>getAs("id_number")));
   }
 
-  // --- SPEC §3 location, from the roster records ---------------------------------------------
+  // --- docs/rules.md#location, from the roster records ---------------------------------------
 
   private static void countLocationPaths() {
     for (String c :
@@ -382,7 +382,7 @@ class SampleRulePathsTest {
   }
 
   /**
-   * SPEC §3 (amended), record by record: the latest-starting record (ties: last in file, line
+   * docs/rules.md#location, record by record: the latest-starting record (ties: last in file, line
    * order) of the department certifying the resolved category, else the highest held in W, else the
    * highest ever held; else of any roster source.
    */
