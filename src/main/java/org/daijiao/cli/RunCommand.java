@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.RunParameters;
+import org.daijiao.spark.JobCounter;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     // The progress clock starts with the command, before Spark does.
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
+      JobCounter jobs = JobCounter.on(spark.session);
       spark.sizeForInput(inputDir);
       Pipeline.Result done =
           writer.record(
@@ -57,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
                     .observer(StageRun.recording(run, inputDir))
                     .run();
               });
+      jobs.remove(spark.session);
+      progress.step("run", jobs.jobs() + " Spark jobs");
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())
           .print(System.out, done.ingest(), done.resolve(), parameters.asOf());
     }
