@@ -1,9 +1,7 @@
 package org.daijiao.report;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /**
  * The checks of .ci/office-check on what an office suite or a browser rendered
- * (docs/office-check.md). JDK only, so that the script runs it as a source file ({@code java
- * OfficeCheck.java MODE ...}) with no build:
+ * (docs/office-check.md). JDK only, so that the script compiles it with {@code javac} alone (with
+ * {@link UnfilledCharts}) and needs no build of the project:
  *
  * <ul>
  *   <li>{@code a4 BBOX...}: every page of each PDF is A4, portrait or landscape;
@@ -125,7 +120,7 @@ public final class OfficeCheck {
         }
       }
       case "unfill" -> {
-        int removed = unfill(Path.of(args[1]), Path.of(args[2]));
+        int removed = UnfilledCharts.unfill(Path.of(args[1]), Path.of(args[2]));
         out.println("office-check: " + removed + " series fills removed into " + args[2]);
         return removed > 0 ? 0 : 1;
       }
@@ -281,70 +276,5 @@ public final class OfficeCheck {
       }
     }
     return true;
-  }
-
-  private static final Pattern BAR_CHART = Pattern.compile("(?s)<c:barChart>.*?</c:barChart>");
-  private static final Pattern SERIES_FILL = Pattern.compile("(?s)<c:spPr>.*?</c:spPr>");
-
-  /** The workbook's relationship to its theme part, and the part's content type. */
-  private static final String THEME_REFERENCE =
-      "<(Relationship|Override) [^>]*\"/?(xl/)?theme/[^\"]*\"[^>]*/>";
-
-  /**
-   * Copies the workbook {@code in} to {@code out} without the shape properties (fill and line) of
-   * its bar series and without its theme part: the charts as they were written before every series
-   * had its own colours and the workbook a theme (LibreOffice falls back to the theme's accent
-   * colours when a series has none; with neither, it draws the bars transparent).
-   *
-   * @return how many it removed
-   */
-  static int unfill(Path in, Path out) throws IOException {
-    int removed = 0;
-    try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(in));
-        ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(out))) {
-      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
-        byte[] bytes = readAll(zin);
-        if (e.getName().matches("xl/charts/chart\\d+\\.xml")) {
-          String xml = new String(bytes, StandardCharsets.UTF_8);
-          StringBuilder unfilled = new StringBuilder();
-          Matcher chart = BAR_CHART.matcher(xml);
-          while (chart.find()) {
-            String bars = chart.group();
-            // In a bar chart's element, shape properties are the series' own (the axes' are
-            // outside).
-            Matcher fill = SERIES_FILL.matcher(bars);
-            StringBuilder kept = new StringBuilder();
-            while (fill.find()) {
-              removed++;
-              fill.appendReplacement(kept, "");
-            }
-            fill.appendTail(kept);
-            chart.appendReplacement(unfilled, Matcher.quoteReplacement(kept.toString()));
-          }
-          chart.appendTail(unfilled);
-          bytes = unfilled.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        if (e.getName().startsWith("xl/theme/")) {
-          continue;
-        }
-        if (e.getName().equals("xl/_rels/workbook.xml.rels")
-            || e.getName().equals("[Content_Types].xml")) {
-          bytes =
-              new String(bytes, StandardCharsets.UTF_8)
-                  .replaceAll(THEME_REFERENCE, "")
-                  .getBytes(StandardCharsets.UTF_8);
-        }
-        zout.putNextEntry(new ZipEntry(e.getName()));
-        zout.write(bytes);
-        zout.closeEntry();
-      }
-    }
-    return removed;
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    in.transferTo(bytes);
-    return bytes.toByteArray();
   }
 }
