@@ -14,6 +14,12 @@ import org.daijiao.coverage.WorklistAction;
 final class ActionLabels {
   static final Map<WorklistAction, String> LABELS;
 
+  /**
+   * Short words for a column header of the 汇总 sheet, where one column per action must fit A4
+   * landscape at a readable size; the sheet spells each out in full below its table.
+   */
+  static final Map<WorklistAction, String> HEADERS;
+
   static {
     Map<WorklistAction, String> labels = new EnumMap<>(WorklistAction.class);
     labels.put(WorklistAction.ENROL, "参保登记（未参加城乡居保）");
@@ -23,6 +29,14 @@ final class ActionLabels {
     labels.put(WorklistAction.REACHES_PENSION_AGE, "年满60周岁，办理待遇领取（达龄一个，发放一个）");
     labels.put(WorklistAction.FIX_ID, "核对身份证号码（部门名单中的号码无效，请对照身份证更正）");
     LABELS = Collections.unmodifiableMap(labels);
+    Map<WorklistAction, String> headers = new EnumMap<>(WorklistAction.class);
+    headers.put(WorklistAction.ENROL, "参保登记");
+    headers.put(WorklistAction.PAY_SELF_PART, "缴个人部分");
+    headers.put(WorklistAction.REFUND, "退还代缴");
+    headers.put(WorklistAction.TRANSFER_FOLLOW_UP, "转移接续");
+    headers.put(WorklistAction.REACHES_PENSION_AGE, "达龄领待遇");
+    headers.put(WorklistAction.FIX_ID, "核对身份证号");
+    HEADERS = Collections.unmodifiableMap(headers);
   }
 
   private ActionLabels() {}
@@ -30,6 +44,11 @@ final class ActionLabels {
   /** The clerk's words for an action code; the code itself when it has none. */
   static String label(String code) {
     return label(code, LABELS);
+  }
+
+  /** The short header of an action's column; the code itself when it has none. */
+  static String header(String code) {
+    return label(code, HEADERS);
   }
 
   static String label(String code, Map<WorklistAction, String> labels) {

@@ -1,11 +1,6 @@
 package org.daijiao.report;
 
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -15,6 +10,7 @@ import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
@@ -29,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * The report's native Excel charts (POI XDDF), all on the 图表 sheet, which prints on one A4 page.
  * Their data are cell ranges of the table sheets, so a chart shows what the tables say: insured
  * rate by township (sorted, with the 100 % target line), persons by category, subsidy by
- * department.
+ * department. Every series has its own colours ({@link ChartColours}): no suite has to guess them.
  */
 final class CountyCharts {
   static final String RATE_TITLE = "各乡镇（街道）参保率（由低到高，红线为100%目标）";
@@ -60,7 +56,10 @@ final class CountyCharts {
     XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, townships, rate);
     bars.setBarDirection(BarDirection.COL);
     bars.setVaryColors(false);
-    bars.addSeries(names, numbers(data, rows, rows.getFirstColumn() + 2)).setTitle("参保率", null);
+    XDDFChartData.Series rates =
+        bars.addSeries(names, numbers(data, rows, rows.getFirstColumn() + 2));
+    rates.setTitle("参保率", null);
+    ChartColours.bars(rates, ChartColours.BLUE);
     chart.plot(bars);
     XDDFLineChartData target =
         (XDDFLineChartData) chart.createData(ChartTypes.LINE, townships, rate);
@@ -71,7 +70,7 @@ final class CountyCharts {
     line.setTitle("目标 100%", null);
     line.setMarkerStyle(MarkerStyle.NONE);
     line.setSmooth(false);
-    line.setShapeProperties(redLine());
+    ChartColours.line(line, ChartColours.RED, 2.0);
     chart.plot(target);
     return this;
   }
@@ -85,8 +84,12 @@ final class CountyCharts {
     XDDFBarChartData bars = bars(chart);
     CellRangeAddress rows = new CellRangeAddress(firstRow, lastRow, 0, 2);
     XDDFDataSource<String> categories = text(data, rows, 0);
-    bars.addSeries(categories, numbers(data, rows, 1)).setTitle("参保目标人数", null);
-    bars.addSeries(categories, numbers(data, rows, 2)).setTitle("已参保人数", null);
+    XDDFChartData.Series target = bars.addSeries(categories, numbers(data, rows, 1));
+    target.setTitle("参保目标人数", null);
+    ChartColours.bars(target, ChartColours.BLUE);
+    XDDFChartData.Series insured = bars.addSeries(categories, numbers(data, rows, 2));
+    insured.setTitle("已参保人数", null);
+    ChartColours.bars(insured, ChartColours.GREEN);
     chart.plot(bars);
     return this;
   }
@@ -98,7 +101,9 @@ final class CountyCharts {
     }
     XSSFChart chart = chart(8, 23, 16, 42, DEPARTMENT_TITLE);
     XDDFBarChartData bars = bars(chart);
-    bars.addSeries(text(data, rows, 0), numbers(data, rows, 5)).setTitle("代缴资金（元）", null);
+    XDDFChartData.Series subsidy = bars.addSeries(text(data, rows, 0), numbers(data, rows, 5));
+    subsidy.setTitle("代缴资金（元）", null);
+    ChartColours.bars(subsidy, ChartColours.BLUE);
     chart.plot(bars);
     return this;
   }
@@ -135,14 +140,5 @@ final class CountyCharts {
 
   private static CellRangeAddress columnOf(CellRangeAddress rows, int column) {
     return new CellRangeAddress(rows.getFirstRow(), rows.getLastRow(), column, column);
-  }
-
-  private static XDDFShapeProperties redLine() {
-    XDDFLineProperties line = new XDDFLineProperties();
-    line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.RED)));
-    line.setWidth(2.0);
-    XDDFShapeProperties shape = new XDDFShapeProperties();
-    shape.setLineProperties(line);
-    return shape;
   }
 }

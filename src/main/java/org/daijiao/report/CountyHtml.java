@@ -16,8 +16,8 @@ import org.daijiao.report.SvgCharts.Series;
  * number, no name.
  */
 final class CountyHtml {
-  private static final String BLUE = "#2e6da4";
-  private static final String GREEN = "#5b9b4a";
+  private static final String BLUE = ChartColours.css(ChartColours.BLUE);
+  private static final String GREEN = ChartColours.css(ChartColours.GREEN);
   private static final String STYLE =
       ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0;}\n"
           + ".card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:130px;}\n"

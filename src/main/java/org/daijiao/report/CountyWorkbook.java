@@ -48,7 +48,7 @@ final class CountyWorkbook {
 
   private final CountyFigures figures;
   private final Policy policy;
-  private final XSSFWorkbook workbook = new XSSFWorkbook();
+  private final XSSFWorkbook workbook = ChartColours.workbookWithTheme();
   private final Styles styles = new Styles(workbook);
 
   private CountyWorkbook(CountyFigures figures, Policy policy) {

@@ -54,6 +54,7 @@ final class Sheets {
   static final String PAGES = "&N";
 
   private static final String FONT = "宋体";
+
   private static final String TITLE_FONT = "黑体";
 
   /** The cell styles of one workbook (a workbook holds a limited number of styles: made once). */
@@ -61,6 +62,10 @@ final class Sheets {
     final CellStyle title;
     final CellStyle section;
     final CellStyle note;
+
+    /** A note that wraps within the width of the table it belongs to. */
+    final CellStyle wrappedNote;
+
     final CellStyle header;
     final Map<Kind, CellStyle> body = new EnumMap<>(Kind.class);
     final Map<Kind, CellStyle> total = new EnumMap<>(Kind.class);
@@ -74,6 +79,10 @@ final class Sheets {
       section.setFont(font(workbook, TITLE_FONT, 12, true));
       note = workbook.createCellStyle();
       note.setFont(font(workbook, FONT, 10, false));
+      wrappedNote = workbook.createCellStyle();
+      wrappedNote.cloneStyleFrom(note);
+      wrappedNote.setWrapText(true);
+      wrappedNote.setVerticalAlignment(VerticalAlignment.TOP);
       header = bordered(workbook, bold);
       header.setAlignment(HorizontalAlignment.CENTER);
       header.setVerticalAlignment(VerticalAlignment.CENTER);

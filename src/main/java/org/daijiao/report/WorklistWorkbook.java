@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -22,9 +24,10 @@ import org.daijiao.report.WorklistBooks.Village;
 
 /**
  * A township's work-list workbook (issue 9 part 2; §3 清单管理、销号管理): a first sheet 汇总 with the open
- * actions per village, then one sheet per village with every open action — name, masked ID,
- * category, what to do, how much, by when — and empty columns for the clerk. Prints on A4 landscape
- * with the title and header on every page, page numbers and the as-of date in the footer.
+ * actions per village (short column headers, spelled out in full below the table, so that it prints
+ * on A4 landscape at full size), then one sheet per village with every open action — name, masked
+ * ID, category, what to do, how much, by when — and empty columns for the clerk. Prints on A4
+ * landscape with the title and header on every page, page numbers and the as-of date in the footer.
  */
 final class WorklistWorkbook {
   static final String SUMMARY = "汇总";
@@ -48,9 +51,12 @@ final class WorklistWorkbook {
 
   static final int HEADER_ROW = 2;
 
+  /** The height of a line of a 10-point note, with room for the suites' line spacing. */
+  private static final float NOTE_LINE_POINTS = 14.5f;
+
   private final String title;
   private final LocalDate asOf;
-  private final XSSFWorkbook workbook = new XSSFWorkbook();
+  private final XSSFWorkbook workbook = ChartColours.workbookWithTheme();
   private final Styles styles = new Styles(workbook);
 
   private WorklistWorkbook(String title, LocalDate asOf) {
@@ -101,7 +107,9 @@ final class WorklistWorkbook {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("村（社区）", Kind.TEXT));
     columns.add(new Column("村（社区）代码", Kind.TEXT));
-    actionColumns.keySet().forEach(a -> columns.add(new Column(ActionLabels.label(a), Kind.COUNT)));
+    actionColumns
+        .keySet()
+        .forEach(a -> columns.add(new Column(ActionLabels.header(a), Kind.COUNT)));
     columns.add(new Column("合计（人次）", Kind.COUNT));
     List<List<Object>> rows = new ArrayList<>();
     long[] totals = new long[actionColumns.size() + 1];
@@ -124,11 +132,30 @@ final class WorklistWorkbook {
       total.add(t);
     }
     Sheets.line(sheet, styles.title, 0, title + "：" + ReportLabels.township(township.name()));
-    Sheets.line(sheet, styles.note, 1, instructions(asOf));
-    Sheets.table(sheet, styles, HEADER_ROW, 0, columns, rows, total);
+    int end = Sheets.table(sheet, styles, HEADER_ROW, 0, columns, rows, total);
     Sheets.sizeColumns(sheet, HEADER_ROW, columns.size());
+    int width = 0;
+    for (int c = 0; c < columns.size(); c++) {
+      width += sheet.getColumnWidth(c) / 256;
+    }
+    wrappedLine(sheet, styles.wrappedNote, 1, columns.size(), width, instructions(asOf));
+    int row = end + 1;
+    for (String action : actionColumns.keySet()) {
+      String full = ActionLabels.label(action);
+      if (!full.equals(ActionLabels.header(action))) {
+        row =
+            wrappedLine(
+                sheet,
+                styles.wrappedNote,
+                row,
+                columns.size(),
+                width,
+                (row == end + 1 ? "注：" : "　　") + ActionLabels.header(action) + "：" + full);
+      }
+    }
     Sheets.freezeAbove(sheet, HEADER_ROW + 1);
     Sheets.printOnA4(sheet, true, 0, HEADER_ROW, null, "数据截至 " + asOf);
+    workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns.size() - 1, 0, row - 1);
   }
 
   private void village(XSSFSheet sheet, Township township, Village village) {
@@ -162,6 +189,22 @@ final class WorklistWorkbook {
     Sheets.printOnA4(sheet, true, 0, HEADER_ROW, null, "数据截至 " + asOf);
     sheet.getFooter().setLeft(place(township, village));
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, COLUMNS.size() - 1, 0, end - 1);
+  }
+
+  /**
+   * A line of text across the first {@code columns} columns ({@code width} characters wide in all),
+   * merged and wrapped, its row tall enough for the lines the text needs: a note that stays within
+   * the printed width of its table instead of running off the page. Returns the next row.
+   */
+  private static int wrappedLine(
+      XSSFSheet sheet, CellStyle style, int row, int columns, int width, String text) {
+    Sheets.line(sheet, style, row, text);
+    if (columns > 1) {
+      sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+    }
+    int lines = Math.max(1, (Sheets.displayWidth(text) + width - 1) / Math.max(1, width));
+    sheet.getRow(row).setHeightInPoints(lines * NOTE_LINE_POINTS);
+    return row + 1;
   }
 
   /** A village as a sheet name: what Excel allows (31 characters, no []:*?/\), unique. */

@@ -373,6 +373,19 @@ class CountyReportTest {
   }
 
   @Test
+  void everySeriesHasItsOwnColoursAndTheWorkbookATheme() {
+    // Without either, LibreOffice draws the bars transparent (docs/office-check.md).
+    assertThat(ChartColoursTest.seriesColours(workbook.getSheet("图表")))
+        .containsExactly(
+            CountyCharts.RATE_TITLE + " | series 1 | bars 2E6DA4 / 2E6DA4",
+            CountyCharts.RATE_TITLE + " | series 1 | line C0392B / C0392B",
+            CountyCharts.CATEGORY_TITLE + " | series 1 | bars 2E6DA4 / 2E6DA4",
+            CountyCharts.CATEGORY_TITLE + " | series 2 | bars 5B9B4A / 5B9B4A",
+            CountyCharts.DEPARTMENT_TITLE + " | series 1 | bars 2E6DA4 / 2E6DA4");
+    assertThat(workbook.getStylesSource().getTheme()).as("xl/theme/theme1.xml").isNotNull();
+  }
+
+  @Test
   void noIdNumberAndNoNameInTheWorkbookOrThePage() {
     SampleIdentities people = SampleIdentities.of(SampleRun.SAMPLE);
     Pattern id = Pattern.compile("\\d{17}[\\dX]|\\d{15}");
