@@ -68,15 +68,20 @@ final class RunSummary {
   private void printDecisions(PrintStream out) {
     Dataset<Row> eligibility = ofYear(Tables.ELIGIBILITY);
     out.printf("%n%-18s %9s %9s %9s%n", "category", "persons", "target", "eligible");
-    for (Row r :
-        eligibility
-            .groupBy(col(GoldColumns.CATEGORY))
-            .agg(
-                count(lit(1)),
-                count_if(col(GoldColumns.IN_COVERAGE_TARGET)),
-                count_if(col(GoldColumns.ELIGIBLE)))
-            .orderBy(col(GoldColumns.CATEGORY).asc_nulls_last())
-            .collectAsList()) {
+    // A few rows: sorted here, not by a Spark job (an orderBy samples its input first).
+    List<Row> categories =
+        new java.util.ArrayList<>(
+            eligibility
+                .groupBy(col(GoldColumns.CATEGORY))
+                .agg(
+                    count(lit(1)),
+                    count_if(col(GoldColumns.IN_COVERAGE_TARGET)),
+                    count_if(col(GoldColumns.ELIGIBLE)))
+                .collectAsList());
+    categories.sort(
+        java.util.Comparator.comparing(
+            (Row r) -> r.getString(0), java.util.Comparator.nullsLast(String::compareTo)));
+    for (Row r : categories) {
       out.printf(
           "%-18s %,9d %,9d %,9d%n",
           r.isNullAt(0) ? "(no target cat.)" : r.getString(0),
@@ -87,19 +92,21 @@ final class RunSummary {
     out.printf(
         "%n%-28s %-9s %-16s %8s %12s%n", "department", "batch", "mode", "persons", "subsidy (元)");
     BigDecimal total = BigDecimal.ZERO;
-    for (Row r :
-        ofYear(Tables.DEPARTMENT_FUNDING)
-            .orderBy(
-                col(CoverageColumns.DEPARTMENT),
-                col(CoverageColumns.BATCH),
-                col(CoverageColumns.MODE))
-            .select(
-                col(CoverageColumns.DEPARTMENT),
-                col(CoverageColumns.BATCH),
-                col(CoverageColumns.MODE),
-                col(CoverageColumns.PERSONS),
-                col(CoverageColumns.SUBSIDY_AMOUNT))
-            .collectAsList()) {
+    List<Row> funding =
+        new java.util.ArrayList<>(
+            ofYear(Tables.DEPARTMENT_FUNDING)
+                .select(
+                    col(CoverageColumns.DEPARTMENT),
+                    col(CoverageColumns.BATCH),
+                    col(CoverageColumns.MODE),
+                    col(CoverageColumns.PERSONS),
+                    col(CoverageColumns.SUBSIDY_AMOUNT))
+                .collectAsList());
+    funding.sort(
+        java.util.Comparator.comparing((Row r) -> r.getString(0))
+            .thenComparing(r -> r.getString(1))
+            .thenComparing(r -> r.getString(2)));
+    for (Row r : funding) {
       out.printf(
           "%-28s %-9s %-16s %,8d %12s%n",
           r.getString(0),
@@ -113,11 +120,20 @@ final class RunSummary {
   }
 
   void printCoverage(PrintStream out) {
-    Dataset<Row> stats =
+    // The county's row and the townships' (a few dozen): one read, sorted here.
+    List<Row> rows =
         ofYear(Tables.COVERAGE_STATS)
-            .filter(col(CoverageColumns.CATEGORY).equalTo(CoverageStages.ALL));
+            .filter(
+                col(CoverageColumns.CATEGORY)
+                    .equalTo(CoverageStages.ALL)
+                    .and(
+                        col(CoverageColumns.LEVEL)
+                            .isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
+            .collectAsList();
     List<Row> county =
-        stats.filter(col(CoverageColumns.LEVEL).equalTo(Level.COUNTY.name())).collectAsList();
+        rows.stream()
+            .filter(r -> Level.COUNTY.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .toList();
     if (county.isEmpty()) {
       out.println("\ncoverage: no person in the coverage target");
       return;
@@ -134,11 +150,15 @@ final class RunSummary {
         c.<Long>getAs(CoverageColumns.UNRESOLVED_ROSTER_ROWS));
     out.println("lowest insured rate, townships:");
     for (Row t :
-        stats
-            .filter(col(CoverageColumns.LEVEL).equalTo(Level.TOWNSHIP.name()))
-            .orderBy(col(CoverageColumns.INSURED_RATE).asc(), col(CoverageColumns.TOWNSHIP))
+        rows.stream()
+            .filter(r -> Level.TOWNSHIP.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .sorted(
+                java.util.Comparator.comparing(
+                        (Row r) -> r.<BigDecimal>getAs(CoverageColumns.INSURED_RATE),
+                        java.util.Comparator.nullsFirst(BigDecimal::compareTo))
+                    .thenComparing(r -> r.<String>getAs(CoverageColumns.TOWNSHIP)))
             .limit(3)
-            .collectAsList()) {
+            .toList()) {
       out.printf(
           "  %-12s %s of %,d insured%n",
           t.<String>getAs(CoverageColumns.TOWNSHIP),
