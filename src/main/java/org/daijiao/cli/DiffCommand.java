@@ -30,6 +30,7 @@ import org.daijiao.ops.RunDiff;
 import org.daijiao.ops.RunHistory;
 import org.daijiao.ops.RunRecord;
 import org.daijiao.ops.RunTables;
+import org.daijiao.spark.SpreadsheetText;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.sql.ResultPrinter;
@@ -268,7 +269,8 @@ final class DiffCommand implements Callable<Integer> {
       try (OutputStream os = Files.newOutputStream(tmp);
           PrintWriter ps =
               new PrintWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8))) {
-        ResultPrinter.printCsv(ResultPrinter.asText(rows), ps);
+        // Names and villages as typed by clerks: a spreadsheet must show them, never run them.
+        ResultPrinter.printCsv(SpreadsheetText.asText(rows), ps);
       }
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

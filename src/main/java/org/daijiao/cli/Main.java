@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       DiffCommand.class,
       MaintainCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -2,7 +2,6 @@ package org.daijiao.privacy;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -28,13 +27,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.SpreadsheetText;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
 
@@ -46,7 +41,8 @@ import org.daijiao.spark.Warehouse;
  *
  * <p>Format: one CSV file per table ({@code <out>/<table>.csv}, UTF-8 with a byte-order mark so
  * that Excel and WPS show the Chinese text, RFC 4180, dates {@code yyyy-MM-dd}, arrays as JSON,
- * null as an empty field). CSV rather than Parquet because the county's analysts open these files
+ * null as an empty field, a text that a spreadsheet would take for a formula with a quote in front:
+ * {@link SpreadsheetText}). CSV rather than Parquet because the county's analysts open these files
  * in Excel; the gold tables are county-sized (thousands of rows), so they are streamed through the
  * driver. Files and the output folder are created readable by their owner only.
  *
@@ -102,26 +98,14 @@ public final class AnalystExport {
     for (TableName t : warehouse.tables(spark)) {
       if (t.layer().equals("gold")) {
         Path file = out.resolve(t.table() + ".csv");
-        long rows = writeCsv(asText(forAnalysts(warehouse.read(spark, t), pseudonyms)), file);
+        // A clerk's =1+1 in a village must not run in the analyst's spreadsheet.
+        long rows =
+            writeCsv(
+                SpreadsheetText.asText(forAnalysts(warehouse.read(spark, t), pseudonyms)), file);
         written.add(new Written(t, file, rows));
       }
     }
     return written;
-  }
-
-  /**
-   * Every column as its text form, computed by Spark (dates yyyy-MM-dd, booleans true/false, arrays
-   * JSON).
-   */
-  static Dataset<Row> asText(Dataset<Row> table) {
-    List<Column> columns = new ArrayList<>();
-    for (StructField f : table.schema().fields()) {
-      DataType t = f.dataType();
-      Column c = col("`" + f.name() + "`");
-      boolean nested = t instanceof ArrayType || t instanceof MapType || t instanceof StructType;
-      columns.add((nested ? to_json(c) : c.cast("string")).as(f.name()));
-    }
-    return table.select(columns.toArray(new Column[0]));
   }
 
   private static long writeCsv(Dataset<Row> text, Path file) {
