@@ -43,9 +43,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10, runs and history, through the command line on the fixture county: its warehouse (the
  * shared pipeline run) is copied and run again with the same inputs and as_of ({@code run}), then
- * decided as of 30 June ({@code decide}). Each command records itself in {@code ops.runs}; the same
- * inputs change no row; {@code sql --run} reads a run's versions, plain {@code sql} the last
- * finished run's; {@code diff} names who entered the ledger since June; unknown runs, another
+ * resolved as of 30 June ({@code resolve}) and decided ({@code decide}, which goes on with the
+ * parameters the silver tables recorded: June's). Each command records itself in {@code ops.runs};
+ * the same inputs change no row; {@code sql --run} reads a run's versions, plain {@code sql} the
+ * last finished run's; {@code diff} names who entered the ledger since June; unknown runs, another
  * policy file and a second writer get one clear line and exit code 1; nothing printed names a
  * person. One extra pipeline run (the re-run, which is what is tested) and two stages.
  *
@@ -64,7 +65,9 @@ class RecordedRunsTest {
   private static Warehouse warehouse;
   private static String root;
   private static CliRun rerun;
+  private static CliRun resolveJune;
   private static CliRun decideJune;
+  private static RunRecord resolved;
   private static RunRecord december;
   private static RunRecord june;
   private static CliRun runsList;
@@ -100,12 +103,14 @@ class RecordedRunsTest {
     List<String> run = new ArrayList<>(List.of("run"));
     run.addAll(RUN_ARGUMENTS);
     rerun = CliRun.of(run.toArray(String[]::new));
-    decideJune = CliRun.of("decide", "--warehouse", root, "--as-of", "2022-06-30");
+    resolveJune = CliRun.of("resolve", "--warehouse", root, "--as-of", "2022-06-30");
+    decideJune = CliRun.of("decide", "--warehouse", root);
 
     List<RunRecord> runs = RunHistory.read(spark(), warehouse).newestFirst();
-    assertThat(runs).as("two recorded runs, newest first").hasSize(2);
+    assertThat(runs).as("three recorded runs, newest first").hasSize(3);
     june = runs.get(0);
-    december = runs.get(1);
+    resolved = runs.get(1);
+    december = runs.get(2);
 
     runsList = CliRun.of("runs", "--warehouse", root, "--format", "csv");
     runsOne = CliRun.of("runs", "--warehouse", root, "--run", december.runId());
@@ -130,8 +135,13 @@ class RecordedRunsTest {
   @Test
   void everyCommandExitsCleanly() {
     assertThat(rerun.exitCode()).as("run; stderr: %s", rerun.err()).isZero();
+    assertThat(resolveJune.exitCode()).as("resolve; stderr: %s", resolveJune.err()).isZero();
     assertThat(decideJune.exitCode()).as("decide; stderr: %s", decideJune.err()).isZero();
-    assertThat(List.of(december.command(), june.command())).containsExactly("run", "decide");
+    assertThat(List.of(december.command(), resolved.command(), june.command()))
+        .containsExactly("run", "resolve", "decide");
+    assertThat(june.asOf())
+        .as("decide went on with the silver tables' as_of")
+        .hasToString("2022-06-30");
     assertThat(rerun.err()).contains(december.runId() + " recorded in ops.runs: SUCCEEDED");
   }
 
@@ -225,7 +235,7 @@ class RecordedRunsTest {
     assertThat(lines.get(0)).startsWith(RunColumns.RUN_ID + "," + RunColumns.COMMAND + ",");
     assertThat(lines.subList(1, lines.size()))
         .extracting(l -> l.substring(0, l.indexOf(',')))
-        .containsExactly(june.runId(), december.runId());
+        .containsExactly(june.runId(), resolved.runId(), december.runId());
 
     CliRun one = runsOne;
     assertThat(one.exitCode()).as("stderr: %s", one.err()).isZero();
@@ -408,14 +418,14 @@ class RecordedRunsTest {
     }
     assertThat(RunHistory.read(spark(), warehouse).newestFirst())
         .as("a run that never got the lock is not recorded")
-        .hasSize(2);
+        .hasSize(3);
   }
 
   @Test
   void nothingTheRecordedCommandsPrintNamesAPersonOrQuotesAnId() {
     SampleIdentities people = SampleIdentities.of(FIXTURE);
     assertThat(people.ids18()).as("IDs to look for").hasSizeGreaterThan(20);
-    for (CliRun r : List.of(rerun, decideJune, runsList, runsOne, diff)) {
+    for (CliRun r : List.of(rerun, resolveJune, decideJune, runsList, runsOne, diff)) {
       assertThat(people.firstLeakIn(r.out())).as("stdout: %s", r.out()).isNull();
       assertThat(people.firstLeakIn(r.err())).as("stderr: %s", r.err()).isNull();
     }
