@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       DiffCommand.class,
       MaintainCommand.class,
+      DuckdbViewsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
