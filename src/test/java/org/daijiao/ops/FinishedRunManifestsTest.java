@@ -147,7 +147,8 @@ class FinishedRunManifestsTest {
       assertThat(rows(duck, "SELECT count(*) FROM quality.nothing_rejected"))
           .containsExactly(List.of(0L));
       assertThat(
-              rows(duck, "SELECT column_name, column_type FROM (DESCRIBE quality.nothing_rejected)"))
+              rows(
+                  duck, "SELECT column_name, column_type FROM (DESCRIBE quality.nothing_rejected)"))
           .as("the empty table's columns and types, as its contract says")
           .containsExactly(
               List.of("source", "VARCHAR"),
