@@ -111,15 +111,15 @@ public final class FinishedRunManifests {
       String runId,
       Map<String, Long> versions,
       Progress progress) {
+    long start = System.nanoTime();
     try {
       Written w = write(spark, warehouse, runId, versions);
       progress.step(
           STEP,
-          "manifests of "
-              + w.tables()
-              + " tables and their DuckDB views written: "
-              + w.viewsFile()
-              + " (docs/analysts.md)");
+          String.format(
+              "manifests of %d tables and their DuckDB views written in %.1f s: %s"
+                  + " (docs/analysts.md)",
+              w.tables(), (System.nanoTime() - start) / 1e9, w.viewsFile()));
     } catch (RuntimeException e) {
       try {
         Path file = viewsFile(warehouse);
