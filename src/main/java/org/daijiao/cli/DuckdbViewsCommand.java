@@ -24,10 +24,11 @@ final class DuckdbViewsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Spark spark = new Spark(common)) {
+      long start = System.nanoTime();
       FinishedRunManifests.Written w = FinishedRunManifests.rewrite(spark.session, spark.warehouse);
       System.out.printf(
-          "run %s: manifests of %d tables (%,d data files) and their DuckDB views in %s%n",
-          w.runId(), w.tables(), w.files(), w.viewsFile());
+          "run %s: manifests of %d tables (%,d data files) and their DuckDB views in %s (%.1f s)%n",
+          w.runId(), w.tables(), w.files(), w.viewsFile(), (System.nanoTime() - start) / 1e9);
     }
     return 0;
   }
