@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       MaintainCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      DuckdbViewsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

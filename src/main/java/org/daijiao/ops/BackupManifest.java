@@ -144,7 +144,7 @@ public record BackupManifest(
    */
   void verify(FileSystem fs, Path backup) {
     for (Table t : tables) {
-      String commit = TableFiles.LOG + "/" + String.format("%020d", t.version()) + ".json";
+      String commit = BackupFiles.LOG + "/" + String.format("%020d", t.version()) + ".json";
       if (t.files().stream().noneMatch(f -> f.path().equals(commit))) {
         throw damaged(backup, t.table() + " lacks the commit of its version " + t.version());
       }
@@ -153,7 +153,7 @@ public record BackupManifest(
         String where = t.name().layer() + "/" + t.name().table() + "/" + f.path();
         FileEntry found;
         try {
-          found = TableFiles.hash(fs, file, f.path());
+          found = BackupFiles.hash(fs, file, f.path());
         } catch (FileNotFoundException e) {
           throw damaged(backup, where + " is missing");
         } catch (org.apache.hadoop.fs.ChecksumException e) {

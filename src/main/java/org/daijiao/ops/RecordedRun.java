@@ -333,6 +333,7 @@ public final class RecordedRun {
       appendRecords(List.of(record));
       if (outcome == RunRecord.Outcome.SUCCEEDED) {
         marker(end);
+        FinishedRunManifests.afterRun(spark, warehouse, holder.runId(), end, progress);
       }
       progress.step(
           STEP,

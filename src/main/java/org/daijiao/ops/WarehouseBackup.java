@@ -186,9 +186,9 @@ public final class WarehouseBackup {
     long bytes = 0;
     BackupManifest.Table folder = new BackupManifest.Table(t.qualified(), version, 0, List.of());
     Path to = folder.folder(target);
-    for (String rel : TableFiles.atVersion(fromFs, from, version)) {
+    for (String rel : BackupFiles.atVersion(fromFs, from, version)) {
       BackupManifest.FileEntry e =
-          TableFiles.copy(fromFs, new Path(from, rel), toFs, new Path(to, rel), rel);
+          BackupFiles.copy(fromFs, new Path(from, rel), toFs, new Path(to, rel), rel);
       entries.add(e);
       bytes += e.bytes();
     }

@@ -136,10 +136,12 @@ public record WarehouseFormat(int format, String writtenBy, int auditHorizonYear
   /**
    * Writes {@code text} as {@code file} in {@code _daijiao/}: into a file of its own first, then
    * renamed, so that no reader sees half of it. Rename does not replace on every file system, so
-   * the old file is deleted first and the name is missing for a moment.
+   * the old file is deleted first and the name is missing for a moment. The file of its own is
+   * hidden (a leading dot): engines that read every file of a folder, as Hive-style readers do with
+   * a table's {@code _symlink_format_manifest}, skip it.
    */
   static void replace(SparkSession spark, Path file, String text) throws IOException {
-    Path tmp = new Path(file.getParent(), file.getName() + ".tmp");
+    Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
     FileSystem fs = SparkSessions.fileSystem(spark, file);
     fs.mkdirs(file.getParent());
     try (OutputStream out = fs.create(tmp, true)) {

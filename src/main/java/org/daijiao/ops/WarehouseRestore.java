@@ -105,8 +105,8 @@ public final class WarehouseRestore {
       }
       // Delta's history is kept as long as the backup's warehouse kept it.
       WarehouseFormat.stamp(spark, warehouse, manifest.auditHorizonYears());
-      // TODO(duckdb-manifests): write the restored tables' DuckDB manifests here (ops/ class of the
-      // finished-run manifests), unless RecordedRun writes them with finished-run.json.
+      // The DuckDB manifests and views of the restored run: written by the run record's end, with
+      // finished-run.json (FinishedRunManifests.afterRun).
       return new Result(manifest.runId(), tables.size(), files, bytes);
     } catch (IOException e) {
       throw new UserFacingException(
@@ -132,7 +132,7 @@ public final class WarehouseRestore {
     Path to = t.folder(staging);
     for (BackupManifest.FileEntry f : t.files()) {
       BackupManifest.FileEntry copied =
-          TableFiles.copy(fromFs, new Path(from, f.path()), fs, new Path(to, f.path()), f.path());
+          BackupFiles.copy(fromFs, new Path(from, f.path()), fs, new Path(to, f.path()), f.path());
       if (!copied.equals(f)) {
         throw BackupManifest.damaged(
             backup,
