@@ -187,6 +187,23 @@ class ExplainTraceTest {
   }
 
   @Test
+  void aPersonWhoIsNotEligibleIsNotPaidWhateverWasPaid() {
+    List<Step> trace =
+        new Decider(Rules2022.POLICY, Rules2022.YEAR_END)
+            .explain(
+                dibao()
+                    .countyResident("RECEIVING", null)
+                    .selfPaid(2022, "100", "2022-03-01")
+                    .governmentPaid(2022, "70", "2022-09-05")
+                    .build())
+            .trace();
+    assertThat(trace.get(12).finding())
+        .isEqualTo(
+            "coverage target: yes; insured (ACTIVE/SUSPENDED/RECEIVING, any scheme or region): yes;"
+                + " paid (eligible, self_paid + government_paid ≥ T): no");
+  }
+
+  @Test
   void aDecisionOfAnotherPolicyYearIsRefused() {
     PersonTimeline p = dibao().build();
     ExplainedDecision d2023 =
