@@ -67,4 +67,20 @@ class IdEdgeCasesTest {
     assertThat(same.valid()).isTrue();
     assertThat(same.id()).isEqualTo("500243197203120020");
   }
+
+  @Test
+  void aBlankCertificateNumberIsInvalidAndEmpty() {
+    DisabilityCertificate.Parsed p = DisabilityCertificate.parse(" \u3000 ");
+    assertThat(p.problem()).isEqualTo(RejectReason.CERTIFICATE_INVALID);
+    assertThat(p.detail()).isEqualTo("empty");
+    assertThat(p.idPart()).isNull();
+  }
+
+  @Test
+  void aSpaceAfterAnyCharacterThatIsNotHanOrTheNameDotIsKept() {
+    // Even after a control character (U+0000): only the first character of a name has no space
+    // before it.
+    assertThat(PersonName.normalize("\u0000 A")).isEqualTo("\u0000 A");
+    assertThat(PersonName.normalize(" A")).isEqualTo("A");
+  }
 }
