@@ -149,7 +149,7 @@ class LocationStageTest {
   }
 
   @Test
-  void aPeriodWhoseRecordsAllStartAfterAsOfPlacesNobody() {
+  void aPeriodWhoseRecordsAllStartAfterAsOfIsPassedOverForTheRecordExistingAtAsOf() {
     // 特困 granted 2022-10-01, after an as_of of 2022-08-31: its period has no record at as_of.
     decided.add(RowFactory.create("P6", "DIBAO"));
     period("P6 DIBAO civil_affairs 2020-01-01 - 2020-01-01 汉葭街道 鼓楼社区 a.csv:2");

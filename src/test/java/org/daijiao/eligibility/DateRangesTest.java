@@ -50,4 +50,27 @@ class DateRangesTest {
     assertThat(a.intersect(b).ranges())
         .containsExactly(r("2022-06-30", "2022-06-30"), r("2022-09-01", "2022-09-01"));
   }
+
+  @Test
+  void equalSetsOfDaysAreEqualHoweverBuilt() {
+    LocalDate jan1 = LocalDate.of(2022, 1, 1);
+    LocalDate jan31 = LocalDate.of(2022, 1, 31);
+    DateRanges whole = DateRanges.of(jan1, jan31);
+    DateRanges joined =
+        DateRanges.of(jan1, LocalDate.of(2022, 1, 15))
+            .union(DateRanges.of(LocalDate.of(2022, 1, 16), jan31));
+    assertThat(joined).isEqualTo(whole).hasSameHashCodeAs(whole);
+    assertThat(whole).isNotEqualTo(DateRanges.of(jan1, LocalDate.of(2022, 1, 30)));
+    assertThat(whole.equals("2022-01-01 – 2022-01-31")).isFalse();
+    assertThat(whole.hashCode()).isNotEqualTo(DateRanges.empty().hashCode());
+  }
+
+  @Test
+  void aSingleDayIsWrittenOnceAndTheEmptySetAsADash() {
+    LocalDate d = LocalDate.of(2022, 12, 31);
+    assertThat(DateRanges.of(d, d)).hasToString("2022-12-31");
+    assertThat(DateRanges.of(d.minusDays(1), d)).hasToString("2022-12-30 – 2022-12-31");
+    assertThat(DateRanges.empty()).hasToString("—");
+    assertThat(new DateRanges.Range(d, d)).hasToString("2022-12-31");
+  }
 }

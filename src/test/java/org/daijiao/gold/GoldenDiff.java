@@ -38,12 +38,9 @@ final class GoldenDiff {
           }
         }
       } else if (!e.getValue().equals(other)) {
-        e.getValue().stream()
-            .filter(r -> !other.contains(r))
-            .forEach(r -> out.add("missing row " + show(header, r)));
-        other.stream()
-            .filter(r -> !e.getValue().contains(r))
-            .forEach(r -> out.add("unexpected row " + show(header, r)));
+        // Multisets: [A, A, B] against [A, B, B] misses one A and has one B too many.
+        minus(e.getValue(), other).forEach(r -> out.add("missing row " + show(header, r)));
+        minus(other, e.getValue()).forEach(r -> out.add("unexpected row " + show(header, r)));
         if (!other.isEmpty() && e.getValue().size() != other.size()) {
           out.add(
               "row "
@@ -61,6 +58,13 @@ final class GoldenDiff {
       }
     }
     return out;
+  }
+
+  /** The rows of {@code a} left after removing one occurrence per row of {@code b}. */
+  private static List<List<String>> minus(List<List<String>> a, List<List<String>> b) {
+    List<List<String>> left = new ArrayList<>(a);
+    b.forEach(left::remove);
+    return left;
   }
 
   private static Map<String, List<List<String>>> byKey(

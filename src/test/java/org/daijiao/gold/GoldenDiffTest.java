@@ -40,6 +40,7 @@ class GoldenDiffTest {
     assertThat(diff)
         .containsExactly(
             "missing row {policy_year=2022, id_number=P01, status=SETTLED}",
+            "unexpected row {policy_year=2022, id_number=P02, status=REFUND_DUE}",
             "row [2022/P02]: expected 1 rows but found 2",
             "unexpected row {policy_year=2022, id_number=P03, status=SETTLED}");
   }
@@ -48,5 +49,31 @@ class GoldenDiffTest {
   void sameRowsGiveNoDifference() {
     String text = "policy_year,id_number,reasons\n2022,P10,\"[\"\"PRISONER\"\"]\"\n";
     assertThat(GoldenDiff.of(csv(text), csv(text), KEY)).isEmpty();
+  }
+
+  @Test
+  void rowsOfOneKeyAreComparedAsAMultiset() {
+    // [A, A, B] against [A, B, B]: the same size and the same distinct rows, but not the same rows.
+    List<String> diff =
+        GoldenDiff.of(
+            csv(
+                "policy_year,id_number,status\n2022,P01,SETTLED\n2022,P01,SETTLED\n2022,P01,REFUND_DUE\n"),
+            csv(
+                "policy_year,id_number,status\n2022,P01,SETTLED\n2022,P01,REFUND_DUE\n2022,P01,REFUND_DUE\n"),
+            KEY);
+    assertThat(diff)
+        .containsExactly(
+            "missing row {policy_year=2022, id_number=P01, status=SETTLED}",
+            "unexpected row {policy_year=2022, id_number=P01, status=REFUND_DUE}");
+  }
+
+  @Test
+  void theSameRowsOfOneKeyInAnotherOrderAreNoDifference() {
+    List<String> diff =
+        GoldenDiff.of(
+            csv("policy_year,id_number,status\n2022,P01,SETTLED\n2022,P01,REFUND_DUE\n"),
+            csv("policy_year,id_number,status\n2022,P01,REFUND_DUE\n2022,P01,SETTLED\n"),
+            KEY);
+    assertThat(diff).isEmpty();
   }
 }

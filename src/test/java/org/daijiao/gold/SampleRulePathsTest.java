@@ -66,6 +66,11 @@ class SampleRulePathsTest {
   private static Map<String, List<RosterRecord>> recordsByPerson;
   private static final Map<String, Long> paths = new LinkedHashMap<>();
 
+  /** Per eligibility or ledger path, the person with the smallest ID on it. */
+  private static final Map<String, String> firstOnPath = new LinkedHashMap<>();
+
+  private static final Path EXPECTED = Path.of("src/test/resources/sample-expected-decisions.csv");
+
   /** Where §3 places a person, and by which case. */
   private record Place(String township, String village, String locationCase, boolean tie) {}
 
@@ -168,6 +173,79 @@ class SampleRulePathsTest {
             "docs/rules.md rule-path table is out of date; rewrite it with"
                 + " mvn -o test -Dtest=SampleRulePathsTest -Ddaijiao.updateDocs=true")
         .isEqualTo(table);
+  }
+
+  /**
+   * The sample proves correctness, not only that the paths are walked: for every eligibility and
+   * ledger path, its first person's decision (eligibility, reasons, category, tier, amounts, mode,
+   * batch, status, place) equals the hand-checked row of {@code sample-expected-decisions.csv} (the
+   * file's header says how each row was checked). A path whose first person changes after the
+   * sample is regenerated needs a new checked row: {@code -Ddaijiao.writeSamplePathPersons=true}
+   * writes the candidates to {@code target/sample-path-persons.csv} to check by hand.
+   */
+  @Test
+  void theFirstPersonOfEachPathHasTheHandCheckedDecision() throws IOException {
+    Map<String, Row> eligibilityById = new HashMap<>();
+    eligibility.forEach(r -> eligibilityById.put(r.getAs("id_number"), r));
+    Map<String, Row> ledgerById = new HashMap<>();
+    ledger.forEach(r -> ledgerById.put(r.getAs("id_number"), r));
+    if (Boolean.getBoolean("daijiao.writeSamplePathPersons")) {
+      List<String> lines = new ArrayList<>();
+      firstOnPath.forEach(
+          (path, id) -> lines.add(decisionLine(path, eligibilityById.get(id), ledgerById.get(id))));
+      Files.write(Path.of("target/sample-path-persons.csv"), lines);
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(EXPECTED)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        expected.put(line.substring(0, line.indexOf('|')), line);
+      }
+    }
+    Map<String, String> wrong = new TreeMap<>();
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      String id = e.getValue().split("\\|", -1)[1];
+      String actual = decisionLine(e.getKey(), eligibilityById.get(id), ledgerById.get(id));
+      if (!actual.equals(e.getValue())) {
+        wrong.put(e.getKey(), "expected " + masked(e.getValue()) + " but was " + masked(actual));
+      }
+    }
+    assertThat(wrong).as("persons whose decision is not the hand-checked one").isEmpty();
+    assertThat(expected.keySet())
+        .as("every eligibility and ledger path has a hand-checked person")
+        .containsAll(firstOnPath.keySet());
+  }
+
+  /**
+   * path, id, eligible, reasons, category, tier, subsidy, self_pay, mode, batch, status, flags,
+   * place.
+   */
+  private static String decisionLine(String path, Row e, Row l) {
+    if (e == null) {
+      return path + "|(not in gold.eligibility)";
+    }
+    List<String> fields = new ArrayList<>();
+    fields.add(path);
+    fields.add(e.getAs("id_number"));
+    fields.add(String.valueOf(e.<Boolean>getAs("eligible")));
+    fields.add(String.join(" ", reasons(e)));
+    fields.add(String.valueOf(e.<String>getAs("category")));
+    fields.add(l == null ? "" : l.<BigDecimal>getAs("tier").toPlainString());
+    fields.add(l == null ? "" : l.<BigDecimal>getAs("subsidy_amount").toPlainString());
+    fields.add(l == null ? "" : l.<BigDecimal>getAs("self_pay_amount").toPlainString());
+    fields.add(l == null ? "" : l.<String>getAs("mode"));
+    fields.add(l == null ? "" : l.<String>getAs("batch"));
+    fields.add(l == null ? "" : l.<String>getAs("status"));
+    fields.add(l == null ? "" : String.join(" ", l.<String>getList(l.fieldIndex("flags"))));
+    fields.add(e.getAs("township") + " " + e.getAs("village"));
+    return String.join("|", fields);
+  }
+
+  private static String masked(String line) {
+    String[] f = line.split("\\|", -1);
+    if (f.length > 1 && f[1].length() == 18) {
+      f[1] = IdNumber.mask(f[1]);
+    }
+    return String.join("|", f);
   }
 
   private static String table() {
@@ -438,10 +516,20 @@ class SampleRulePathsTest {
 
   private static void count(String path, Predicate<Row> p) {
     paths.put(path, eligibility.stream().filter(p).count());
+    first(path, eligibility, p);
   }
 
   private static void countLedger(String path, Predicate<Row> p) {
     paths.put(path, ledger.stream().filter(p).count());
+    first(path, ledger, p);
+  }
+
+  private static void first(String path, List<Row> rows, Predicate<Row> p) {
+    rows.stream()
+        .filter(p)
+        .map(r -> r.<String>getAs("id_number"))
+        .min(Comparator.naturalOrder())
+        .ifPresent(id -> firstOnPath.put(path, id));
   }
 
   private static List<String> reasons(Row r) {

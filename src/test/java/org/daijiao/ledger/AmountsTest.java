@@ -3,12 +3,17 @@ package org.daijiao.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.daijiao.decide.Rules2022.decide;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.daijiao.decide.Decider;
 import org.daijiao.decide.Decision;
 import org.daijiao.decide.Rules2022;
 import org.daijiao.person.Category;
+import org.daijiao.person.Enrollment;
+import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.person.PersonBuilder;
+import org.daijiao.person.Scheme;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,8 +152,8 @@ class AmountsTest {
   }
 
   @Test
-  void tekunWithATerminatedTier500AndAnotherCountysActiveRecordIsDefaulted() {
-    // §2.4: the tier is read from this county's resident records only, and only from a live one.
+  void tekunWhoseCountyAndOtherCountyRecordsAreBothTerminatedIsDefaulted() {
+    // §2.4: the tier is read from a live record only; neither terminated record chose a tier.
     Decision d =
         decide(
             adult()
@@ -158,6 +163,68 @@ class AmountsTest {
     assertThat(d.tier()).isEqualByComparingTo("100");
     assertThat(d.selfPayAmount()).isEqualByComparingTo("0");
     assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+    assertThat(d.status()).isEqualTo("AWAITING_ENROLLMENT");
+  }
+
+  @Test
+  void dibaoWhoseOnlyRecordIsASuspendedEmployeeRecordAtTier300IsDefaulted() {
+    // §1: only an ACTIVE employee record excludes, so this person is eligible; the tier is read
+    // from this county's resident records only, and there is none: T = L, not the employee
+    // record's 300.
+    Decision d =
+        decide(
+            adult().dibao("2021-01-01", null).enrolled("EMPLOYEE", "500243", "SUSPENDED", "300"));
+    assertThat(d.eligible()).isTrue();
+    assertThat(d.tier()).as("T = L").isEqualByComparingTo("100");
+    assertThat(d.subsidyAmount()).isEqualByComparingTo("70");
+    assertThat(d.selfPayAmount()).isEqualByComparingTo("30");
+    assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
+    assertThat(d.status()).as("no resident record of the county").isEqualTo("AWAITING_ENROLLMENT");
+  }
+
+  @Test
+  void aSuspendedEmployeeRecordAtTier500NeitherRaisesNorConflictsWithTheCountyTier() {
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("SUSPENDED", "200")
+                .enrolled("EMPLOYEE", "500243", "SUSPENDED", "500"));
+    assertThat(d.tier()).isEqualByComparingTo("200");
+    assertThat(d.flags()).isEmpty();
+    assertThat(d.status()).isEqualTo("AWAITING_SELF_PAYMENT");
+  }
+
+  @Test
+  void anotherCountysActiveRecordIsNotReadForTheTier() {
+    // The other county's ACTIVE record excludes the person (its own ledger), but T is computed for
+    // everyone (coverage, explain): it comes from this county's SUSPENDED record, not the 500.
+    Decision d =
+        decide(
+            adult()
+                .dibao("2021-01-01", null)
+                .countyResident("SUSPENDED", "200")
+                .enrolled("RESIDENT", PersonBuilder.OTHER_COUNTY, "ACTIVE", "500"));
+    assertThat(d.reasons()).containsExactly("RESIDENT_PENSION_OTHER_COUNTY");
+    assertThat(d.tier()).isEqualByComparingTo("200");
+  }
+
+  @Test
+  void aRecordOutsideTheMunicipalityIsNotReadForTheTier() {
+    TierChoice t =
+        TierChoice.of(
+            List.of(
+                new Enrollment(
+                    Scheme.RESIDENT,
+                    PersonBuilder.OUTSIDE_MUNICIPALITY,
+                    EnrollmentStatus.ACTIVE,
+                    new BigDecimal("300"))),
+            Rules2022.POLICY);
+    assertThat(t.tier()).isEqualByComparingTo("100");
+    assertThat(t.source()).isNull();
+    assertThat(t.liveStatus()).as("no county resident record at all").isNull();
+    assertThat(t.defaulted()).isTrue();
+    assertThat(t.flags()).containsExactly(LedgerFlag.TIER_DEFAULTED);
   }
 
   @Test
@@ -196,7 +263,9 @@ class AmountsTest {
                 .countyResident("TERMINATED", "400"));
     assertThat(d.tier()).isEqualByComparingTo("100");
     assertThat(d.flags()).containsExactly("TIER_DEFAULTED");
-    assertThat(d.status()).as("a SUSPENDED record is enrolled").isNotEqualTo("AWAITING_ENROLLMENT");
+    assertThat(d.status())
+        .as("a SUSPENDED record is enrolled; nothing paid")
+        .isEqualTo("AWAITING_SELF_PAYMENT");
   }
 
   @Test
@@ -212,7 +281,7 @@ class AmountsTest {
   }
 
   @Test
-  void tierOfAnotherCountyIsNotRead() {
+  void terminatedRecordOfAnotherCountyNeitherRaisesNorConflictsWithTheCountyTier() {
     Decision d =
         decide(
             adult()
@@ -220,6 +289,7 @@ class AmountsTest {
                 .enrolled("RESIDENT", PersonBuilder.OTHER_COUNTY, "TERMINATED", "500")
                 .countyResident("ACTIVE", "200"));
     assertThat(d.tier()).isEqualByComparingTo("200");
+    assertThat(d.flags()).isEmpty();
   }
 
   @Test

@@ -181,16 +181,20 @@ class WorklistsTest {
 
   @Test
   void eachVillagePrintsOnA4WithItsHeaderRepeatedPageNumbersAndTheAsOfDate() throws IOException {
-    try (XSSFWorkbook book = Workbooks.open(workbooks.get(0))) {
-      for (Sheet s : book) {
-        assertThat(s.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
-        assertThat(s.getPrintSetup().getLandscape()).as("ten columns: landscape").isTrue();
-        assertThat(s.getRepeatingRows())
-            .as("%s: its title and header on every page", s.getSheetName())
-            .isEqualTo(CellRangeAddress.valueOf("1:3"));
-        assertThat(s.getFooter().getCenter()).contains("&P").contains("&N");
-        assertThat(s.getFooter().getRight()).isEqualTo("数据截至 2022-12-31");
-        assertThat(s.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) BODY);
+    assertThat(workbooks).as("one workbook per township with open actions").isNotEmpty();
+    for (Path workbook : workbooks) {
+      try (XSSFWorkbook book = Workbooks.open(workbook)) {
+        assertThat(book.getNumberOfSheets()).as("%s has a village sheet", workbook).isPositive();
+        for (Sheet s : book) {
+          assertThat(s.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+          assertThat(s.getPrintSetup().getLandscape()).as("ten columns: landscape").isTrue();
+          assertThat(s.getRepeatingRows())
+              .as("%s: its title and header on every page", s.getSheetName())
+              .isEqualTo(CellRangeAddress.valueOf("1:3"));
+          assertThat(s.getFooter().getCenter()).contains("&P").contains("&N");
+          assertThat(s.getFooter().getRight()).isEqualTo("数据截至 2022-12-31");
+          assertThat(s.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) BODY);
+        }
       }
     }
   }

@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4: the statistics the county publishes ({@code gold.coverage_stats}) and the funding
- * requests it sends to the departments ({@code gold.department_funding}) are aggregates: no
- * personal column, and no text value that is an ID number.
+ * Privacy of what the county publishes (issue 4): the statistics ({@code gold.coverage_stats}) and
+ * the funding requests it sends to the departments ({@code gold.department_funding}) are
+ * aggregates: no personal column, and no text value that is an ID number.
  */
-class GoldSchemaTest {
+class PublishedAggregatesPrivacyTest {
   private static final List<String> PERSONAL_COLUMNS =
       List.of(
           "id_number", "name", "certificate_number", "person_number", "household_id", "birth_date");
