@@ -104,7 +104,7 @@ public final class FailureCause {
               e));
     }
     if (isPermission(e)) {
-      String where = pathIn(e, p -> true).map(p -> " to " + p).orElse("");
+      String where = refusedPath(e).map(p -> " to " + p).orElse("");
       return Optional.of(
           new UserFacingException(
               Code.PERMISSION,
@@ -129,6 +129,20 @@ public final class FailureCause {
               e));
     }
     return Optional.empty();
+  }
+
+  /** The path the file system refused: named by the refusal itself, else anywhere in the chain. */
+  private static Optional<String> refusedPath(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.AccessDeniedException
+          || t instanceof org.apache.hadoop.security.AccessControlException) {
+        Optional<String> own = pathIn(new RuntimeException(t.getMessage()), p -> true);
+        if (own.isPresent()) {
+          return own;
+        }
+      }
+    }
+    return pathIn(e, p -> true);
   }
 
   private static boolean any(Throwable e, Predicate<Throwable> test) {
