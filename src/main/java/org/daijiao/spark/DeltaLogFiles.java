@@ -234,7 +234,20 @@ final class DeltaLogFiles {
       if (number == 0) {
         throw new Damage(TableDamage.Kind.UNREADABLE_LOG, "its log file " + name + " is empty");
       }
+    } catch (org.apache.hadoop.fs.ChecksumException e) {
+      throw failsChecksum(name);
     }
+  }
+
+  /** A log file that does not match the checksum Hadoop keeps beside it ({@code .name.crc}). */
+  private static Damage failsChecksum(String name) {
+    return new Damage(
+        TableDamage.Kind.CHECKSUM_MISMATCH,
+        "its log file "
+            + name
+            + " does not match its checksum ."
+            + name
+            + ".crc (it was cut short or changed)");
   }
 
   private static JsonNode parseWhole(FileSystem fs, Path file) throws Damage, IOException {
@@ -244,6 +257,8 @@ final class DeltaLogFiles {
         throw new com.fasterxml.jackson.core.JsonParseException(null, "not an object");
       }
       return node;
+    } catch (org.apache.hadoop.fs.ChecksumException e) {
+      throw failsChecksum(file.getName());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new Damage(
           TableDamage.Kind.UNREADABLE_LOG,
