@@ -124,6 +124,16 @@ for wf in export:
 for expected in ("daijiao-monthly", "daijiao-september-funding"):
     if expected not in names:
         fail(f"no workflow named {expected}")
+# The monthly run starts only after maintain --check passed (docs/operations.md, "A damaged table, a full disk").
+monthly = next(wf for wf in export if wf["processDefinition"]["name"] == "daijiao-monthly")
+by_name = {t["name"]: t for t in monthly["taskDefinitionList"]}
+check, run = by_name.get("warehouse_check"), by_name.get("monthly_run")
+if not check or "maintain --check" not in check["taskParams"]["rawScript"]:
+    fail("daijiao-monthly: no warehouse_check task running maintain --check")
+if check.get("failRetryTimes") != 0:
+    fail("daijiao-monthly: warehouse_check retries; a damaged table does not heal by waiting")
+if not run or not any(r["preTaskCode"] == check["code"] and r["postTaskCode"] == run["code"] for r in monthly["processTaskRelationList"]):
+    fail("daijiao-monthly: monthly_run does not run after warehouse_check")
 print(f"check-scheduler-files: DolphinScheduler export: {len(export)} workflows ({', '.join(sorted(names))})", file=sys.stderr)
 EOF
 

@@ -103,7 +103,7 @@ if [[ "$SUBMIT" == maven && ( "$KIND" == yarn || "$KIND" == k8s ) ]]; then
 fi
 
 OPENS="${DAIJIAO_JVM_OPENS[*]}"
-LOG_LEVEL=ERROR
+LOG_LEVEL=OFF
 LOG_CONFIG=daijiao-log4j2.properties
 if [[ "$VERBOSE" == true ]]; then
   LOG_LEVEL=INFO

@@ -14,7 +14,7 @@ import zipfile
 
 DAG_FILE, CONF_EXAMPLE, JAR = sys.argv[1:4]
 EXPECTED = {
-    "daijiao_monthly": ("0 2 1 * *", {"monthly_run"}),
+    "daijiao_monthly": ("0 2 1 * *", {"warehouse_check", "monthly_run"}),
     "daijiao_september_funding": ("0 2 5 9 *", {"september_funding_run", "september_funding_report"}),
 }
 MAIN_CLASS = "org.daijiao.cli.Main"
@@ -236,9 +236,15 @@ for task_id, when, expected in cases:
 report = render(tasks["september_funding_report"], (2022, 9, 5, 2, 0))
 if report[:5] != ["sql", "--warehouse", wh, "--format", "csv"] or "policy_year = 2022" not in report[5]:
     fail(f"september_funding_report renders {report}")
+if render(tasks["warehouse_check"], (2022, 2, 1, 2, 0)) != ["maintain", "--check", "--warehouse", wh]:
+    fail(f"warehouse_check renders {render(tasks['warehouse_check'], (2022, 2, 1, 2, 0))}")
+if getattr(tasks["monthly_run"], "upstream", None) is not tasks["warehouse_check"]:
+    fail("monthly_run does not run after warehouse_check (maintain --check)")
+if tasks["warehouse_check"].kw.get("retries") != 0:
+    fail("warehouse_check retries: a damaged table does not heal by waiting")
 if getattr(tasks["september_funding_report"], "upstream", None) is not tasks["september_funding_run"]:
     fail("september_funding_report does not run after september_funding_run")
 for t in created:
     if t.kw["application"] != os.path.join(dag_globals["DAIJIAO_HOME"], "target", "daijiao.jar") and not settings.get("DAIJIAO_JAR"):
         fail(f"{t.kw['task_id']}: application {t.kw['application']}")
-ok("templates rendered (Jinja): monthly 2022-02-01 → as of 2022-01-31, 2023-01-01 → 2022-12-31 (the December close); September 2022 → 2022-08-31, report after the run")
+ok("templates rendered (Jinja): maintain --check before the monthly run; monthly 2022-02-01 → as of 2022-01-31, 2023-01-01 → 2022-12-31 (the December close); September 2022 → 2022-08-31, report after the run")

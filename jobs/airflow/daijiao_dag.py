@@ -132,7 +132,7 @@ SPARK_CONF = {
 }
 
 
-def daijiao_task(task_id, application_args):
+def daijiao_task(task_id, application_args, **operator_args):
     """One daijiao sub-command under spark-submit, sized by the submit configuration."""
     total_cores = setting("DAIJIAO_TOTAL_EXECUTOR_CORES")
     executors = setting("DAIJIAO_NUM_EXECUTORS")
@@ -152,6 +152,7 @@ def daijiao_task(task_id, application_args):
         total_executor_cores=int(total_cores) if total_cores else None,
         application_args=application_args,
         verbose=False,
+        **operator_args,
     )
 
 
@@ -183,7 +184,13 @@ with DAG(
     AS_OF = "{{ " + AS_OF_EXPR + " }}"
     AS_OF_MONTH = "{{ " + AS_OF_EXPR + "[:7] }}"
     AS_OF_YEAR = "{{ " + AS_OF_EXPR + "[:4] }}"
-    daijiao_task(
+    # Every table at the last finished run's versions, before the run writes (docs/operations.md, "A damaged
+    # table, a full disk"): a damaged table fails this task with its name and the way out, and the run waits
+    # for the operator. No retry: a damaged table does not heal in half an hour.
+    warehouse_check = daijiao_task(
+        "warehouse_check", ["maintain", "--check", "--warehouse", WAREHOUSE], retries=0
+    )
+    monthly_run = daijiao_task(
         "monthly_run",
         [
             "run",
@@ -198,6 +205,7 @@ with DAG(
         ]
         + policy_args(AS_OF_YEAR),
     )
+    warehouse_check >> monthly_run
 
 # The September funding run: the year as of 31 August, then each department's funding request.
 with DAG(

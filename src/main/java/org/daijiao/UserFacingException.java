@@ -32,7 +32,21 @@ public class UserFacingException extends RuntimeException {
      * The warehouse or its run records: written by a newer daijiao, a run id that is not recorded,
      * a retention that would cut the audit horizon.
      */
-    WAREHOUSE("see the message: `bin/daijiao runs` lists the recorded runs (README, Operations)");
+    WAREHOUSE("see the message: `bin/daijiao runs` lists the recorded runs (README, Operations)"),
+    /** A table whose log or data files are damaged or missing (docs/operations.md). */
+    DAMAGED_TABLE(
+        "restore the table from a backup, or rebuild it as the message says; `bin/daijiao maintain"
+            + " --check` lists every damaged table (docs/operations.md)"),
+    /** The disk under the warehouse, or Spark's scratch folder, is full. */
+    DISK_FULL(
+        "free space on that disk or move the warehouse to a larger one, then run again; the tables"
+            + " are as the last finished run left them (docs/operations.md)"),
+    /** The file system refused to read or write a file or folder. */
+    PERMISSION("give the user that runs daijiao access to the folder named, then run again"),
+    /** The driver ran out of memory. */
+    MEMORY(
+        "give the driver more memory: DAIJIAO_JAVA_OPTS=\"-Xmx8g\" for bin/daijiao (default -Xmx4g),"
+            + " DAIJIAO_DRIVER_MEMORY for jobs/spark-submit.sh; then run again");
 
     private final String fix;
 

@@ -2,6 +2,7 @@ package org.daijiao.cli;
 
 import java.io.PrintWriter;
 import org.daijiao.UserFacingException;
+import org.daijiao.spark.FailureCause;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,17 +64,25 @@ public final class Main implements Runnable {
                       && parseResult.subcommand().hasMatchedOption("--verbose");
           return reportFailure(e, verbose);
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // Out of memory, a file system's FSError: picocli hands only exceptions to the handler.
+      return reportFailure(e, java.util.Arrays.asList(args).contains("--verbose"));
+    }
   }
 
-  static int reportFailure(Exception e, boolean verbose) {
+  static int reportFailure(Throwable e, boolean verbose) {
     if (verbose) {
       e.printStackTrace(System.err);
     }
-    if (e instanceof UserFacingException) {
+    // A full disk, a refused permission, a driver out of memory: named with the fix, not a bug.
+    java.util.Optional<UserFacingException> named = FailureCause.named(e);
+    if (named.isPresent()) {
       // SPEC §6: a one-line cause. Spark's analysis messages span several lines; they are joined.
       System.err.println(
-          "daijiao: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
+          "daijiao: "
+              + String.valueOf(named.get().getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
     } else {
       // Messages of unexpected errors may quote data: only the type goes out unless --verbose.
       System.err.println(

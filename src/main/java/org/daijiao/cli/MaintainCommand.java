@@ -46,8 +46,22 @@ final class MaintainCommand implements Callable<Integer> {
               + " file, or the longer one the warehouse was written with).")
   Integer retainYears;
 
+  @Option(
+      names = "--check",
+      description =
+          "Only check every table at the versions the last finished run left: its Delta log is"
+              + " readable and every data file it lists is there with its recorded size. One line"
+              + " per table; exit code 1 when any is damaged. Changes nothing, takes no lock.")
+  boolean check;
+
   @Override
   public Integer call() {
+    if (check) {
+      try (Spark spark = new Spark(common)) {
+        WarehouseCheckLines.print(spark.session, spark.warehouse, System.out);
+      }
+      return 0;
+    }
     Policy policy = PolicyLoader.load(policyFile, year);
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {

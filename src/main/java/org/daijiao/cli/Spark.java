@@ -35,7 +35,7 @@ final class Spark implements AutoCloseable {
       int partitions = Integer.getInteger(SHUFFLE_PARTITIONS, 2);
       this.session = SparkSessions.forJob("daijiao", partitions, common.warehouse);
       if (!common.verbose) {
-        session.sparkContext().setLogLevel("ERROR");
+        session.sparkContext().setLogLevel("OFF");
       }
     } else {
       this.session = running.get();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.daijiao.ops.RecordedRun;
+import org.daijiao.ops.WarehouseCheck;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Spec;
  * the warehouse lock (README, Operations).
  */
 final class WriterOptions {
+  private static final String RESTORE = "restore";
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
@@ -26,8 +29,18 @@ final class WriterOptions {
       defaultValue = "0")
   int waitMinutes;
 
-  /** Runs {@code work} as a recorded run of this command; see {@link RecordedRun#record}. */
+  /**
+   * Runs {@code work} as a recorded run of this command; see {@link RecordedRun#record}. First,
+   * before the lock is taken and anything is written, every table of the warehouse is checked at
+   * its latest version (docs/operations.md, "A damaged table, a full disk"): a command that writes
+   * reads or replaces them all (the run record, the year's gold rows beside the other years'). A
+   * restore is the way out of a damaged table, so it is not stopped by one.
+   */
   <T> T record(Spark spark, Progress progress, Function<RecordedRun, T> work) {
+    if (!RESTORE.equals(command.name())) {
+      WarehouseCheck.checkBeforeWriting(
+          spark.session, spark.warehouse, spark.warehouse.tables(spark.session));
+    }
     return RecordedRun.record(
         spark.session,
         spark.warehouse,

@@ -19,6 +19,9 @@ import java.util.Optional;
  *     changed are those whose version moved since
  * @param scratchDirs Spark's local directories of the run (shuffle and spill files with rows),
  *     which a run taking over the lock of a killed run on the same host removes
+ * @param failedWith the error class of a run that failed and could not append its record (a full
+ *     disk): the next writer records it as FAILED with it; null while the run runs or when it was
+ *     killed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LockHolder(
@@ -36,7 +39,8 @@ public record LockHolder(
     @JsonProperty("input_dir") String inputDir,
     @JsonProperty("input_files") List<RunRecord.InputFile> inputFiles,
     @JsonProperty("versions_at_start") Map<String, Long> versionsAtStart,
-    @JsonProperty("scratch_dirs") List<String> scratchDirs) {
+    @JsonProperty("scratch_dirs") List<String> scratchDirs,
+    @JsonProperty("failed_with") String failedWith) {
 
   /** The holder for this process. */
   public static LockHolder of(
@@ -57,7 +61,8 @@ public record LockHolder(
         null,
         null,
         Map.of(),
-        List.of());
+        List.of(),
+        null);
   }
 
   LockHolder withPolicy(String file, String sha256, Integer year, String asOf) {
@@ -76,7 +81,8 @@ public record LockHolder(
         inputDir,
         inputFiles,
         versionsAtStart,
-        scratchDirs);
+        scratchDirs,
+        failedWith);
   }
 
   LockHolder withInputs(String dir, List<RunRecord.InputFile> files) {
@@ -95,7 +101,8 @@ public record LockHolder(
         dir,
         files,
         versionsAtStart,
-        scratchDirs);
+        scratchDirs,
+        failedWith);
   }
 
   LockHolder withStart(Map<String, Long> versions, List<String> dirs) {
@@ -114,7 +121,34 @@ public record LockHolder(
         inputDir,
         inputFiles,
         versions,
-        dirs);
+        dirs,
+        failedWith);
+  }
+
+  /** The holder of a run that failed with {@code errorClass} and could not record itself. */
+  LockHolder withFailure(String errorClass) {
+    return new LockHolder(
+        runId,
+        command,
+        arguments,
+        startedAt,
+        host,
+        pid,
+        processStartedAt,
+        policyFile,
+        policySha256,
+        policyYear,
+        asOf,
+        inputDir,
+        inputFiles,
+        versionsAtStart,
+        scratchDirs,
+        errorClass);
+  }
+
+  /** True when the run has ended: it failed and said so, so its process no longer writes. */
+  boolean ended() {
+    return failedWith != null;
   }
 
   /** True when the holder ran on this machine. */

@@ -95,8 +95,14 @@ public final class RecordedRun {
       T result;
       try {
         result = work.apply(run);
-      } catch (RuntimeException | Error e) {
-        run.finish(RunRecord.Outcome.FAILED, e);
+      } catch (Throwable e) {
+        // Throwable: Spark throws its SparkException (a checked exception) undeclared.
+        // A full disk: one line with the folder and the space a run needs (docs/operations.md).
+        RuntimeException full = DiskFullException.of(e, spark, warehouse, run.holder.inputDir());
+        run.finish(RunRecord.Outcome.FAILED, full != null ? full : e);
+        if (full != null) {
+          throw full;
+        }
         throw e;
       }
       run.finish(RunRecord.Outcome.SUCCEEDED, null);
@@ -233,24 +239,7 @@ public final class RecordedRun {
     if (killed != null) {
       Map<String, Long> now = versions();
       RunRecord abandoned = abandonedRecord(killed, now);
-      progress.step(
-          STEP,
-          "run "
-              + killed.runId()
-              + " (`"
-              + killed.command()
-              + "`, started "
-              + WarehouseLock.local(killed.startedAt())
-              + ", process "
-              + killed.pid()
-              + " on "
-              + killed.host()
-              + ") ended without finishing: its lock is taken over and it is recorded as"
-              + " ABANDONED; tables it changed: "
-              + (abandoned.tablesWritten().isEmpty()
-                  ? "none"
-                  : String.join(", ", abandoned.tablesWritten().keySet()))
-              + " — this run writes them again");
+      progress.step(STEP, LeftRun.note(killed, abandoned));
       // Recorded at once, not with this run's record: if this run is killed too, the next one only
       // knows this run's lock, and a chain of killed runs would leave only its last in ops.runs.
       // One extra commit, only after a crash.
@@ -343,8 +332,9 @@ public final class RecordedRun {
               + ", "
               + record.tablesWritten().size()
               + " tables written");
-    } catch (RuntimeException e) {
-      lock.leaveForNextRun();
+    } catch (Exception e) {
+      // Exception: the append is a Spark job, whose SparkException is checked but undeclared.
+      lock.leaveForNextRun(holder.withFailure(error == null ? null : error.getClass().getName()));
       if (error != null) {
         error.addSuppressed(e);
         return;
@@ -428,8 +418,8 @@ public final class RecordedRun {
         now,
         started,
         null,
-        RunRecord.Outcome.ABANDONED,
-        null);
+        LeftRun.outcome(killed),
+        killed.failedWith());
   }
 
   /** A repeated run: the latest finished run with the same files, policy and as_of. */

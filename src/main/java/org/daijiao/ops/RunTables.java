@@ -139,6 +139,7 @@ public final class RunTables {
               + table
               + " existed: compare runs that decided a year (`run`, or `decide` and `stats`).");
     }
+    warehouse.requireSound(spark, table, version);
     try {
       Dataset<Row> rows =
           spark.read().format("delta").option("versionAsOf", version).load(warehouse.pathOf(table));
@@ -151,6 +152,7 @@ public final class RunTables {
 
   private static void registerAt(
       SparkSession spark, Warehouse warehouse, TableName t, long version, String runId) {
+    warehouse.requireSound(spark, t, version);
     spark.sql(
         "CREATE DATABASE IF NOT EXISTS "
             + t.layer()

@@ -52,6 +52,12 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
   private static final Duration POLL = Duration.ofSeconds(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Blanks after the lock's text: room for a failed run's error class on a full disk (the text of a
+   * holder grows by its class name, some 60 bytes).
+   */
+  private static final int ROOM = 256;
+
   final String warehouseRoot;
   boolean clearOnClose = true;
   private LockHolder previous;
@@ -117,7 +123,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
     if (!isLocal(warehouse.root())) {
       return !Shared.isDead(spark, warehouse, holder);
     }
-    return holder.processAlive().orElse(true);
+    return !holder.ended() && holder.processAlive().orElse(true);
   }
 
   /**
@@ -135,6 +141,24 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
   public void leaveForNextRun() {
     clearOnClose = false;
   }
+
+  /**
+   * As {@link #leaveForNextRun()} for a run that failed: the lock's text names its error class
+   * ({@link LockHolder#failedWith}), so that the next run records it as FAILED. Written within the
+   * file's current size where the file system allows (a full disk has no block to spare); when even
+   * that fails, the next run records it as ABANDONED.
+   */
+  public void leaveForNextRun(LockHolder failed) {
+    clearOnClose = false;
+    try {
+      recordFailure(failed);
+    } catch (RuntimeException e) {
+      // The text stays as it was: the next run records this one as ABANDONED.
+    }
+  }
+
+  /** Writes a failed run's holder into the lock file, without growing it where possible. */
+  abstract void recordFailure(LockHolder failed);
 
   /** Rewrites the lock file's text: what the run has learnt since (policy, inputs, start). */
   public abstract void update(LockHolder me);
@@ -179,7 +203,8 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
           null,
           null,
           java.util.Map.of(),
-          java.util.List.of());
+          java.util.List.of(),
+          null);
     }
   }
 
@@ -263,7 +288,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
           return holderOrUnknown(content);
         }
         LockHolder left = parse(content);
-        if (left != null && left.processAlive().orElse(false)) {
+        if (left != null && !left.ended() && left.processAlive().orElse(false)) {
           // The kernel says free, the file names a live process: locks do not work here (an NFS
           // mount without lock support). Taking over would let two runs write.
           l.release();
@@ -286,7 +311,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
           HELD.add(file);
         }
         super.previous = left;
-        write(me);
+        write(me, false);
         return null;
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot lock warehouse " + warehouseRoot, e);
@@ -296,15 +321,38 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
     @Override
     public void update(LockHolder me) {
       try {
-        write(me);
+        write(me, false);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    private void write(LockHolder me) throws IOException {
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(text(me)), 0);
+    @Override
+    void recordFailure(LockHolder failed) {
+      try {
+        write(failed, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Overwrites the text in place, then cuts the file to its length: never a moment without a
+     * text, and the blocks stay allocated. The text is followed by {@link #ROOM} blanks, so that a
+     * failed run's error class fits into the file's blocks on a full disk ({@code within}).
+     */
+    private void write(LockHolder me, boolean within) throws IOException {
+      byte[] text = text(me);
+      long size = channel.size();
+      int length = within && size >= text.length ? (int) size : text.length + ROOM;
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      buffer.put(text);
+      while (buffer.hasRemaining()) {
+        buffer.put((byte) ' ');
+      }
+      buffer.flip();
+      channel.write(buffer, 0);
+      channel.truncate(length);
       channel.force(true);
     }
 
@@ -452,7 +500,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
     }
 
     private static boolean stale(LockHolder holder, FileStatus status) {
-      if (!holder.processAlive().orElse(true)) {
+      if (holder.ended() || !holder.processAlive().orElse(true)) {
         return true;
       }
       return Instant.ofEpochMilli(status.getModificationTime()).plus(STALE).isBefore(Instant.now());
@@ -465,6 +513,11 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
       } catch (IOException e) {
         return true;
       }
+    }
+
+    @Override
+    void recordFailure(LockHolder failed) {
+      update(failed);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class SparkSessions {
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
     SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel(System.getProperty("daijiao.sparkLogLevel", "ERROR"));
+    spark.sparkContext().setLogLevel(System.getProperty("daijiao.sparkLogLevel", "OFF"));
     return spark;
   }
 

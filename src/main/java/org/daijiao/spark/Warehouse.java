@@ -30,6 +30,9 @@ public final class Warehouse {
 
   private final String root;
 
+  /** The tables and versions found sound by {@link #requireSound} (layer.table@version). */
+  private final java.util.Set<String> checked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public Warehouse(String root) {
     String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     this.root = absolute(trimmed);
@@ -60,6 +63,9 @@ public final class Warehouse {
       Path log = new Path(pathOf(table) + "/_delta_log");
       return SparkSessions.fileSystem(spark, log).exists(log);
     } catch (IOException e) {
+      if (TableCheck.isPermission(e)) {
+        throw TableCheck.permissionDenied(table, root);
+      }
       throw new IllegalStateException(
           "Cannot look into warehouse " + root + ": " + e.getMessage(), e);
     }
@@ -85,16 +91,41 @@ public final class Warehouse {
       }
       return latest;
     } catch (IOException e) {
+      if (TableCheck.isPermission(e)) {
+        throw TableCheck.permissionDenied(table, root);
+      }
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Reads a table; the caller has checked that it exists or accepts the error. */
+  /**
+   * Reads a table; the caller has checked that it exists or accepts the error. A damaged table
+   * (TableCheck) stops the command with its one line instead of failing in a Spark job.
+   */
   public Dataset<Row> read(SparkSession spark, TableName table) {
-    if (!exists(spark, table)) {
+    if (!exists(spark, table) && !TableCheck.folderWithoutLog(spark, this, table)) {
       throw new MissingTableException(table, root);
     }
+    requireSound(spark, table, -1);
     return spark.read().format("delta").load(pathOf(table));
+  }
+
+  /**
+   * Checks the table at {@code version} (its latest when negative) once per command: a table read
+   * twice at one version is checked once (docs/operations.md, "A damaged table, a full disk").
+   *
+   * @throws TableCheck.DamagedTableException when it is damaged
+   */
+  public void requireSound(SparkSession spark, TableName table, long version) {
+    long v = version < 0 && exists(spark, table) ? latestVersion(spark, table) : version;
+    if (checked.add(table.qualified() + "@" + v)) {
+      try {
+        TableCheck.require(spark, this, table, v);
+      } catch (RuntimeException e) {
+        checked.remove(table.qualified() + "@" + v);
+        throw e;
+      }
+    }
   }
 
   /** Every table present in the warehouse, layer by layer. */
@@ -155,7 +186,7 @@ public final class Warehouse {
     List<TableName> named = new ArrayList<>();
     while (m.find()) {
       TableName t = new TableName(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
-      if (!named.contains(t) && exists(spark, t)) {
+      if (!named.contains(t) && (exists(spark, t) || TableCheck.folderWithoutLog(spark, this, t))) {
         named.add(t);
       }
     }
@@ -169,6 +200,7 @@ public final class Warehouse {
    * table; its data stays where it is.
    */
   public void register(SparkSession spark, TableName table) {
+    requireSound(spark, table, -1);
     spark.sql(
         "CREATE DATABASE IF NOT EXISTS "
             + table.layer()

@@ -22,7 +22,7 @@ class FailureReportTest {
   /** What {@link Main#reportFailure} returned and printed on stderr. */
   private record Report(int exitCode, String err) {}
 
-  private static synchronized Report report(Exception e) {
+  private static synchronized Report report(Throwable e) {
     PrintStream stderr = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -75,5 +75,42 @@ class FailureReportTest {
             "daijiao: internal error (java.lang.IllegalStateException); run again with --verbose"
                 + " for details and report it.\n")
         .doesNotContain("500243");
+  }
+
+  /**
+   * Causes the machine produces are named with their fix, not reported as internal errors, however
+   * deep Spark wraps them (docs/operations.md, "Quiet means quiet").
+   */
+  @Test
+  void outOfMemoryAFullDiskAndAPermissionAreNamedWithTheirFix() {
+    Report memory = report(new OutOfMemoryError("Java heap space"));
+    assertThat(memory.exitCode()).isEqualTo(1);
+    assertThat(memory.err())
+        .isEqualTo(
+            "daijiao: The driver ran out of memory (java.lang.OutOfMemoryError): give the driver"
+                + " more memory: DAIJIAO_JAVA_OPTS=\"-Xmx8g\" for bin/daijiao (default -Xmx4g),"
+                + " DAIJIAO_DRIVER_MEMORY for jobs/spark-submit.sh; then run again"
+                + " (docs/operations.md).\n");
+
+    // As Spark reports a task that met ENOSPC: the cause's text inside a job's message.
+    Report disk =
+        report(
+            new RuntimeException(
+                "Job aborted due to stage failure: Task 0 in stage 3.0 failed 1 times:"
+                    + " org.apache.hadoop.fs.FSError: java.io.IOException: No space left on device",
+                new java.io.IOException("No space left on device")));
+    assertThat(disk.err())
+        .startsWith("daijiao: The disk is full: no space left on device. free space on that disk")
+        .hasLineCount(1);
+
+    Report denied =
+        report(
+            new IllegalStateException(
+                "Cannot list warehouse /w",
+                new java.nio.file.AccessDeniedException("/w/gold/eligibility")));
+    assertThat(denied.err())
+        .isEqualTo(
+            "daijiao: Permission denied to /w/gold/eligibility: give the user that runs daijiao"
+                + " access to it (and the warehouse folder), then run again.\n");
   }
 }

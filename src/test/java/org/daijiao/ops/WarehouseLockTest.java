@@ -161,7 +161,8 @@ class WarehouseLockTest {
             null,
             null,
             Map.of(),
-            List.of());
+            List.of(),
+            null);
     WarehouseLock.Shared remote = new WarehouseLock.Shared(SPARK, w, w.root());
     assertThat(remote.tryAcquire(elsewhere)).as("the first run creates the lock").isNull();
     try {
@@ -204,7 +205,8 @@ class WarehouseLockTest {
             null,
             null,
             Map.of(),
-            List.of());
+            List.of(),
+            null);
     WarehouseLock.Shared killed = new WarehouseLock.Shared(SPARK, w, w.root());
     assertThat(killed.tryAcquire(dead)).isNull();
     killed.leaveForNextRun();
