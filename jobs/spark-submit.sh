@@ -142,7 +142,7 @@ SUBMIT_ARGS+=(
   --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog
   --conf spark.hadoop.fs.permissions.umask-mode=077
   # Under spark-submit daijiao leaves sizing to the submitter: county-sized data wants few partitions, and
-  # Delta's default of 50 partitions to rebuild a table's state more than doubled a run (README, Measured).
+  # Delta's default of 50 partitions to rebuild a table's state more than doubled a run (docs/performance.md#levers).
   # A spark.* line of the configuration given later wins.
   --conf "spark.sql.shuffle.partitions=$DAIJIAO_SHUFFLE_PARTITIONS"
   --conf spark.databricks.delta.snapshotPartitions=2

@@ -32,7 +32,8 @@ public class UserFacingException extends RuntimeException {
      * The warehouse or its run records: written by a newer daijiao, a run id that is not recorded,
      * a retention that would cut the audit horizon.
      */
-    WAREHOUSE("see the message: `bin/daijiao runs` lists the recorded runs (README, Operations)"),
+    WAREHOUSE(
+        "see the message: `bin/daijiao runs` lists the recorded runs (docs/operations.md#run-records)"),
     /** A table whose log or data files are damaged or missing (docs/operations.md). */
     DAMAGED_TABLE(
         "restore the table from a backup, or rebuild it as the message says; `bin/daijiao maintain"

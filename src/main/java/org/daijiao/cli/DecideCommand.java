@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
     aliases = {"eligibility", "ledger"},
     mixinStandardHelpOptions = true,
     description = {
-      "Apply the policy (SPEC §2) to every roster person: gold.eligibility, gold.subsidy_ledger and",
+      "Apply the policy (docs/rules.md) to every roster person: gold.eligibility, gold.subsidy_ledger and",
       "gold.reaching_pension_age for the policy year (other years' rows stay)."
     })
 final class DecideCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
  * Why a person got the decision they got, rule by rule with the clause of the notice behind each
  * step — what a clerk reads to answer a resident. Runs the same rules as {@code decide} on the
  * person's silver records. With {@code --line}, why a roster row was rejected for its ID number and
- * its repair candidates (issue 12).
+ * its repair candidates (docs/inputs.md#id-repair).
  */
 @Command(
     name = "explain",
@@ -121,7 +121,7 @@ final class ExplainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Issue 12: a rejected roster row and its repair candidates, IDs masked. */
+  /** docs/inputs.md#id-repair: a rejected roster row and its repair candidates, IDs masked. */
   private int explainLine(String at) {
     int lineAt = at.lastIndexOf(':');
     int sourceAt = at.indexOf(':');

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Copies of the gold tables for people outside the data team (issue 4, SPEC §7). */
+/** Copies of the gold tables for people outside the data team (docs/privacy.md#analyst-export). */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic department exports (SPEC §4) for a Pengshui-like county: real township and village",
+      "Write synthetic department exports (docs/inputs.md#sources) for a Pengshui-like county: real township and village",
       "names, realistic categories, overlaps and dirty rows. Deterministic for a seed. No real person."
     })
 final class GenerateCommand implements Callable<Integer> {

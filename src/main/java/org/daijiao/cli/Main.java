@@ -79,7 +79,8 @@ public final class Main implements Runnable {
     // A full disk, a refused permission, a driver out of memory: named with the fix, not a bug.
     java.util.Optional<UserFacingException> named = FailureCause.named(e);
     if (named.isPresent()) {
-      // SPEC §6: a one-line cause. Spark's analysis messages span several lines; they are joined.
+      // docs/operations.md#exit-codes: a one-line cause. Spark's analysis messages span several
+      // lines; they are joined.
       System.err.println(
           "daijiao: "
               + String.valueOf(named.get().getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The county report for the leadership and the townships (issue 9 part 1). */
+/** The county report for the leadership and the townships (docs/reports.md#county-report). */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,

@@ -41,7 +41,8 @@ final class Spark implements AutoCloseable {
       this.session = running.get();
     }
     this.warehouse = new Warehouse(common.warehouse);
-    // A warehouse a newer daijiao wrote is neither read nor written (README, Operations).
+    // A warehouse a newer daijiao wrote is neither read nor written
+    // (docs/operations.md#warehouse-format).
     WarehouseFormat.requireKnown(session, warehouse);
     sizeFor(SparkSessions.bytesUnder(session, warehouse.root()));
   }

@@ -132,7 +132,7 @@ public final class SqlCommand implements Callable<Integer> {
       // A statement that changes a table changes its latest version, not a run's view of it.
       spark.warehouse.registerNamedIn(spark.session, sql);
     } else {
-      // As the last finished run (or --run RUN_ID) left each table (issue 10).
+      // As the last finished run (or --run RUN_ID) left each table (docs/operations.md#readers).
       RunTables.registerNamedIn(spark.session, spark.warehouse, sql, run, System.err);
     }
   }

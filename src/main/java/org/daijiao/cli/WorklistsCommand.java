@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The village work lists for the township and village clerks (issue 9 part 2). */
+/** The village work lists for the township and village clerks (docs/reports.md#work-lists). */
 @Command(
     name = "worklists",
     mixinStandardHelpOptions = true,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Options of the commands that write tables, and how they run: recorded in {@code ops.runs}, under
- * the warehouse lock (README, Operations).
+ * the warehouse lock (docs/operations.md#lock).
  */
 final class WriterOptions {
   private static final String RESTORE = "restore";

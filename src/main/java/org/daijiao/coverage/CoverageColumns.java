@@ -15,9 +15,10 @@ import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
 /**
- * The contracts of the gold tables written from the decisions of a year (SPEC §2.6, §5): coverage
- * statistics and funding requests hold counts and sums only; the work list holds masked IDs.
- * Columns carried from the decision tables keep their names.
+ * The contracts of the gold tables written from the decisions of a year (docs/rules.md#coverage,
+ * docs/development.md#table-contracts): coverage statistics and funding requests hold counts and
+ * sums only; the work list holds masked IDs. Columns carried from the decision tables keep their
+ * names.
  */
 public final class CoverageColumns {
   public static final String POLICY_YEAR = GoldColumns.POLICY_YEAR;
@@ -46,11 +47,15 @@ public final class CoverageColumns {
   public static final String DEADLINE = GoldColumns.DEADLINE;
   public static final String AS_OF = GoldColumns.AS_OF;
 
-  /** Issue 12: roster rows without a usable ID number, so that a 100 % rate cannot hide them. */
+  /**
+   * docs/inputs.md#id-repair: roster rows without a usable ID number, so that a 100 % rate cannot
+   * hide them.
+   */
   public static final String UNRESOLVED_ROSTER_ROWS = "unresolved_roster_rows";
 
   /**
-   * Issue 12, FIX_ID rows of the work list: which department's row, the masked candidate, where.
+   * docs/inputs.md#id-repair, FIX_ID rows of the work list: which department's row, the masked
+   * candidate, where.
    */
   public static final String CANDIDATE_ID_NUMBER = "candidate_id_number";
 
@@ -60,12 +65,12 @@ public final class CoverageColumns {
   /** Rates are fractions with 4 decimals (0.9732). */
   public static final DecimalType RATE = DataTypes.createDecimalType(7, 4);
 
-  /** {@code gold.coverage_stats}: 参保率 by level and category (SPEC §2.6). */
+  /** {@code gold.coverage_stats}: 参保率 by level and category (docs/rules.md#coverage-statistics). */
   public static final TableContract COVERAGE_STATS =
       TableContract.of(
           Tables.COVERAGE_STATS,
           "参保率统计",
-          "persons in the coverage target, insured, eligible and paid, by county, township and village and by category (SPEC §2.6); counts and sums only",
+          "persons in the coverage target, insured, eligible and paid, by county, township and village and by category (docs/rules.md#coverage-statistics); counts and sums only",
           required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
           required(LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
           optional(

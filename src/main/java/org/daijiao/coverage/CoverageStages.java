@@ -34,10 +34,10 @@ import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
- * Coverage statistics (参保率, SPEC §2.6), the departments' funding requests (§2(二)) and the township
- * work lists (§3 清单管理、销号管理). Pure stages over {@code gold.eligibility} and {@code
- * gold.subsidy_ledger} of one policy year. Statistics hold counts and sums only: no ID number, no
- * name.
+ * Coverage statistics (参保率, docs/rules.md#coverage-statistics), the departments' funding requests
+ * (§2(二)) and the township work lists (§3 清单管理、销号管理). Pure stages over {@code gold.eligibility} and
+ * {@code gold.subsidy_ledger} of one policy year. Statistics hold counts and sums only: no ID
+ * number, no name.
  */
 public final class CoverageStages {
   /**
@@ -66,8 +66,9 @@ public final class CoverageStages {
   /**
    * {@code gold.coverage_stats}: COUNTY, TOWNSHIP and VILLAGE levels, each by category and for ALL.
    * The population is the coverage target; a person's category is the resolved one (or the highest
-   * held). Beside it, the roster rows of each place that have no usable ID number (issue 12): they
-   * are in no count of the target, and a place with only such rows still gets its row.
+   * held). Beside it, the roster rows of each place that have no usable ID number
+   * (docs/inputs.md#id-repair): they are in no count of the target, and a place with only such rows
+   * still gets its row.
    *
    * @param unresolved {@link #unresolvedRosterRows}
    */
@@ -156,10 +157,10 @@ public final class CoverageStages {
   }
 
   /**
-   * The roster rows still without a usable ID number (issue 12): one row per row of {@code
-   * quality.id_repair_candidates} that no confirmation repaired, placed like a person (township and
-   * village matched to the official divisions), with the name and masked value as written and the
-   * candidate to show the clerk: the UNIQUE one, or the only one.
+   * The roster rows still without a usable ID number (docs/inputs.md#id-repair): one row per row of
+   * {@code quality.id_repair_candidates} that no confirmation repaired, placed like a person
+   * (township and village matched to the official divisions), with the name and masked value as
+   * written and the candidate to show the clerk: the UNIQUE one, or the only one.
    *
    * @param candidates {@code quality.id_repair_candidates}
    */
@@ -253,7 +254,7 @@ public final class CoverageStages {
    * (ENROL), pay their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment
    * moved from another county (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE,
    * 达龄一个，发放一个); and every roster row without a usable ID number, to be checked on the ID card
-   * (FIX_ID, issue 12). IDs are masked.
+   * (FIX_ID, docs/inputs.md#id-repair). IDs are masked.
    *
    * @param unresolved {@link #unresolvedRosterRows}
    */
@@ -351,8 +352,9 @@ public final class CoverageStages {
   }
 
   /**
-   * {@code 500243********123X}: the area code and the last four characters only (SPEC §7) — the
-   * column form of {@link org.daijiao.identity.IdNumber#mask}, which explain and reports use.
+   * {@code 500243********123X}: the area code and the last four characters only
+   * (docs/privacy.md#privacy-rule) — the column form of {@link org.daijiao.identity.IdNumber#mask},
+   * which explain and reports use.
    */
   public static Column masked(Column id) {
     return concat(substring(id, 1, 6), lit("********"), substring(id, 15, 4));

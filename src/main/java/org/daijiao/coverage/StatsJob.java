@@ -17,8 +17,9 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Warehouse;
 
 /**
- * Coverage statistics, department funding requests and work lists (SPEC §2.5, §2.6, §5) of one
- * policy year, from the decisions already written; replaces only that year's rows.
+ * Coverage statistics, department funding requests and work lists (docs/rules.md#money,
+ * docs/rules.md#coverage, docs/development.md#table-contracts) of one policy year, from the
+ * decisions already written; replaces only that year's rows.
  */
 public final class StatsJob {
 

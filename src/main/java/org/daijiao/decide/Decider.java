@@ -19,9 +19,9 @@ import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 
 /**
- * The 2022 policy (SPEC §2) for one person at a time: eligibility, reasons, the resolved category,
- * the ledger row and the audit trail. Pure and serialisable, so that Spark executors call it on
- * each person's grouped records.
+ * The 2022 policy (docs/rules.md) for one person at a time: eligibility, reasons, the resolved
+ * category, the ledger row and the audit trail. Pure and serialisable, so that Spark executors call
+ * it on each person's grouped records.
  */
 public final class Decider implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -77,7 +77,8 @@ public final class Decider implements Serializable {
         f.category() == null ? null : f.category().name(),
         f.reasons().stream().map(Reason::name).collect(Collectors.toList()),
         eligible ? f.days().qualifying().first() : null,
-        // SPEC §2.6: the coverage target ignores the insurance-based exclusions.
+        // docs/rules.md#coverage-target: the coverage target ignores the insurance-based
+        // exclusions.
         !f.days().qualifying().isEmpty(),
         f.snapshot().insured(),
         eligible && f.paid().covers(f.tier().tier()),

@@ -38,7 +38,7 @@ public final class DecisionStages {
 
   private DecisionStages() {}
 
-  /** Applies the rules of SPEC §2 to every person ({@link Decider}, on the executors). */
+  /** Applies the rules of docs/rules.md to every person ({@link Decider}, on the executors). */
   public static Dataset<Row> decisions(Dataset<Row> timelines, Decider decider) {
     return timelines.map(
         (MapFunction<Row, Row>)
@@ -47,12 +47,12 @@ public final class DecisionStages {
   }
 
   /**
-   * Where each decided person lives (SPEC §3, amended): among the records that exist at as_of, the
-   * latest-starting record of the source (department) that certifies the first of: the resolved
-   * category; the highest-priority target category held on a day of W (both are the decision's
-   * {@code category}); the highest-priority target category ever held. A person with none of these
-   * is placed by the latest-starting record of any roster source. Equal start dates: the record
-   * that comes last in (source file, line) order.
+   * Where each decided person lives (docs/rules.md#location): among the records that exist at
+   * as_of, the latest-starting record of the source (department) that certifies the first of: the
+   * resolved category; the highest-priority target category held on a day of W (both are the
+   * decision's {@code category}); the highest-priority target category ever held. A person with
+   * none of these is placed by the latest-starting record of any roster source. Equal start dates:
+   * the record that comes last in (source file, line) order.
    *
    * @param categoryPeriods {@code silver.category_periods}: each merged period carries the place,
    *     file and line of its latest record existing at as_of, and that record's start
@@ -134,7 +134,7 @@ public final class DecisionStages {
 
   /**
    * The ledger rows of the eligible persons; a person read from a repaired roster row carries the
-   * flag {@code ID_REPAIRED} after the rules' flags (issue 12).
+   * flag {@code ID_REPAIRED} after the rules' flags (docs/inputs.md#id-repair).
    */
   public static Dataset<Row> subsidyLedger(Dataset<Row> enriched, int policyYear, LocalDate asOf) {
     Column ruleFlags = col(GoldColumns.FLAGS);

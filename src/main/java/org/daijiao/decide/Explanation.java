@@ -7,7 +7,8 @@ import org.daijiao.policy.Policy;
 
 /**
  * What {@code daijiao explain} prints: a decision rule by rule, each section citing its clause of
- * the notice, for a clerk to read (SPEC §6). The ID number is masked (SPEC §7).
+ * the notice, for a clerk to read (docs/rules.md#explain). The ID number is masked
+ * (docs/privacy.md#privacy-rule).
  */
 public final class Explanation {
   private static final String INDENT = "   ";

@@ -16,8 +16,9 @@ import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
 /**
- * The contracts of the gold tables written from the decisions (SPEC §5): one row per person and
- * policy year, replaced year by year. Columns carried from silver keep their silver names.
+ * The contracts of the gold tables written from the decisions
+ * (docs/development.md#table-contracts): one row per person and policy year, replaced year by year.
+ * Columns carried from silver keep their silver names.
  */
 public final class GoldColumns {
   public static final String POLICY_YEAR = Tables.POLICY_YEAR;
@@ -56,7 +57,8 @@ public final class GoldColumns {
   public static final DataType CODES = createArrayType(StringType, false);
 
   private static final ColumnSpec POLICY_YEAR_COLUMN =
-      required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y decided (SPEC §2)");
+      required(
+          POLICY_YEAR, IntegerType, "政策年度", "the policy year Y decided (docs/rules.md#window)");
   private static final ColumnSpec ID_NUMBER_COLUMN =
       required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number");
   private static final ColumnSpec NAME_COLUMN =
@@ -80,7 +82,7 @@ public final class GoldColumns {
       TableContract.of(
           Tables.ELIGIBILITY,
           "代缴资格认定",
-          "one row per person on any roster and policy year: eligible or not, and why (SPEC §2.2)",
+          "one row per person on any roster and policy year: eligible or not, and why (docs/rules.md#reason-codes)",
           POLICY_YEAR_COLUMN,
           ID_NUMBER_COLUMN,
           NAME_COLUMN,
@@ -95,7 +97,7 @@ public final class GoldColumns {
               ELIGIBLE,
               BooleanType,
               "是否代缴对象",
-              "代缴对象: qualifying days and no exclusion (SPEC §2.2)"),
+              "代缴对象: qualifying days and no exclusion (docs/rules.md#qualifying-days)"),
           optional(
               CATEGORY,
               StringType,
@@ -105,7 +107,7 @@ public final class GoldColumns {
               REASONS,
               CODES,
               "不予代缴原因",
-              "why not eligible, in the order of SPEC §2.2; empty if eligible"),
+              "why not eligible, in the order of docs/rules.md#reason-codes; empty if eligible"),
           optional(
               FIRST_ELIGIBLE_DATE,
               DateType,
@@ -115,23 +117,23 @@ public final class GoldColumns {
               IN_COVERAGE_TARGET,
               BooleanType,
               "是否应参保对象",
-              "has a qualifying day (SPEC §2.6 target)"),
+              "has a qualifying day (docs/rules.md#coverage-target)"),
           required(
               INSURED,
               BooleanType,
               "是否已参保",
-              "an ACTIVE, SUSPENDED or RECEIVING record (SPEC §2.6)"),
+              "an ACTIVE, SUSPENDED or RECEIVING record (docs/rules.md#coverage-target)"),
           required(PAID, BooleanType, "是否已缴足", "eligible and self_paid + government_paid ≥ tier"),
           AS_OF_COLUMN,
           TOWNSHIP_CODE_COLUMN,
           VILLAGE_CODE_COLUMN);
 
-  /** {@code gold.subsidy_ledger}: one row per eligible person (SPEC §2.4, §2.5). */
+  /** {@code gold.subsidy_ledger}: one row per eligible person (docs/rules.md#money). */
   public static final TableContract SUBSIDY_LEDGER =
       TableContract.of(
           Tables.SUBSIDY_LEDGER,
           "代缴台账",
-          "one row per eligible person and policy year: amounts, department, mode, batch, status (SPEC §2.4, §2.5)",
+          "one row per eligible person and policy year: amounts, department, mode, batch, status (docs/rules.md#money)",
           POLICY_YEAR_COLUMN,
           ID_NUMBER_COLUMN,
           NAME_COLUMN,
@@ -141,7 +143,10 @@ public final class GoldColumns {
           required(DEPARTMENT, StringType, "认定部门", "the certifying department that pays (§2(二))"),
           required(FUNDING_SOURCE, StringType, "资金来源", "where the department's money comes from"),
           required(
-              TIER, CleanColumns.MONEY, "缴费档次", "T: the tier the person chose, or L (SPEC §2.4)"),
+              TIER,
+              CleanColumns.MONEY,
+              "缴费档次",
+              "T: the tier the person chose, or L (docs/rules.md#chosen-tier)"),
           required(
               SUBSIDY_AMOUNT,
               CleanColumns.MONEY,
@@ -168,7 +173,7 @@ public final class GoldColumns {
               STATUS,
               StringType,
               "办理状态（销号）",
-              "the first open step of the 销号 checklist (SPEC §2.5)"),
+              "the first open step of the 销号 checklist (docs/rules.md#status)"),
           required(
               FLAGS, CODES, "核查标记", "TIER_DEFAULTED, TIER_CONFLICT: what a clerk should check"),
           AS_OF_COLUMN,

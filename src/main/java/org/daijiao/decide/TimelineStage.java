@@ -16,8 +16,8 @@ import scala.collection.Seq;
 /**
  * Gathers everything §2 looks at for one person into one row: birth date, category periods,
  * exclusion periods, enrolments and the policy year's payments. Records that start after as_of do
- * not exist for the run (SPEC §2), and a person none of whose roster records exists yet is not in
- * the run at all.
+ * not exist for the run (docs/rules.md#window), and a person none of whose roster records exists
+ * yet is not in the run at all.
  */
 public final class TimelineStage {
   public static final String CATEGORY_PERIODS = "category_periods";

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * A set of days kept as sorted, disjoint, non-adjacent closed ranges {@code [start, end]}. The
- * qualifying days of SPEC §2.2 are computed with these (union, intersection, difference) instead of
- * a loop over the days of the year: the rules run for every person of the county.
+ * qualifying days of docs/rules.md#qualifying-days are computed with these (union, intersection,
+ * difference) instead of a loop over the days of the year: the rules run for every person of the
+ * county.
  */
 public final class DateRanges {
   /** A closed range of days, both ends inclusive. */

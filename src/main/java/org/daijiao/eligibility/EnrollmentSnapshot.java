@@ -10,8 +10,9 @@ import org.daijiao.policy.Policy;
 
 /**
  * What the enrolment snapshot says about one person's eligibility: the insurance-based exclusions
- * of §1 and whether the person is insured (SPEC §2.6). The snapshot has no dates: a record applies
- * whenever it exists. (The tier and the 销号 status read the same records in the ledger.)
+ * of §1 and whether the person is insured (docs/rules.md#coverage-target). The snapshot has no
+ * dates: a record applies whenever it exists. (The tier and the 销号 status read the same records in
+ * the ledger.)
  */
 public final class EnrollmentSnapshot {
   private final List<Enrollment> records;
@@ -26,7 +27,10 @@ public final class EnrollmentSnapshot {
     return records;
   }
 
-  /** The insurance-based reasons of SPEC §2.2 that hold, whatever the qualifying days. */
+  /**
+   * The insurance-based reasons of docs/rules.md#insurance-exclusions that hold, whatever the
+   * qualifying days.
+   */
   public Set<Reason> insuranceExclusions() {
     Set<Reason> reasons = EnumSet.noneOf(Reason.class);
     for (Enrollment e : records) {
@@ -39,7 +43,8 @@ public final class EnrollmentSnapshot {
           // §1 市外参加城乡居民基本养老保险的人员, 不纳入资助范围
           reasons.add(Reason.RESIDENT_PENSION_OUTSIDE_MUNICIPALITY);
         } else if (!policy.isCounty(e.regionCode())) {
-          // Decision (SPEC §2.2): enrolled in another county of the municipality → its ledger
+          // Decision (docs/decisions.md#other-county-enrolment): enrolled in another county of the
+          // municipality → its ledger
           reasons.add(Reason.RESIDENT_PENSION_OTHER_COUNTY);
         }
       }
@@ -50,7 +55,10 @@ public final class EnrollmentSnapshot {
     return reasons;
   }
 
-  /** SPEC §2.6: an ACTIVE, SUSPENDED or RECEIVING record in any scheme, any region. */
+  /**
+   * docs/rules.md#coverage-target: an ACTIVE, SUSPENDED or RECEIVING record in any scheme, any
+   * region.
+   */
   public boolean insured() {
     return records.stream()
         .anyMatch(e -> e.status().isOpen() || e.status() == EnrollmentStatus.RECEIVING);

@@ -18,9 +18,9 @@ import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 
 /**
- * The days of SPEC §2.2, as sets of date ranges within W: the days each target category is held
- * (condition 1), the days within the age window (condition 2), the days each exclusion covers
- * (condition 3) and the qualifying days where all three hold.
+ * The days of docs/rules.md#qualifying-days, as sets of date ranges within W: the days each target
+ * category is held (condition 1), the days within the age window (condition 2), the days each
+ * exclusion covers (condition 3) and the qualifying days where all three hold.
  *
  * @param window W = [Y-01-01, min(Y-12-31, as_of)]
  * @param held per target category, the days of W it is held; only categories held on some day
@@ -54,7 +54,7 @@ public record QualifyingDays(
     return DateRanges.of(policy.yearStart(), end);
   }
 
-  /** Applies conditions 1–3 of SPEC §2.2 to one person. */
+  /** Applies conditions 1–3 of docs/rules.md#qualifying-days to one person. */
   public static QualifyingDays of(PersonTimeline person, Policy policy, LocalDate asOf) {
     DateRanges window = window(policy, asOf);
 
@@ -112,8 +112,8 @@ public record QualifyingDays(
 
   /**
    * The days covered by the periods that pass the filter. A record that starts after as_of does not
-   * exist for the run (SPEC §2); a record without a start date, or that ends before it starts,
-   * covers no day.
+   * exist for the run (docs/rules.md#window); a record without a start date, or that ends before it
+   * starts, covers no day.
    */
   private static DateRanges days(List<Period> periods, Predicate<Period> filter, LocalDate asOf) {
     List<DateRanges.Range> ranges = new ArrayList<>();

@@ -3,8 +3,8 @@ package org.daijiao.eligibility;
 import org.daijiao.person.ExclusionReason;
 
 /**
- * Why a person is not eligible (SPEC §2.2). The declaration order is the order the codes are
- * reported in.
+ * Why a person is not eligible (docs/rules.md#reason-codes). The declaration order is the order the
+ * codes are reported in.
  */
 public enum Reason {
   /** No target category held on any day of W (§1). */
@@ -24,8 +24,8 @@ public enum Reason {
   /** 市外参加城乡居民基本养老保险 (§1): an ACTIVE/SUSPENDED resident record outside the municipality. */
   RESIDENT_PENSION_OUTSIDE_MUNICIPALITY,
   /**
-   * Decision (SPEC §2.2): an ACTIVE/SUSPENDED resident record in another county of the
-   * municipality.
+   * Decision (docs/decisions.md#other-county-enrolment): an ACTIVE/SUSPENDED resident record in
+   * another county of the municipality.
    */
   RESIDENT_PENSION_OTHER_COUNTY,
   /** Already drawing a pension: a RECEIVING record in any scheme. */

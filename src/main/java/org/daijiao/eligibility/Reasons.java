@@ -7,8 +7,8 @@ import java.util.Set;
 import org.daijiao.person.ExclusionReason;
 
 /**
- * The reason codes of SPEC §2.2 for one person: every reason that applies, in the order of {@link
- * Reason}. A person is eligible exactly when the list is empty.
+ * The reason codes of docs/rules.md#reason-codes for one person: every reason that applies, in the
+ * order of {@link Reason}. A person is eligible exactly when the list is empty.
  */
 public final class Reasons {
   private Reasons() {}

@@ -12,10 +12,11 @@ import org.daijiao.identity.IdNumber;
 
 /**
  * Writes values the way departments really export them: mostly clean, with each kind of dirt of
- * SPEC §3/§4 at a realistic rate (about 1–3 % of rows), and counts the rows that got each kind.
+ * docs/inputs.md#reject-reasons at a realistic rate (about 1–3 % of rows), and counts the rows that
+ * got each kind.
  */
 final class Dirt {
-  /** The four date formats of SPEC §4. */
+  /** The four date formats of docs/inputs.md#formats. */
   enum DateStyle {
     ISO,
     SLASH,
@@ -113,9 +114,10 @@ final class Dirt {
   }
 
   /**
-   * A clerk's typo (issue 12), never one that happens to be a valid ID (that would be another,
-   * silent person): 0.5 % a digit substituted, 0.3 % two adjacent characters swapped, 0.2 % a
-   * character dropped, 0.2 % one doubled. Null when no invalid typo was found in a few tries.
+   * A clerk's typo (docs/inputs.md#id-repair), never one that happens to be a valid ID (that would
+   * be another, silent person): 0.5 % a digit substituted, 0.3 % two adjacent characters swapped,
+   * 0.2 % a character dropped, 0.2 % one doubled. Null when no invalid typo was found in a few
+   * tries.
    */
   private String typo(String id, int r) {
     if (r >= 308) {

@@ -3,8 +3,8 @@ package org.daijiao.generate;
 import java.util.Locale;
 
 /**
- * The kinds of dirt the generator puts into the exports on purpose, each one a case SPEC §3/§4 says
- * the ingestion must repair or reject.
+ * The kinds of dirt the generator puts into the exports on purpose, each one a case
+ * docs/inputs.md#reject-reasons says the ingestion must repair or reject.
  */
 public enum DirtKind {
   /** Old 15-digit ID: upgraded to 18 (§3). */
@@ -19,7 +19,10 @@ public enum DirtKind {
   ID_INVALID_CHECKSUM,
   /** A birth date that is not a calendar date (e.g. 29 February 1990): ID_INVALID_BIRTHDATE. */
   ID_IMPOSSIBLE_BIRTH_DATE,
-  /** One digit typed as another (the check character then rarely fits): issue 12's typo. */
+  /**
+   * One digit typed as another (the check character then rarely fits): the typo of
+   * docs/inputs.md#id-repair.
+   */
   ID_DIGIT_SUBSTITUTED,
   /** Two adjacent characters typed in the wrong order. */
   ID_DIGITS_SWAPPED,

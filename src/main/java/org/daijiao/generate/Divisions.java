@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The county's real townships and villages ({@code reference/pengshui_divisions.csv}), in file
- * order: rosters write the township {@code name} and the village {@code short_name} (SPEC §3).
+ * order: rosters write the township {@code name} and the village {@code short_name}
+ * (docs/rules.md#location).
  */
 record Divisions(List<Village> villages) {
   /** A village with its parent township's name; {@code urban} for a 街道 (sub-district). */

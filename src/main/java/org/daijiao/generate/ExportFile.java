@@ -11,7 +11,9 @@ import org.daijiao.ingest.Source;
  */
 record ExportFile(
     Source source, String fileName, Format format, List<String> header, List<List<Object>> rows) {
-  /** How the file is written: the encodings and the spreadsheet format of SPEC §4. */
+  /**
+   * How the file is written: the encodings and the spreadsheet format of docs/inputs.md#formats.
+   */
   enum Format {
     CSV_UTF8,
     CSV_UTF8_BOM,

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What to generate: how many roster persons, the seed that makes the output reproducible, the input
- * directory to write ({@code <out>/<source>/…}, SPEC §4), and whether the insurance exports cover
- * the whole county.
+ * directory to write ({@code <out>/<source>/…}, docs/inputs.md#sources), and whether the insurance
+ * exports cover the whole county.
  *
  * @param countyWide the social insurance bureau's and the tax bureau's exports hold every person
  *     enrolled in the county (about six per roster person, as in Pengshui), not only the roster

@@ -17,10 +17,10 @@ import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 
 /**
- * Generates a synthetic Pengshui county: the six department exports of SPEC §4 for the bundled
- * policy year, with realistic group shares, ages around the 16–60 window and the dirt real exports
- * have. The same options always give the same files (one seeded {@link SplittableRandom}, split in
- * a fixed order; no clock, no hash order). Every person is invented.
+ * Generates a synthetic Pengshui county: the six department exports of docs/inputs.md#sources for
+ * the bundled policy year, with realistic group shares, ages around the 16–60 window and the dirt
+ * real exports have. The same options always give the same files (one seeded {@link
+ * SplittableRandom}, split in a fixed order; no clock, no hash order). Every person is invented.
  */
 public final class SampleGenerator {
   /** Persons on no roster (only insured or excluded), per 100 roster persons. */

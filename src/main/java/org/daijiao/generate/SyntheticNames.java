@@ -45,7 +45,7 @@ final class SyntheticNames {
 
   /**
    * The same person written with another last character: a typing or homophone slip that makes an
-   * identity conflict (SPEC §3).
+   * identity conflict (docs/rules.md#one-person-per-id).
    */
   static String withOtherLastCharacter(SplittableRandom rng, String name) {
     String pool = MALE + FEMALE;

@@ -22,7 +22,10 @@ record SyntheticPerson(
     Set<Story> stories,
     Divisions.Village previousVillage) {
 
-  /** What a person is on the rosters of SPEC §2.1 (MONITORING: a known non-target type). */
+  /**
+   * What a person is on the rosters of docs/rules.md#target-categories (MONITORING: a known
+   * non-target type).
+   */
   enum Role {
     DIBAO,
     TEKUN,
@@ -32,8 +35,8 @@ record SyntheticPerson(
   }
 
   /**
-   * Less common lives that walk the rarer rule paths of SPEC §2 and §3; each export writes what the
-   * story implies. A person has at most one story.
+   * Less common lives that walk the rarer rule paths of docs/rules.md#rule-paths; each export
+   * writes what the story implies. A person has at most one story.
    */
   enum Story {
     /**
@@ -50,7 +53,8 @@ record SyntheticPerson(
     MOVED,
     /**
      * Listed by both civil affairs offices with the same 低保 start date: file a names {@code
-     * previousVillage}, file b the current village (the tie-break of SPEC §3 picks file b).
+     * previousVillage}, file b the current village (the tie-break of docs/rules.md#location picks
+     * file b).
      */
     LISTED_TWICE,
     /** At school until June of Y, enlisted from 1 July: two exclusion reasons all year. */

@@ -1,7 +1,8 @@
 /**
  * A synthetic Pengshui county for the bundled sample, tests and benchmarks: {@link
- * org.daijiao.generate.SampleGenerator#generate} writes the six department exports of SPEC §4
- * ({@code <out>/<source>/*.csv|*.xlsx}) for the policy year of the bundled policy file.
+ * org.daijiao.generate.SampleGenerator#generate} writes the six department exports of
+ * docs/inputs.md#sources ({@code <out>/<source>/*.csv|*.xlsx}) for the policy year of the bundled
+ * policy file.
  *
  * <p>What it contains, per source:
  *

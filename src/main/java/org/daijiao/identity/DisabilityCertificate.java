@@ -7,9 +7,9 @@ import org.daijiao.quality.RejectReason;
 
 /**
  * The disability certificate number (残疾人证号, GB/T 26341-2010): the holder's 18-character ID number,
- * then the category digit (1 视力 … 7 多重) and the grade digit (1 一级 … 4 四级). SPEC §3 takes a
- * disability record's ID from it when the ID column is empty and rejects the record when the two
- * disagree.
+ * then the category digit (1 视力 … 7 多重) and the grade digit (1 一级 … 4 四级).
+ * docs/rules.md#disability-certificate takes a disability record's ID from it when the ID column is
+ * empty and rejects the record when the two disagree.
  */
 public final class DisabilityCertificate {
   private static final int LENGTH = 20;
@@ -33,9 +33,10 @@ public final class DisabilityCertificate {
   }
 
   /**
-   * The ID a disability record is keyed by: {@code id} when valid, else a reject code of SPEC §3
-   * ({@code ID_*}, {@code CERTIFICATE_INVALID}, {@code ID_CERTIFICATE_MISMATCH}) with a detail.
-   * {@code fromCertificate} says the ID was taken from the certificate number.
+   * The ID a disability record is keyed by: {@code id} when valid, else a reject code of
+   * docs/rules.md#disability-certificate ({@code ID_*}, {@code CERTIFICATE_INVALID}, {@code
+   * ID_CERTIFICATE_MISMATCH}) with a detail. {@code fromCertificate} says the ID was taken from the
+   * certificate number.
    */
   public record Resolution(
       String id, RejectReason problem, String detail, boolean fromCertificate) {
@@ -80,12 +81,13 @@ public final class DisabilityCertificate {
   }
 
   /**
-   * SPEC §3 for a disability record: the ID column when given, else the certificate's first 18
-   * characters; both given and different (after normalising both, 15-digit IDs upgraded) → {@code
-   * ID_CERTIFICATE_MISMATCH}; no ID column and a malformed certificate → {@code
-   * CERTIFICATE_INVALID}; neither → {@code ID_MISSING}. The chosen ID is then judged by {@link
-   * IdNumber#parse} with {@code [minBirth, maxBirth]}. A malformed certificate next to an ID column
-   * is compared only when it has 20 characters; the ID column decides otherwise.
+   * docs/rules.md#disability-certificate for a disability record: the ID column when given, else
+   * the certificate's first 18 characters; both given and different (after normalising both,
+   * 15-digit IDs upgraded) → {@code ID_CERTIFICATE_MISMATCH}; no ID column and a malformed
+   * certificate → {@code CERTIFICATE_INVALID}; neither → {@code ID_MISSING}. The chosen ID is then
+   * judged by {@link IdNumber#parse} with {@code [minBirth, maxBirth]}. A malformed certificate
+   * next to an ID column is compared only when it has 20 characters; the ID column decides
+   * otherwise.
    */
   public static Resolution resolveId(
       String rawId, String rawCertificate, LocalDate minBirth, LocalDate maxBirth) {
@@ -113,7 +115,10 @@ public final class DisabilityCertificate {
     return new Resolution(v.id(), v.problem(), v.detail(), fromCertificate);
   }
 
-  /** Where the two differ, by position only, so the detail holds no ID (SPEC §7). */
+  /**
+   * Where the two differ, by position only, so the detail holds no ID
+   * (docs/privacy.md#privacy-rule).
+   */
   private static String mismatchDetail(String id, String idPart) {
     if (id.length() != ID_LENGTH) {
       return "ID number has " + id.length() + " characters, the certificate's ID part 18";

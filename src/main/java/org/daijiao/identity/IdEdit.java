@@ -1,8 +1,8 @@
 package org.daijiao.identity;
 
 /**
- * The one typing error that turns a valid ID number into the one a department exported (issue 12):
- * the kinds a clerk makes when copying 18 characters from a card.
+ * The one typing error that turns a valid ID number into the one a department exported
+ * (docs/inputs.md#id-repair): the kinds a clerk makes when copying 18 characters from a card.
  */
 public enum IdEdit {
   /** One of the first 17 digits typed as another digit. */

@@ -7,13 +7,13 @@ import org.daijiao.text.Chars;
 
 /**
  * Resident identity numbers (居民身份证号码, GB 11643-1999): normalisation, the 15→18 upgrade and
- * validation. The normalised 18-character number is the key of a person across every source (SPEC
- * §3).
+ * validation. The normalised 18-character number is the key of a person across every source
+ * (docs/rules.md#one-person-per-id).
  */
 public final class IdNumber {
   /**
-   * A verdict: the normalised number when valid, else the reject code of SPEC §3 ({@code
-   * ID_MISSING}, {@code ID_INVALID_FORMAT}, {@code ID_INVALID_BIRTHDATE}, {@code
+   * A verdict: the normalised number when valid, else the reject code of docs/rules.md#id-numbers
+   * ({@code ID_MISSING}, {@code ID_INVALID_FORMAT}, {@code ID_INVALID_BIRTHDATE}, {@code
    * ID_INVALID_CHECKSUM}, checked in that order) and a detail that never repeats the number.
    */
   public record Verdict(String id, RejectReason problem, String detail) {
@@ -107,9 +107,9 @@ public final class IdNumber {
   }
 
   /**
-   * Normalises and validates (SPEC §3): 17 digits + check character, a real birth date in {@code
-   * [minBirth, maxBirth]}, the right check character. The product passes {@code [policy
-   * min_birth_date, as_of]}; a null bound leaves that side open.
+   * Normalises and validates (docs/rules.md#id-numbers): 17 digits + check character, a real birth
+   * date in {@code [minBirth, maxBirth]}, the right check character. The product passes {@code
+   * [policy min_birth_date, as_of]}; a null bound leaves that side open.
    */
   public static Verdict parse(String raw, LocalDate minBirth, LocalDate maxBirth) {
     String id = normalize(raw);
@@ -117,7 +117,8 @@ public final class IdNumber {
       return new Verdict(null, RejectReason.ID_MISSING, "empty");
     }
     if (looksLikeScientificNotation(id)) {
-      // SPEC §3: an Excel number cell lost the digits; the number cannot be recovered.
+      // docs/rules.md#id-numbers: an Excel number cell lost the digits; the number cannot be
+      // recovered.
       return new Verdict(
           null,
           RejectReason.ID_INVALID_FORMAT,
@@ -187,11 +188,12 @@ public final class IdNumber {
   }
 
   /**
-   * The masked form of a value exported where an ID number belongs, valid or not (issue 12: the
-   * work list shows the clerk what the department wrote): after {@link #clean}, the first six and
-   * the last four characters with one star for each character between them, so that a number one
-   * character short or long shows as such ({@code 500243*******1234}); all stars when it has ten
-   * characters or fewer; empty when nothing was written.
+   * The masked form of a value exported where an ID number belongs, valid or not
+   * (docs/inputs.md#id-repair: the work list shows the clerk what the department wrote): after
+   * {@link #clean}, the first six and the last four characters with one star for each character
+   * between them, so that a number one character short or long shows as such ({@code
+   * 500243*******1234}); all stars when it has ten characters or fewer; empty when nothing was
+   * written.
    */
   public static String maskAsWritten(String raw) {
     String s = clean(raw);

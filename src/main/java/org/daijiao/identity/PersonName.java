@@ -3,11 +3,11 @@ package org.daijiao.identity;
 import org.daijiao.text.Chars;
 
 /**
- * Name normalisation (SPEC §3), so that the same person typed by two departments compares equal
- * when the identity conflicts of {@code quality.identity_conflicts} are found: trim; drop white
- * space between two Han characters ({@code 张 三} → {@code 张三}) and around the name dot; fold any
- * other run of white space to one space; full-width → half-width; unify the separator dot of
- * minority names ({@code 阿依古丽•买买提}, {@code 阿依古丽・买买提}) to U+00B7 {@code ·}.
+ * Name normalisation (docs/rules.md#one-person-per-id), so that the same person typed by two
+ * departments compares equal when the identity conflicts of {@code quality.identity_conflicts} are
+ * found: trim; drop white space between two Han characters ({@code 张 三} → {@code 张三}) and around
+ * the name dot; fold any other run of white space to one space; full-width → half-width; unify the
+ * separator dot of minority names ({@code 阿依古丽•买买提}, {@code 阿依古丽・买买提}) to U+00B7 {@code ·}.
  */
 public final class PersonName {
   /** The name dot as the Ministry of Public Security registers it (间隔号 U+00B7). */

@@ -25,8 +25,9 @@ public final class BronzeColumns {
   private BronzeColumns() {}
 
   /**
-   * The contract of {@code bronze.<source>}: the canonical columns of the source (SPEC §4, text as
-   * exported, empty when the file lacks the column), then the lineage columns.
+   * The contract of {@code bronze.<source>}: the canonical columns of the source
+   * (docs/inputs.md#headers, text as exported, empty when the file lacks the column), then the
+   * lineage columns.
    */
   public static TableContract contract(Source source) {
     List<ColumnSpec> columns = new ArrayList<>();

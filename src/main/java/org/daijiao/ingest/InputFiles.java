@@ -60,7 +60,7 @@ public final class InputFiles {
                 + inputDir
                 + " has none of the source folders "
                 + folders()
-                + ": see SPEC §4 for the layout <input>/<source>/*.csv|*.xlsx.");
+                + ": see docs/inputs.md#sources for the layout <input>/<source>/*.csv|*.xlsx.");
       }
     } catch (IOException e) {
       throw new UserFacingException(

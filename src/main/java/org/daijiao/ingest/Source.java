@@ -10,8 +10,8 @@ import org.daijiao.person.Category;
 import org.daijiao.text.Chars;
 
 /**
- * The six department exports of SPEC §4: the folder each is read from, its canonical columns, which
- * of them a file must have, and the Chinese headers departments actually export.
+ * The six department exports of docs/inputs.md#sources: the folder each is read from, its canonical
+ * columns, which of them a file must have, and the Chinese headers departments actually export.
  */
 public enum Source {
   CIVIL_AFFAIRS(

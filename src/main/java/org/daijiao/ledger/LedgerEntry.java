@@ -9,7 +9,7 @@ import org.daijiao.policy.FundingSource;
 
 /**
  * One row of {@code gold.subsidy_ledger} without the person's identity: what the department pays
- * for an eligible person, how and by when (SPEC §2.4–§2.5). Money has scale 2.
+ * for an eligible person, how and by when (docs/rules.md#money). Money has scale 2.
  */
 public record LedgerEntry(
     Category category,

@@ -9,7 +9,7 @@ import org.daijiao.person.Enrollment;
 import org.daijiao.policy.Policy;
 
 /**
- * The money rules of §2 for an eligible person (SPEC §2.4, §2.5): amounts, mode, batch and
+ * The money rules of §2 for an eligible person (docs/rules.md#money): amounts, mode, batch and
  * deadline, the 销号 status, and the department that pays. Every number and date comes from the
  * policy file.
  */
@@ -25,7 +25,7 @@ public final class LedgerRules implements Serializable {
    *
    * @param category the resolved category (§2(一))
    * @param firstEligibleDate the first qualifying day
-   * @param enrollments the person's enrolment records (the snapshot of SPEC §4)
+   * @param enrollments the person's enrolment records (the snapshot of docs/inputs.md#headers)
    */
   public LedgerEntry entry(
       Category category,
@@ -70,7 +70,7 @@ public final class LedgerRules implements Serializable {
     return batch == Batch.REGULAR ? policy.regularDeadline() : policy.dynamicDeadline();
   }
 
-  /** §3(二) 销号管理: the first open action, in the order of SPEC §2.5. */
+  /** §3(二) 销号管理: the first open action, in the order of docs/rules.md#status. */
   public Status status(
       List<Enrollment> enrollments,
       Mode mode,
@@ -92,7 +92,7 @@ public final class LedgerRules implements Serializable {
     return Status.AWAITING_GOVERNMENT_PAYMENT;
   }
 
-  /** SPEC §2.5 status: an ACTIVE or SUSPENDED resident pension record of this county. */
+  /** docs/rules.md#status: an ACTIVE or SUSPENDED resident pension record of this county. */
   private boolean enrolledInCounty(List<Enrollment> enrollments) {
     return enrollments.stream()
         .anyMatch(e -> e.isResidentIn(policy.countyCode()) && e.status().isOpen());

@@ -9,10 +9,10 @@ import org.daijiao.person.PayerType;
 import org.daijiao.person.Payment;
 
 /**
- * §2(二) what was paid for policy year Y by the run's as_of (SPEC §2.5): the sums of the SELF and
- * the GOVERNMENT payments whose payment year is Y and that are dated on or before as_of. A payment
- * dated after as_of does not exist for the run; one without a date or an amount cannot be placed
- * and is not counted.
+ * §2(二) what was paid for policy year Y by the run's as_of (docs/rules.md#mode): the sums of the
+ * SELF and the GOVERNMENT payments whose payment year is Y and that are dated on or before as_of. A
+ * payment dated after as_of does not exist for the run; one without a date or an amount cannot be
+ * placed and is not counted.
  *
  * @param counted the payments that entered the sums
  * @param ignored the payments that did not (other year, after as_of, undated)
@@ -53,7 +53,7 @@ public record PaymentTotals(
         ignored);
   }
 
-  /** SPEC §2.6 paid: {@code self_paid + government_paid ≥ T}. */
+  /** docs/rules.md#coverage-target, paid: {@code self_paid + government_paid ≥ T}. */
   public boolean covers(BigDecimal tier) {
     return selfPaid.add(governmentPaid).compareTo(tier) >= 0;
   }

@@ -14,13 +14,13 @@ import org.daijiao.policy.Policy;
  * The tier T a person chose (§2(一) 代缴对象自愿选择按其他档次标准参保的), read from their resident pension record of
  * this county.
  *
- * <p>SPEC §2.4 (amended): the records that carry this year's choice are those of the first status
- * of the policy's {@code tier_statuses} the person has — ACTIVE, else SUSPENDED. A TERMINATED or
- * RECEIVING record chose nothing for the year (a person who must re-enrol has not picked a tier
- * yet), so its tier is never used. Among the records of that status, the highest valid tier is T (a
- * duplicate export with two tiers must not lead to a refund for someone who paid only the lower
- * one), flagged {@code TIER_CONFLICT} when they disagree. No such record, or no valid tier on those
- * records: T = L, flagged {@code TIER_DEFAULTED}.
+ * <p>docs/rules.md#chosen-tier: the records that carry this year's choice are those of the first
+ * status of the policy's {@code tier_statuses} the person has — ACTIVE, else SUSPENDED. A
+ * TERMINATED or RECEIVING record chose nothing for the year (a person who must re-enrol has not
+ * picked a tier yet), so its tier is never used. Among the records of that status, the highest
+ * valid tier is T (a duplicate export with two tiers must not lead to a refund for someone who paid
+ * only the lower one), flagged {@code TIER_CONFLICT} when they disagree. No such record, or no
+ * valid tier on those records: T = L, flagged {@code TIER_DEFAULTED}.
  *
  * @param tier T, scale 2
  * @param source the record T was read from; null when defaulted

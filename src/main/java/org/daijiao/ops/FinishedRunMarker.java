@@ -17,9 +17,9 @@ import org.daijiao.spark.Warehouse;
  * The table versions the last run that succeeded left, kept in {@code
  * <warehouse>/_daijiao/finished-run.json} beside its record in {@code ops.runs}. A reader whose
  * tables all still stand at these versions (nothing wrote them since) reads them as they are and
- * never opens {@code ops.runs}: a Delta snapshot and a Spark job, about 2 s of a 9 s query (README
- * "Performance"). Only a shortcut: {@code ops.runs} stays the record, and a marker that is missing,
- * unreadable or behind a table sends the reader to it ({@link RunTables}).
+ * never opens {@code ops.runs}: a Delta snapshot and a Spark job, about 2 s of a 9 s query
+ * (docs/performance.md#levers). Only a shortcut: {@code ops.runs} stays the record, and a marker
+ * that is missing, unreadable or behind a table sends the reader to it ({@link RunTables}).
  *
  * @param runId the run that wrote it
  * @param versions every table's version when that run finished ({@code layer.table} → version)

@@ -477,7 +477,7 @@ public final class RecordedRun {
           }
           removed++;
         } catch (IOException e) {
-          // Left for the operator: README, Operations, "after a crash".
+          // Left for the operator: docs/operations.md#after-a-crash.
         }
       }
     }

@@ -113,7 +113,7 @@ public final class RunColumns {
               AS_OF,
               DateType,
               "数据截止日期",
-              "the run's reference date (SPEC §2); null: ingest, maintain"),
+              "the run's reference date (docs/rules.md#window); null: ingest, maintain"),
           optional(
               INPUT_DIR, StringType, "输入目录", "the input directory read; null if none was read"),
           optional(

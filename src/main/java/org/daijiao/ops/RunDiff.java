@@ -20,9 +20,10 @@ import org.daijiao.decide.GoldColumns;
 import org.daijiao.ops.DiffColumns.Change;
 
 /**
- * What changed between two runs' gold tables of a year (SPEC §2(二) 即进立保, §3 动态清零): who entered or
- * left the subsidy ledger, whose category, status, subsidy or batch changed, and how the county's
- * and each township's coverage moved. Pure stages on the two runs' tables.
+ * What changed between two runs' gold tables of a year (§2(二) 即进立保, §3(一) 动态清零:
+ * docs/rules.md#batch-and-deadline): who entered or left the subsidy ledger, whose category,
+ * status, subsidy or batch changed, and how the county's and each township's coverage moved. Pure
+ * stages on the two runs' tables.
  */
 public final class RunDiff {
   private static final String FROM = "_from";

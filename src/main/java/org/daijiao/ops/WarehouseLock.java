@@ -44,7 +44,7 @@ import org.daijiao.spark.Warehouse;
  * records that run as ABANDONED. On HDFS and object stores there is no such lock: the file is
  * created exclusively and its modification time is a heartbeat every {@link #HEARTBEAT}; a lock
  * whose heartbeat is older than {@link #STALE}, or whose process on this host is gone, is taken
- * over (README, Operations, for the limits).
+ * over (docs/operations.md#lock, for the limits).
  */
 public abstract sealed class WarehouseLock implements AutoCloseable {
   static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -303,7 +303,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
                   + left.pid()
                   + ", which still runs, but that process does not hold the file lock: this file"
                   + " system does not lock files (an NFS mount without lock support?). Put the"
-                  + " warehouse on a local disk or HDFS (README, Operations).");
+                  + " warehouse on a local disk or HDFS (docs/operations.md#lock).");
         }
         this.channel = ch;
         this.lock = l;
@@ -422,7 +422,7 @@ public abstract sealed class WarehouseLock implements AutoCloseable {
 
   /**
    * A warehouse on HDFS or an object store: an exclusively created file with a heartbeat. Exclusive
-   * creation is atomic on HDFS; on object stores it is not (README, Operations).
+   * creation is atomic on HDFS; on object stores it is not (docs/operations.md#lock).
    */
   static final class Shared extends WarehouseLock {
     private final FileSystem fs;

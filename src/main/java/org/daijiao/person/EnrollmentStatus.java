@@ -2,7 +2,7 @@ package org.daijiao.person;
 
 import java.util.List;
 
-/** The status of an enrolment record (SPEC §4 {@code pension_enrollment.status}). */
+/** The status of an enrolment record (docs/inputs.md#headers {@code pension_enrollment.status}). */
 public enum EnrollmentStatus {
   /** 参保缴费 / 正常: enrolled and paying. */
   ACTIVE,

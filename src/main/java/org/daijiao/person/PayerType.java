@@ -1,6 +1,6 @@
 package org.daijiao.person;
 
-/** Who made a payment (SPEC §4 {@code tax_payments.payer_type}). */
+/** Who made a payment (docs/inputs.md#headers {@code tax_payments.payer_type}). */
 public enum PayerType {
   /** 个人缴费: the person's own part. */
   SELF,

@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * A dated record of a person: a category period (code {@code TEKUN}, {@code DIBAO}, {@code FANPIN},
  * {@code SEVERE_DISABILITY} or a known non-target code such as {@code MARGINAL_POVERTY}) or an
  * exclusion period ({@code STUDENT}, {@code MILITARY}, {@code PRISONER}). Both ends are inclusive;
- * {@code end == null} means ongoing (SPEC §2.1: held on d when {@code start ≤ d} and ({@code end}
- * empty or {@code d ≤ end})).
+ * {@code end == null} means ongoing (docs/rules.md#target-categories: held on d when {@code start ≤
+ * d} and ({@code end} empty or {@code d ≤ end})).
  */
 public record Period(String code, LocalDate start, LocalDate end) implements Serializable {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the rules of SPEC §2 need about one person, gathered from every source after the
+ * Everything the rules of docs/rules.md need about one person, gathered from every source after the
  * records were grouped by ID number. Lists are copied (immutable); a null list is an empty one.
  */
 public record PersonTimeline(

@@ -1,6 +1,9 @@
 package org.daijiao.person;
 
-/** The pension scheme of an enrolment record (SPEC §4 {@code pension_enrollment.scheme}). */
+/**
+ * The pension scheme of an enrolment record (docs/inputs.md#headers {@code
+ * pension_enrollment.scheme}).
+ */
 public enum Scheme {
   /** 城乡居民基本养老保险: the urban–rural residents' pension this subsidy pays into. */
   RESIDENT,

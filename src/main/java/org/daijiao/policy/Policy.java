@@ -33,8 +33,9 @@ public record Policy(
     implements Serializable {
 
   /**
-   * Issue 12: whether a UNIQUE repair candidate that also matches the township of the rejected row
-   * is accepted without the data team's file. Optional; off when absent (README, Decisions).
+   * docs/inputs.md#id-repair: whether a UNIQUE repair candidate that also matches the township of
+   * the rejected row is accepted without the data team's file. Optional; off when absent
+   * (docs/decisions.md#no-repair-on-a-guess).
    */
   public record IdRepair(
       @JsonProperty("accept_unique_same_township") boolean acceptUniqueSameTownship)
@@ -46,8 +47,9 @@ public record Policy(
 
   /**
    * §2(一): the lowest tier, the tiers a person may choose, the share of the lowest tier subsidised,
-   * and the statuses of a county resident pension record whose tier is this year's choice (SPEC
-   * §2.4 as amended: ACTIVE, else SUSPENDED; a TERMINATED or RECEIVING record chose nothing).
+   * and the statuses of a county resident pension record whose tier is this year's choice
+   * (docs/rules.md#chosen-tier: ACTIVE, else SUSPENDED; a TERMINATED or RECEIVING record chose
+   * nothing).
    */
   public record Amounts(
       @JsonProperty("lowest_tier") BigDecimal lowestTier,
@@ -142,8 +144,8 @@ public record Policy(
   }
 
   /**
-   * SPEC §2.4 (amended): the statuses whose county resident records carry the year's choice of
-   * tier, in order of preference ({@code amounts.tier_statuses}).
+   * docs/rules.md#chosen-tier: the statuses whose county resident records carry the year's choice
+   * of tier, in order of preference ({@code amounts.tier_statuses}).
    */
   public List<EnrollmentStatus> tierStatuses() {
     return amounts.tierStatuses().stream().map(EnrollmentStatus::valueOf).toList();
@@ -164,7 +166,10 @@ public record Policy(
     return regionCode != null && regionCode.startsWith(municipalityPrefix);
   }
 
-  /** Issue 12: {@link IdRepair#acceptUniqueSameTownship}, false when the file does not say. */
+  /**
+   * docs/inputs.md#id-repair: {@link IdRepair#acceptUniqueSameTownship}, false when the file does
+   * not say.
+   */
   public boolean acceptsUniqueSameTownship() {
     return idRepair != null && idRepair.acceptUniqueSameTownship();
   }

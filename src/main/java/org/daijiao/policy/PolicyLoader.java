@@ -246,7 +246,7 @@ public final class PolicyLoader {
         problems.add("amounts.valid_tiers has " + t + ", below lowest_tier " + a.lowestTier());
       }
     }
-    // SPEC §2.4 (amended): only an open record carries this year's choice of tier.
+    // docs/rules.md#chosen-tier: only an open record carries this year's choice of tier.
     if (a.tierStatuses().isEmpty()
         || !OPEN_STATUSES.containsAll(a.tierStatuses())
         || new HashSet<>(a.tierStatuses()).size() != a.tierStatuses().size()) {

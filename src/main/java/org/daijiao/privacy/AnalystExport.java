@@ -35,9 +35,9 @@ import org.daijiao.spark.Warehouse;
 
 /**
  * {@code daijiao export --for analysts}: copies of the gold tables that may leave the data team
- * (issue 4, SPEC §7). {@code id_number} becomes {@value #PSEUDONYM} (a keyed HMAC, see {@link
- * Pseudonyms}) in the same position (empty where the table already masks the ID, as {@code
- * gold.worklist} does), {@code name} is dropped; every other column is kept as it is.
+ * (docs/privacy.md#analyst-export). {@code id_number} becomes {@value #PSEUDONYM} (a keyed HMAC,
+ * see {@link Pseudonyms}) in the same position (empty where the table already masks the ID, as
+ * {@code gold.worklist} does), {@code name} is dropped; every other column is kept as it is.
  *
  * <p>Format: one CSV file per table ({@code <out>/<table>.csv}, UTF-8 with a byte-order mark so
  * that Excel and WPS show the Chinese text, RFC 4180, dates {@code yyyy-MM-dd}, arrays as JSON,

@@ -14,12 +14,12 @@ import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 
 /**
- * Keyed pseudonyms for ID numbers in the copies that leave the data team (issue 4, SPEC §7): {@code
- * HMAC-SHA256(county secret, id_number)} in lower-case hex, cut to 32 characters (128 bits). The
- * same ID gives the same pseudonym in every run and every policy year as long as the county keeps
- * its secret, so analysts can follow a person across years; without the secret a pseudonym cannot
- * be turned back into an ID (a plain hash could: the 18-digit IDs of one county are few enough to
- * try them all).
+ * Keyed pseudonyms for ID numbers in the copies that leave the data team
+ * (docs/privacy.md#analyst-export): {@code HMAC-SHA256(county secret, id_number)} in lower-case
+ * hex, cut to 32 characters (128 bits). The same ID gives the same pseudonym in every run and every
+ * policy year as long as the county keeps its secret, so analysts can follow a person across years;
+ * without the secret a pseudonym cannot be turned back into an ID (a plain hash could: the 18-digit
+ * IDs of one county are few enough to try them all).
  *
  * <p>The secret comes from the environment ({@value #KEY_ENV}) or a file named by {@value
  * #KEY_FILE_ENV}, never from the repository or the command line (which {@code ps} shows to every

@@ -13,9 +13,9 @@ import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
 /**
- * The contracts of the quality tables (SPEC §5): what could not be read, identities to review, and
- * the reconciliation of rows read against rows accepted and rejected. None holds a full ID number
- * in a free-text column.
+ * The contracts of the quality tables (docs/development.md#table-contracts): what could not be
+ * read, identities to review, and the reconciliation of rows read against rows accepted and
+ * rejected. None holds a full ID number in a free-text column.
  */
 public final class QualityColumns {
   public static final String SOURCE = "source";
@@ -35,14 +35,17 @@ public final class QualityColumns {
       TableContract.of(
           Tables.REJECTED_RECORDS,
           "拒收记录",
-          "every input row that did not reach a clean table, with its file, line and reason (SPEC §3, §4)",
+          "every input row that did not reach a clean table, with its file, line and reason (docs/inputs.md#reject-reasons)",
           required(
               SOURCE, StringType, "数据来源", "the source folder the row came from (civil_affairs …)"),
           required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
           required(
               LINE, LongType, "行号", "line (CSV, as a text editor counts) or row (XLSX) of the row"),
           required(
-              REASON, StringType, "拒收原因", "why it was rejected: a RejectReason code (SPEC §3, §4)"),
+              REASON,
+              StringType,
+              "拒收原因",
+              "why it was rejected: a RejectReason code (docs/inputs.md#reject-reasons)"),
           required(
               DETAIL, StringType, "问题说明", "what is wrong, for the department; never a full ID"));
 
@@ -51,7 +54,7 @@ public final class QualityColumns {
       TableContract.of(
           Tables.IDENTITY_CONFLICTS,
           "身份信息冲突",
-          "ID numbers given different names across rows or sources, kept linked, for review (SPEC §3)",
+          "ID numbers given different names across rows or sources, kept linked, for review (docs/rules.md#one-person-per-id)",
           required(ID_NUMBER, StringType, "身份证号码", "the normalised ID number the rows share"),
           required(
               NAMES,

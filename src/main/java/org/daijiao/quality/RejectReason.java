@@ -1,7 +1,7 @@
 package org.daijiao.quality;
 
 /**
- * Why an input row did not reach a clean table (SPEC §3, §4). Stored in {@code
+ * Why an input row did not reach a clean table (docs/inputs.md#reject-reasons). Stored in {@code
  * quality.rejected_records.reason}.
  */
 public enum RejectReason {

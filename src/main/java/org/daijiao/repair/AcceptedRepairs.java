@@ -23,8 +23,8 @@ import org.daijiao.identity.IdNumber;
 import org.daijiao.ingest.Source;
 
 /**
- * The repairs the data team confirmed (issue 12, {@code --accept-repairs FILE}): a CSV with the
- * columns {@code source, source_file, line, candidate_id_number} — rows of {@code
+ * The repairs the data team confirmed (docs/inputs.md#id-repair, {@code --accept-repairs FILE}): a
+ * CSV with the columns {@code source, source_file, line, candidate_id_number} — rows of {@code
  * quality.id_repair_candidates} as that table shows them (other columns of the table may stay and
  * are ignored). Read and checked before anything runs; whether each row names a rejected record and
  * one of its candidates is checked against the run's data by {@link RepairCheck}.

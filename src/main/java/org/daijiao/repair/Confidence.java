@@ -1,6 +1,9 @@
 package org.daijiao.repair;
 
-/** How sure a rejected roster row's repair candidates are, from the names they carry (issue 12). */
+/**
+ * How sure a rejected roster row's repair candidates are, from the names they carry
+ * (docs/inputs.md#id-repair).
+ */
 public enum Confidence {
   /** Exactly one candidate carries the row's name. */
   UNIQUE,

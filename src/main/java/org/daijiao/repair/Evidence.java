@@ -1,6 +1,9 @@
 package org.daijiao.repair;
 
-/** What speaks for a repair candidate being the person of the rejected row (issue 12). */
+/**
+ * What speaks for a repair candidate being the person of the rejected row
+ * (docs/inputs.md#id-repair).
+ */
 public enum Evidence {
   /** A source names the candidate with the row's (normalised) name. */
   NAME,

@@ -41,11 +41,12 @@ import org.daijiao.spark.ScalaSeqs;
 import scala.collection.Seq;
 
 /**
- * Repair candidates for roster rows rejected for their ID number (issue 12), as pure stages: the
- * rejected rows with what they say, the valid IDs one typing error away that some source of the run
- * knows (generated per row from the ID's structure and matched by equality, never by comparing
- * every row with every ID), the evidence for each and the confidence of the row; and, for the rows
- * the data team confirmed, the bronze row with the candidate in place of what was exported.
+ * Repair candidates for roster rows rejected for their ID number (docs/inputs.md#id-repair), as
+ * pure stages: the rejected rows with what they say, the valid IDs one typing error away that some
+ * source of the run knows (generated per row from the ID's structure and matched by equality, never
+ * by comparing every row with every ID), the evidence for each and the confidence of the row; and,
+ * for the rows the data team confirmed, the bronze row with the candidate in place of what was
+ * exported.
  */
 public final class IdRepairStages {
   // Working columns, dropped before the result.

@@ -20,10 +20,10 @@ import org.daijiao.policy.Policy;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
- * The repair step of the resolve job (issue 12): proposes candidates for every roster row rejected
- * for its ID number and, for the rows the data team confirmed (or the policy accepts), parses the
- * row again with the candidate. Nothing changes silently: without a confirmation the parsed rows
- * are handed on as they are.
+ * The repair step of the resolve job (docs/inputs.md#id-repair): proposes candidates for every
+ * roster row rejected for its ID number and, for the rows the data team confirmed (or the policy
+ * accepts), parses the row again with the candidate. Nothing changes silently: without a
+ * confirmation the parsed rows are handed on as they are.
  */
 public final class IdRepairs {
   /** What {@code policy id_repair.accept_unique_same_township} writes as {@code confirmed_in}. */

@@ -16,8 +16,8 @@ import org.daijiao.spark.ScalaSeqs;
 
 /**
  * Whether each row of an accept-repairs file names a roster row this run rejected for its ID
- * number, and one of that row's repair candidates (issue 12). Any that does not stops the run
- * before a table changes, naming the file's lines.
+ * number, and one of that row's repair candidates (docs/inputs.md#id-repair). Any that does not
+ * stops the run before a table changes, naming the file's lines.
  */
 public final class RepairCheck {
   // Working columns.

@@ -15,8 +15,9 @@ import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
 /**
- * The contract of {@code quality.id_repair_candidates} (issue 12) and the rows the repair stages
- * pass between them. The table is the data team's: it holds full candidate ID numbers and names.
+ * The contract of {@code quality.id_repair_candidates} (docs/inputs.md#id-repair) and the rows the
+ * repair stages pass between them. The table is the data team's: it holds full candidate ID numbers
+ * and names.
  */
 public final class RepairColumns {
   public static final String SOURCE = QualityColumns.SOURCE;
@@ -45,7 +46,7 @@ public final class RepairColumns {
 
   /**
    * The source a candidate is known from when a rejected disability row's own certificate number
-   * holds it (SPEC §3: the certificate is the ID + two digits).
+   * holds it (docs/rules.md#disability-certificate: the certificate is the ID + two digits).
    */
   public static final String CERTIFICATE_SOURCE = "disability_certificate";
 
@@ -65,7 +66,7 @@ public final class RepairColumns {
           Tables.ID_REPAIR_CANDIDATES,
           "身份证号码更正候选",
           "for every roster row rejected for its ID number, the valid IDs of the run one typing error"
-              + " away, with the evidence for each (issue 12); a NONE row when there is none",
+              + " away, with the evidence for each (docs/inputs.md#id-repair); a NONE row when there is none",
           required(
               SOURCE,
               StringType,

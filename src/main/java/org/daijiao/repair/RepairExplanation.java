@@ -5,9 +5,9 @@ import org.apache.spark.sql.Row;
 import org.daijiao.identity.IdNumber;
 
 /**
- * What {@code explain --line} prints for a roster row rejected for its ID number (issue 12): what
- * was written, why it was rejected, and each repair candidate with its evidence — every ID masked
- * (SPEC §7).
+ * What {@code explain --line} prints for a roster row rejected for its ID number
+ * (docs/inputs.md#id-repair): what was written, why it was rejected, and each repair candidate with
+ * its evidence — every ID masked (docs/privacy.md#privacy-rule).
  */
 public final class RepairExplanation {
   private RepairExplanation() {}

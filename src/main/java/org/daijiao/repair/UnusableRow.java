@@ -22,7 +22,7 @@ import org.daijiao.text.Chars;
  * word. One {@link RepairColumns#UNUSABLE_ROW} per row.
  */
 final class UnusableRow implements Serializable {
-  /** The reasons of a roster row without a usable ID number (SPEC §3). */
+  /** The reasons of a roster row without a usable ID number (docs/rules.md#id-numbers). */
   static final Set<RejectReason> REASONS =
       Set.of(
           RejectReason.ID_MISSING,
@@ -102,7 +102,8 @@ final class UnusableRow implements Serializable {
 
   /**
    * The ID column; for a disability row without one, the certificate number less its category and
-   * grade digits (its last two characters), as SPEC §3 takes the ID from it.
+   * grade digits (its last two characters), as docs/rules.md#disability-certificate takes the ID
+   * from it.
    */
   private String rawId(Row row) {
     String id = IdNumber.clean(text(row, CleanColumns.ID_NUMBER));

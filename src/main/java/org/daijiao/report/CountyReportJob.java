@@ -8,9 +8,9 @@ import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 
 /**
- * {@code daijiao report} (issue 9 part 1): the county report of one policy year as a workbook
- * ({@code 彭水县2022年困难群体城乡居保代缴情况.xlsx}) and the same figures as one HTML page beside it, from the
- * gold tables of the context's year. Reads only; writes no table.
+ * {@code daijiao report} (docs/reports.md#county-report): the county report of one policy year as a
+ * workbook ({@code 彭水县2022年困难群体城乡居保代缴情况.xlsx}) and the same figures as one HTML page beside it,
+ * from the gold tables of the context's year. Reads only; writes no table.
  */
 public final class CountyReportJob {
   private final JobContext context;

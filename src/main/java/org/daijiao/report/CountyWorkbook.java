@@ -16,9 +16,9 @@ import org.daijiao.report.Sheets.Kind;
 import org.daijiao.report.Sheets.Styles;
 
 /**
- * The county report workbook (issue 9 part 1): 汇总, 图表, 分乡镇, 分村, 分类别 and 部门资金. Every table ends with
- * a total row equal to the county's figures; each sheet prints on A4 with its header repeated; the
- * charts are native Excel charts ({@link CountyCharts}).
+ * The county report workbook (docs/reports.md#county-report): 汇总, 图表, 分乡镇, 分村, 分类别 and 部门资金. Every
+ * table ends with a total row equal to the county's figures; each sheet prints on A4 with its
+ * header repeated; the charts are native Excel charts ({@link CountyCharts}).
  */
 final class CountyWorkbook {
   static final String SUMMARY = "汇总";

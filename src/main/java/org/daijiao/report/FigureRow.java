@@ -6,8 +6,8 @@ import org.daijiao.coverage.CoverageColumns;
 
 /**
  * One line of the report's coverage tables: a township, a village, a category or a total, with the
- * figures of {@code gold.coverage_stats} (SPEC §2.6). Rates are fractions ({@code 0.9732}), null
- * when the target is empty; money is yuan to the cent.
+ * figures of {@code gold.coverage_stats} (docs/rules.md#coverage-statistics). Rates are fractions
+ * ({@code 0.9732}), null when the target is empty; money is yuan to the cent.
  *
  * @param townshipCode the official code; null for a total, a category or a place not in the list
  * @param township the township; null for the county, a category or a total

@@ -14,9 +14,9 @@ import org.daijiao.UserFacingException.Code;
 
 /**
  * The folder reports and work lists are written to. Files are readable by their owner only (the
- * work lists hold names; README, Data protection), and each is written whole or not at all: into a
- * hidden temporary file in the same folder, then renamed over the final name in one step, so that a
- * reader never opens half a workbook and a failed write leaves the earlier file as it was.
+ * work lists hold names; docs/privacy.md#where-data-is), and each is written whole or not at all:
+ * into a hidden temporary file in the same folder, then renamed over the final name in one step, so
+ * that a reader never opens half a workbook and a failed write leaves the earlier file as it was.
  */
 public final class OutputFiles {
   /** Writes a file's bytes. */

@@ -25,12 +25,12 @@ import org.daijiao.spark.Warehouse;
 /**
  * The run that produced a year's figures and the input files it read, as the report states them.
  *
- * <p>Until runs keep their own records ({@code ops.runs}, issue 10) this is what the warehouse
- * tells: the run is the Delta commit that last wrote the year's rows of {@code gold.coverage_stats}
- * (its version and time), and the inputs are the bronze and quality tables as they stood at that
- * moment (Delta time travel): a later ingest does not change the files a report names. When the
- * history needed is gone (log retention, VACUUM), the current inputs are shown and {@link
- * #inputsOfThatRun} says so. {@link #of} is the one place to change.
+ * <p>Until runs keep their own records ({@code ops.runs}, docs/operations.md#run-records) this is
+ * what the warehouse tells: the run is the Delta commit that last wrote the year's rows of {@code
+ * gold.coverage_stats} (its version and time), and the inputs are the bronze and quality tables as
+ * they stood at that moment (Delta time travel): a later ingest does not change the files a report
+ * names. When the history needed is gone (log retention, VACUUM), the current inputs are shown and
+ * {@link #inputsOfThatRun} says so. {@link #of} is the one place to change.
  *
  * @param version the Delta version of {@code gold.coverage_stats} that holds the figures
  * @param writtenAt when that version was committed
@@ -209,7 +209,7 @@ public record ProducingRun(
     return sources;
   }
 
-  /** The order of SPEC §4 (the Source enum's); a source it does not know last. */
+  /** The order of docs/inputs.md#sources (the Source enum's); a source it does not know last. */
   private static int rank(String folder) {
     for (Source s : Source.values()) {
       if (s.folder().equals(folder)) {

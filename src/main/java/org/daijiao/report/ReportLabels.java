@@ -59,7 +59,7 @@ final class ReportLabels {
     return String.valueOf(code);
   }
 
-  /** An input folder (SPEC §4) by the department that exports it. */
+  /** An input folder (docs/inputs.md#sources) by the department that exports it. */
   static String source(String folder) {
     for (Source s : Source.values()) {
       if (s.folder().equals(folder)) {

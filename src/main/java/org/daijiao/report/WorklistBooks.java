@@ -63,7 +63,7 @@ final class WorklistBooks {
   /**
    * The work list holds masked IDs already; masking again keeps a defence for a table written by an
    * older build, and leaves a masked value as written — a FIX_ID row shows a number one digit short
-   * or long with its own length (issue 12).
+   * or long with its own length (docs/inputs.md#id-repair).
    */
   private static String maskedOnce(String id) {
     return id == null || id.indexOf('*') >= 0 ? id : IdNumber.mask(id);

@@ -23,11 +23,12 @@ import org.daijiao.report.WorklistBooks.Township;
 import org.daijiao.report.WorklistBooks.Village;
 
 /**
- * A township's work-list workbook (issue 9 part 2; §3 清单管理、销号管理): a first sheet 汇总 with the open
- * actions per village (short column headers, spelled out in full below the table, so that it prints
- * on A4 landscape at full size), then one sheet per village with every open action — name, masked
- * ID, category, what to do, how much, by when — and empty columns for the clerk. Prints on A4
- * landscape with the title and header on every page, page numbers and the as-of date in the footer.
+ * A township's work-list workbook (docs/reports.md#work-lists; §3 清单管理、销号管理): a first sheet 汇总 with
+ * the open actions per village (short column headers, spelled out in full below the table, so that
+ * it prints on A4 landscape at full size), then one sheet per village with every open action —
+ * name, masked ID, category, what to do, how much, by when — and empty columns for the clerk.
+ * Prints on A4 landscape with the title and header on every page, page numbers and the as-of date
+ * in the footer.
  */
 final class WorklistWorkbook {
   static final String SUMMARY = "汇总";

@@ -8,10 +8,11 @@ import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 
 /**
- * {@code daijiao worklists} (issue 9 part 2): one workbook per township from {@code gold.worklist}
- * of the context's year, one sheet per village, every open action once; with {@code html}, the same
- * lists as an HTML print view beside each workbook. Reads only; writes no table. The files hold
- * names and masked IDs: they are for the township and village officers (README, Data protection).
+ * {@code daijiao worklists} (docs/reports.md#work-lists): one workbook per township from {@code
+ * gold.worklist} of the context's year, one sheet per village, every open action once; with {@code
+ * html}, the same lists as an HTML print view beside each workbook. Reads only; writes no table.
+ * The files hold names and masked IDs: they are for the township and village officers
+ * (docs/privacy.md#where-data-is).
  */
 public final class WorklistsJob {
   private final JobContext context;

@@ -19,9 +19,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.daijiao.identity.Divisions;
 
 /**
- * Where a person lives, for work lists and statistics (SPEC §3): the latest-starting record of the
- * source that certifies the person's most important category; township names matched to official
- * division codes. An unknown township is kept as written and flagged, never rejected.
+ * Where a person lives, for work lists and statistics (docs/rules.md#location): the latest-starting
+ * record of the source that certifies the person's most important category; township names matched
+ * to official division codes. An unknown township is kept as written and flagged, never rejected.
  */
 public final class Locations {
   public static final String UNKNOWN_TOWNSHIP = "UNKNOWN_TOWNSHIP";

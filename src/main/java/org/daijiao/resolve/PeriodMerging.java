@@ -74,8 +74,9 @@ public final class PeriodMerging {
    * @param keys the columns that identify one kind of period of one person
    * @param latest columns whose value is taken from the latest-starting record of each merged
    *     period that starts on or before {@code latestUpTo} (ties: the last in file and line order)
-   * @param latestUpTo as_of: a record that starts later does not exist for the run (SPEC §3), so it
-   *     lends no value to the latest columns, though it may extend the period past as_of
+   * @param latestUpTo as_of: a record that starts later does not exist for the run
+   *     (docs/rules.md#location), so it lends no value to the latest columns, though it may extend
+   *     the period past as_of
    * @return one row per merged period: the keys, {@code start_date}, {@code end_date}, the latest
    *     columns with {@code latest_record_start} (the start of the record they come from; null when
    *     every record starts after {@code latestUpTo}) when there are latest columns, and {@code

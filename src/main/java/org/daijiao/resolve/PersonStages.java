@@ -32,7 +32,7 @@ public final class PersonStages {
   /**
    * {@code silver.persons}: one row per valid ID on any roster. Name, township and village come
    * from the latest-starting record of the source certifying the person's highest-priority category
-   * (any year); birth date and sex from the ID (SPEC §3).
+   * (any year); birth date and sex from the ID (docs/rules.md#one-person-per-id).
    *
    * @param roster accepted roster rows of the three roster sources (clean roster schema + lineage)
    * @param repairedRows the roster rows read with a confirmed ID repair ({@link
@@ -87,7 +87,8 @@ public final class PersonStages {
 
   /**
    * {@code quality.identity_conflicts}: IDs that carry different (normalised) names across rows or
-   * sources. They stay linked under the one ID; the conflict is listed for review (SPEC §3).
+   * sources. They stay linked under the one ID; the conflict is listed for review
+   * (docs/rules.md#one-person-per-id).
    *
    * @param idNames rows with {@code id_number}, {@code name}, {@code source} from every source
    */

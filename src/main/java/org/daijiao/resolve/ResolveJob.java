@@ -34,14 +34,14 @@ import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 
 /**
- * Identities and the silver tables (SPEC §3, §5): parses every bronze row, keys each person by the
- * normalised ID, sends every row that cannot be parsed to {@code quality.rejected_records} with its
- * reason, and writes {@code silver.persons}, {@code silver.category_periods}, {@code
- * silver.exclusion_periods}, {@code silver.enrollments}, {@code silver.payments}, {@code
- * quality.identity_conflicts} and the per-source reconciliation {@code
- * quality.ingest_reconciliation} (rows read = accepted + rejected). Roster rows rejected for their
- * ID number get repair candidates in {@code quality.id_repair_candidates}; the ones the data team
- * confirmed are read with their candidate (issue 12).
+ * Identities and the silver tables (docs/rules.md#identities, docs/development.md#table-contracts):
+ * parses every bronze row, keys each person by the normalised ID, sends every row that cannot be
+ * parsed to {@code quality.rejected_records} with its reason, and writes {@code silver.persons},
+ * {@code silver.category_periods}, {@code silver.exclusion_periods}, {@code silver.enrollments},
+ * {@code silver.payments}, {@code quality.identity_conflicts} and the per-source reconciliation
+ * {@code quality.ingest_reconciliation} (rows read = accepted + rejected). Roster rows rejected for
+ * their ID number get repair candidates in {@code quality.id_repair_candidates}; the ones the data
+ * team confirmed are read with their candidate (docs/inputs.md#id-repair).
  */
 public final class ResolveJob {
   /** Per source: rows read from bronze, accepted into a clean table, rejected with a reason. */

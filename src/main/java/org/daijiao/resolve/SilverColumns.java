@@ -16,9 +16,9 @@ import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
 /**
- * The contracts of the silver tables (SPEC §5): one row per person or per merged period, keyed by
- * the normalised ID number. Columns that carry a parsed value unchanged keep its name from {@link
- * CleanColumns}.
+ * The contracts of the silver tables (docs/development.md#table-contracts): one row per person or
+ * per merged period, keyed by the normalised ID number. Columns that carry a parsed value unchanged
+ * keep its name from {@link CleanColumns}.
  */
 public final class SilverColumns {
   public static final String ID_NUMBER = CleanColumns.ID_NUMBER;
@@ -56,7 +56,10 @@ public final class SilverColumns {
 
   public static final String RECORDS = "records";
 
-  /** A person's roster rows that were read with a confirmed repair of their ID (issue 12). */
+  /**
+   * A person's roster rows that were read with a confirmed repair of their ID
+   * (docs/inputs.md#id-repair).
+   */
   public static final String ID_REPAIRS = "id_repairs";
 
   /** {@code silver.persons}: one row per valid ID on any roster. */
@@ -120,7 +123,10 @@ public final class SilverColumns {
               "人员类别",
               "category code: TEKUN, DIBAO, FANPIN, SEVERE_DISABILITY or a known non-target code"),
           required(
-              TARGET, BooleanType, "是否代缴目标类别", "true for the four target categories of SPEC §2.1"),
+              TARGET,
+              BooleanType,
+              "是否代缴目标类别",
+              "true for the four target categories of docs/rules.md#target-categories"),
           required(SOURCE, StringType, "认定部门来源", "the roster source (department) of the records"),
           required(START_DATE, DateType, "开始日期", "first day of the merged period"),
           optional(END_DATE, DateType, "结束日期", "last day of the merged period; null while ongoing"),

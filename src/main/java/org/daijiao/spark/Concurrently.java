@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 /**
  * Runs a job's independent writes (each to its own table) at the same time. A Delta write of a
  * county-sized table is mostly driver work — planning, reading the table's log, committing — during
- * which the executors wait; several writes at once keep them busy (measured on the sample: README
- * "Performance"). Spark's scheduler is thread-safe and Delta commits to different tables never
- * conflict; no two tasks may write the same table.
+ * which the executors wait; several writes at once keep them busy (measured on the sample:
+ * docs/performance.md#levers). Spark's scheduler is thread-safe and Delta commits to different
+ * tables never conflict; no two tasks may write the same table.
  *
  * <p>The threads are made by the calling thread, so they inherit its Spark job group and active
  * session (both are inheritable thread-locals). Every task runs to its end even when another fails:

@@ -26,7 +26,8 @@ public final class SparkSessions {
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
           // Adaptive execution re-plans the rest of a query after every shuffle stage. On one
-          // machine that costs more than it saves: measured (README "Performance"), the sample
+          // machine that costs more than it saves: measured (docs/performance.md#levers), the
+          // sample
           // runs 49–53 s with it and 43 s without, the county 97 s and 74 s. A cluster keeps
           // Spark's default; -Dspark.sql.adaptive.enabled=true turns it back on here.
           .config(
@@ -47,8 +48,9 @@ public final class SparkSessions {
    * Input size below which a command evaluates expressions without generating code (system property
    * {@code daijiao.codegen}: {@code auto}, the default, decides by this size; {@code on} or {@code
    * off} force it). Spark compiles Java code for every query stage; on a small input the
-   * compilation costs more than the faster loops save. Measured (README "Performance"): 4 MB of
-   * exports (5,000 roster persons) run 15 % faster interpreted, 40 MB (50,000) 5 % faster compiled.
+   * compilation costs more than the faster loops save. Measured (docs/performance.md#levers): 4 MB
+   * of exports (5,000 roster persons) run 15 % faster interpreted, 40 MB (50,000) 5 % faster
+   * compiled.
    */
   public static final long INTERPRET_BELOW_BYTES = 16L << 20;
 

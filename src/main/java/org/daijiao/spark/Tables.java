@@ -3,9 +3,9 @@ package org.daijiao.spark;
 import java.util.List;
 
 /**
- * Every table of the warehouse, in the order data flows through them (SPEC §5). The one place a
- * table is named: jobs write, commands read and tests check the tables by these names. Each table's
- * columns are its contract, next to the stage that writes it ({@code …Columns}).
+ * Every table of the warehouse, in the order data flows through them (docs/analysts.md#tables). The
+ * one place a table is named: jobs write, commands read and tests check the tables by these names.
+ * Each table's columns are its contract, next to the stage that writes it ({@code …Columns}).
  */
 public final class Tables {
   /** {@code bronze.<source>}: one per department export folder, raw rows with lineage. */
@@ -15,7 +15,7 @@ public final class Tables {
 
   /**
    * The column of every gold table that holds the policy year: gold tables are replaced one year at
-   * a time on it, so that years coexist (README, Decision 1).
+   * a time on it, so that years coexist (docs/decisions.md#snapshots).
    */
   public static final String POLICY_YEAR = "policy_year";
 
@@ -28,7 +28,7 @@ public final class Tables {
   /** Per source: rows read = accepted + rejected. */
   public static final TableName INGEST_RECONCILIATION = TableName.quality("ingest_reconciliation");
 
-  /** Repair candidates for roster rows rejected for their ID number (issue 12). */
+  /** Repair candidates for roster rows rejected for their ID number (docs/inputs.md#id-repair). */
   public static final TableName ID_REPAIR_CANDIDATES = TableName.quality("id_repair_candidates");
 
   public static final TableName PERSONS = TableName.silver("persons");

@@ -12,8 +12,8 @@ import org.daijiao.quality.RejectReason;
 
 /**
  * The disabled persons' federation's roster: grade 一级/二级 (1–2) is the target SEVERE_DISABILITY (§1
- * 一、二级重度残疾). The ID may be missing and is then taken from the 20-character certificate number (SPEC
- * §3).
+ * 一、二级重度残疾). The ID may be missing and is then taken from the 20-character certificate number
+ * (docs/rules.md#disability-certificate).
  */
 final class DisabilityCleaner extends Cleaner {
   DisabilityCleaner(Policy policy, LocalDate asOf) {

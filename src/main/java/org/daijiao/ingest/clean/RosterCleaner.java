@@ -11,7 +11,7 @@ import org.daijiao.quality.RejectReason;
 
 /**
  * Civil affairs (特困, 低保) and rural revitalisation (返贫致贫 and the monitoring types) rosters: one
- * category period per row (SPEC §2.1, §4).
+ * category period per row (docs/rules.md#target-categories, docs/inputs.md#headers).
  */
 final class RosterCleaner extends Cleaner {
   private final Source source;

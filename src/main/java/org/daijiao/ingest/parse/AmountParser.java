@@ -8,8 +8,8 @@ import org.daijiao.quality.RejectReason;
 import org.daijiao.text.Chars;
 
 /**
- * Reads the money and period cells of {@code tax_payments} (SPEC §4: {@code amount} 缴费金额, {@code
- * payment_year} 费款所属期/缴费年度).
+ * Reads the money and period cells of {@code tax_payments} (docs/inputs.md#headers: {@code amount}
+ * 缴费金额, {@code payment_year} 费款所属期/缴费年度).
  *
  * <p>Amounts: {@code 100}, {@code 100.00}, {@code 1,000.50}, {@code ¥100}, {@code ￥100}, {@code
  * 100元}, full-width digits, dot and comma, and a leading minus for refunds ({@code -70}, {@code

@@ -8,16 +8,16 @@ import org.daijiao.quality.RejectReason;
 import org.daijiao.text.Chars;
 
 /**
- * Reads a date cell of any source (SPEC §4: {@code 2022-03-05}, {@code 2022/3/5}, {@code 20220305},
- * {@code 2022年3月5日}). Also takes what exports add: {@code 2022-3-5}, {@code 2022.3.5}, full-width
- * digits, surrounding spaces, a time part ({@code 2022-03-05 00:00:00}, {@code 2022-03-05T00:00}),
- * and Excel serial day numbers of up to five digits from XLSX date cells ({@code 44562} =
- * 2022-01-01).
+ * Reads a date cell of any source (docs/inputs.md#formats: {@code 2022-03-05}, {@code 2022/3/5},
+ * {@code 20220305}, {@code 2022年3月5日}). Also takes what exports add: {@code 2022-3-5}, {@code
+ * 2022.3.5}, full-width digits, surrounding spaces, a time part ({@code 2022-03-05 00:00:00},
+ * {@code 2022-03-05T00:00}), and Excel serial day numbers of up to five digits from XLSX date cells
+ * ({@code 44562} = 2022-01-01).
  *
  * <p>Strict on purpose: a date that is not on the calendar ({@code 2022-02-29}, {@code 2022年2月30日},
  * month 13, {@code 0000-00-00}) or has a two-digit year is rejected with {@link
  * InvalidValueException#DATE_INVALID} rather than guessed, because a start or end date decides who
- * is eligible (SPEC §2.2).
+ * is eligible (docs/rules.md#qualifying-days).
  */
 public final class DateParser {
   /** yyyy-M-d with one separator used twice ({@code -}, {@code /} or {@code .}). */

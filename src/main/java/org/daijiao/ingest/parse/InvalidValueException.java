@@ -3,11 +3,12 @@ package org.daijiao.ingest.parse;
 import org.daijiao.quality.RejectReason;
 
 /**
- * A cell that cannot be read as the value its column needs. Carries a reason code of SPEC §4
- * ({@code DATE_INVALID}: not an accepted date format or not a calendar date; {@code
- * AMOUNT_INVALID}: not a plain decimal amount in range; {@code YEAR_INVALID}: a 费款所属期 / 缴费年度 cell
- * that names no single year) and a detail for {@code quality.rejected_records}; the detail names
- * the parsed parts, never the raw cell, so a misplaced ID number can never leak into it (SPEC §7).
+ * A cell that cannot be read as the value its column needs. Carries a reason code of
+ * docs/inputs.md#reject-reasons ({@code DATE_INVALID}: not an accepted date format or not a
+ * calendar date; {@code AMOUNT_INVALID}: not a plain decimal amount in range; {@code YEAR_INVALID}:
+ * a 费款所属期 / 缴费年度 cell that names no single year) and a detail for {@code quality.rejected_records};
+ * the detail names the parsed parts, never the raw cell, so a misplaced ID number can never leak
+ * into it (docs/privacy.md#privacy-rule).
  */
 public final class InvalidValueException extends RuntimeException {
   private final RejectReason reason;

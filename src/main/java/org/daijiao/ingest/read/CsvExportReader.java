@@ -4,9 +4,9 @@ import java.util.List;
 import org.daijiao.ingest.Source;
 
 /**
- * Reads a CSV export (SPEC §4): encoding and delimiter detected, RFC 4180 quoting (a quoted field
- * may hold commas and line breaks), each record tagged with the physical line it starts on so that
- * a rejected record can be found in the file.
+ * Reads a CSV export (docs/inputs.md#formats): encoding and delimiter detected, RFC 4180 quoting (a
+ * quoted field may hold commas and line breaks), each record tagged with the physical line it
+ * starts on so that a rejected record can be found in the file.
  */
 final class CsvExportReader {
   private CsvExportReader() {}

@@ -9,9 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The text of a CSV export and the encoding it was found in. SPEC §4: CSV is UTF-8 (with or without
- * BOM) or GBK, and the encoding is detected, never configured — departments do not know which one
- * their system writes, and some files are concatenations of both.
+ * The text of a CSV export and the encoding it was found in. docs/inputs.md#formats: CSV is UTF-8
+ * (with or without BOM) or GBK, and the encoding is detected, never configured — departments do not
+ * know which one their system writes, and some files are concatenations of both.
  *
  * <p>Detection: a UTF-8 BOM is stripped; if the rest decodes strictly as UTF-8 it is UTF-8.
  * Otherwise each line is UTF-8 when it is valid UTF-8 and GBK (strict GB18030, the superset Windows

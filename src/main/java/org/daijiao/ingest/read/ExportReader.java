@@ -6,7 +6,7 @@ import org.daijiao.ingest.Source;
 
 /**
  * Turns one department export file into raw records with exact line numbers, or fails fast with a
- * message that names the file, the line, the column and the fix (SPEC §4).
+ * message that names the file, the line, the column and the fix (docs/inputs.md#refused-files).
  *
  * <p>Pure static code without state: the Spark job calls it inside executors, once per file, with
  * the bytes of Spark's {@code binaryFile} source, from several threads at once.

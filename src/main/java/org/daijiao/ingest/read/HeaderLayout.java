@@ -12,10 +12,14 @@ import org.daijiao.ingest.Source.Column;
 /**
  * What each column of an export means: a canonical column of the source, an unknown column kept
  * under its own header, or a column without header. Built from the header row after checking it
- * (SPEC §4): every required column present, no canonical column given twice.
+ * (docs/inputs.md#required-columns): every required column present, no canonical column given
+ * twice.
  */
 final class HeaderLayout {
-  /** How many rows a title may push the header down (SPEC §4 hardening: title rows in exports). */
+  /**
+   * How many rows a title may push the header down (docs/inputs.md#messy-exports: title rows in
+   * exports).
+   */
   static final int HEADER_SEARCH_ROWS = 10;
 
   private final List<String> headers;
@@ -152,7 +156,9 @@ final class HeaderLayout {
     return new RawRecord(line, new ColumnMap(canonicalNames, values), extraMap);
   }
 
-  /** A row whose every cell is empty or white space is not a record (SPEC §4 hardening). */
+  /**
+   * A row whose every cell is empty or white space is not a record (docs/inputs.md#messy-exports).
+   */
   static boolean isBlank(List<String> cells) {
     for (String c : cells) {
       if (c != null && !c.isBlank()) {
@@ -194,7 +200,7 @@ final class HeaderLayout {
   /**
    * The headers found, for the message. When none of them is a known header the row is probably
    * data (a file exported without its header row), so its cells are not quoted: they may hold names
-   * and ID numbers (SPEC §7).
+   * and ID numbers (docs/privacy.md#privacy-rule).
    */
   private static String describeFound(List<String> headers) {
     List<String> nonBlank = headers.stream().filter(h -> h != null && !h.isBlank()).toList();

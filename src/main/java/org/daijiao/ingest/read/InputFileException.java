@@ -3,11 +3,11 @@ package org.daijiao.ingest.read;
 import org.daijiao.UserFacingException;
 
 /**
- * A department export that cannot be read as it is (SPEC §4: "a file that lacks a required column,
- * or cannot be decoded, stops the run before any table changes, with a message that names the file
- * and the problem"). The message names the file, the line (when there is one), the column (when
- * there is one), what is wrong and how the department can fix the file. It never quotes a cell
- * value, so no ID number or name can leak into a log.
+ * A department export that cannot be read as it is (docs/inputs.md#required-columns: "a file that
+ * lacks a required column, or cannot be decoded, stops the run before any table changes, with a
+ * message that names the file and the problem"). The message names the file, the line (when there
+ * is one), the column (when there is one), what is wrong and how the department can fix the file.
+ * It never quotes a cell value, so no ID number or name can leak into a log.
  */
 public final class InputFileException extends UserFacingException {
   private final String file;

@@ -153,7 +153,7 @@ final class SheetGrid {
           // Excel kept only 15 of the 16+ digits (an 18-digit ID typed as a number): the rest are
           // zeros, and 1 in 11 such numbers still passes the check digit as someone else's ID.
           // Written the way Excel shows it (5.00243E+17) so that it is rejected as digits lost
-          // (SPEC §3: ID_INVALID_FORMAT) instead of keying a wrong person.
+          // (docs/rules.md#id-numbers: ID_INVALID_FORMAT) instead of keying a wrong person.
           return new BigDecimal(d).round(SHOWN_DIGITS).stripTrailingZeros().toString();
         }
         return shown.stripTrailingZeros().toPlainString();

@@ -8,10 +8,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.daijiao.ingest.Source;
 
 /**
- * Reads an Excel workbook export (SPEC §4). Departments put a title row or two above the header and
- * sometimes a cover sheet before the data, so the data sheet is the first sheet that has a header
- * row — a row within the first ten naming every required column of the source. Line numbers are
- * Excel's row numbers in that sheet.
+ * Reads an Excel workbook export (docs/inputs.md#formats). Departments put a title row or two above
+ * the header and sometimes a cover sheet before the data, so the data sheet is the first sheet that
+ * has a header row — a row within the first ten naming every required column of the source. Line
+ * numbers are Excel's row numbers in that sheet.
  *
  * <p>POI's default zip limits stay in force (they refuse zip bombs); they are global settings of
  * the library and are not changed here.

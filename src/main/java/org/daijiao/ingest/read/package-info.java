@@ -1,7 +1,7 @@
 /**
- * Reading department exports (SPEC §4) into raw records: pure Java, no Spark, no state — the ingest
- * job calls {@link org.daijiao.ingest.read.ExportReader#read} (or {@code stream}) inside executors,
- * once per file, with the bytes from Spark's {@code binaryFile} source.
+ * Reading department exports (docs/inputs.md#formats) into raw records: pure Java, no Spark, no
+ * state — the ingest job calls {@link org.daijiao.ingest.read.ExportReader#read} (or {@code
+ * stream}) inside executors, once per file, with the bytes from Spark's {@code binaryFile} source.
  *
  * <p>Decisions a caller should know:
  *
@@ -29,7 +29,8 @@
  *       beyond the header or under an empty header go to {@code extras} as {@code _col<N>} (1-based
  *       position) when not empty.
  *   <li>Messages never quote a cell: when the first row looks like data (no known header), its
- *       cells are not listed, and digit runs in listed headers are masked (SPEC §7).
+ *       cells are not listed, and digit runs in listed headers are masked
+ *       (docs/privacy.md#privacy-rule).
  * </ul>
  */
 package org.daijiao.ingest.read;
