@@ -38,8 +38,7 @@ final class WriterOptions {
    */
   <T> T record(Spark spark, Progress progress, Function<RecordedRun, T> work) {
     if (!RESTORE.equals(command.name())) {
-      WarehouseCheck.checkBeforeWriting(
-          spark.session, spark.warehouse, spark.warehouse.tables(spark.session));
+      WarehouseCheck.checkEveryTableBeforeWriting(spark.session, spark.warehouse);
     }
     return RecordedRun.record(
         spark.session,

@@ -47,6 +47,18 @@ public final class WarehouseCheck {
   }
 
   /**
+   * Before a command writes: every table of the warehouse at its latest version, the folders of a
+   * layer whose log is gone included.
+   *
+   * @throws TableCheck.DamagedTableException naming the first damaged table and the way out
+   */
+  public static void checkEveryTableBeforeWriting(SparkSession spark, Warehouse warehouse) {
+    List<TableName> all = new ArrayList<>(warehouse.tables(spark));
+    all.addAll(foldersWithoutLog(spark, warehouse));
+    checkBeforeWriting(spark, warehouse, all);
+  }
+
+  /**
    * Every table at the version the last finished run left (the latest where no run finished).
    *
    * @throws TableCheck.DamagedTableException naming the first damaged table and the way out
