@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,10 +23,12 @@ import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
+import org.daijiao.policy.RunParameters;
 import org.daijiao.quality.QualityColumns;
 import org.daijiao.repair.RepairColumns;
 import org.daijiao.repair.RepairExplanation;
 import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.RecordedParameters;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import picocli.CommandLine.ArgGroup;
@@ -91,7 +94,16 @@ final class ExplainCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (Spark spark = new Spark(common)) {
       Warehouse w = spark.warehouse;
-      LocalDate asOf = asOf(spark, policy);
+      // The policy and as_of the year's decisions were made with, unless the command line gives its
+      // own.
+      Optional<RunParameters> recorded =
+          policyOptions.asOf == null && policyOptions.policyFile == null
+              ? RecordedParameters.ofYear(spark.session, w, Tables.ELIGIBILITY, policy.policyYear())
+              : Optional.empty();
+      if (recorded.isPresent()) {
+        policy = recorded.get().loadPolicy();
+      }
+      LocalDate asOf = recorded.isPresent() ? recorded.get().asOf() : asOf(spark, policy);
       Dataset<Row> persons = only(w.read(spark.session, Tables.PERSONS), key);
       List<Row> rows =
           TimelineStage.timelines(

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
 class StageParametersTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture-county");
   private static final LocalDate AS_OF = LocalDate.of(2022, 12, 31);
+
+  /** P27 of fixture-county.md: DIBAO all year. */
+  private static final String P27 = "50024319740404276X";
+
   private static PipelineFixture.Run fixture;
 
   @BeforeAll
@@ -118,6 +122,45 @@ class StageParametersTest {
     assertThat(RecordedParameters.ofYear(TestSpark.session(), copy, Tables.ELIGIBILITY, 2022))
         .as("the decisions' parameters: the silver tables'")
         .contains(RunParameters.of(null, PolicyLoader.bundled(), AS_OF, null));
+  }
+
+  @Test
+  void explainUsesThePolicyFileTheRunRecorded() throws IOException {
+    Warehouse copy = PipelineFixture.copyOf(fixture.warehouse());
+    Path policy = PipelineFixture.tempDir("recorded-policy").resolve("2022.yaml");
+    String bundled =
+        Files.readString(Path.of("src/main/resources/policy/2022.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(policy, bundled + "\n# the county's copy\n", StandardCharsets.UTF_8);
+    // Resolved and decided with the county's copy: decide goes on with the file resolve recorded.
+    CliRun resolve =
+        CliRun.of(
+            "resolve",
+            "--warehouse",
+            copy.root(),
+            "--policy",
+            policy.toString(),
+            "--as-of",
+            "2022-12-31");
+    assertThat(resolve.exitCode()).as("resolve; stderr: %s", resolve.err()).isZero();
+    CliRun decide = CliRun.of("decide", "--warehouse", copy.root());
+    assertThat(decide.exitCode()).as("decide; stderr: %s", decide.err()).isZero();
+    assertThat(RecordedParameters.ofYear(TestSpark.session(), copy, Tables.ELIGIBILITY, 2022))
+        .get()
+        .extracting(RunParameters::policyFile)
+        .isEqualTo(policy.toAbsolutePath().normalize().toString());
+
+    CliRun explained = CliRun.of("explain", "--id", P27, "--warehouse", copy.root());
+    assertThat(explained.exitCode()).as("stderr: %s", explained.err()).isZero();
+    assertThat(explained.out()).contains("DIBAO").contains("500243********276X");
+
+    // The file the run recorded has changed since: explain says so rather than use other rules.
+    Files.writeString(policy, bundled + "\n# edited again\n", StandardCharsets.UTF_8);
+    CliRun changed = CliRun.of("explain", "--id", P27, "--warehouse", copy.root());
+    assertThat(changed.exitCode()).isEqualTo(1);
+    assertThat(changed.err())
+        .contains("Policy file " + policy.toAbsolutePath().normalize())
+        .contains("has changed since the run that wrote these tables used it")
+        .hasLineCount(1);
   }
 
   /** Every data table's latest version (ops.runs records refused runs too). */
