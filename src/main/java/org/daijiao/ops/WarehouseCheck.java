@@ -55,7 +55,21 @@ public final class WarehouseCheck {
   public static void checkEveryTableBeforeWriting(SparkSession spark, Warehouse warehouse) {
     List<TableName> all = new ArrayList<>(warehouse.tables(spark));
     all.addAll(foldersWithoutLog(spark, warehouse));
+    // A table no finished run wrote and whose log holds no commit was never written: a run killed
+    // in its first write left its folder (the next write takes the place; docs/operations.md,
+    // "After a crash"). It is damaged only when a finished run recorded a version of it.
+    Map<String, Long> finished = finishedRunVersions(spark, warehouse);
+    all.removeIf(t -> !finished.containsKey(t.qualified()) && neverCommitted(spark, warehouse, t));
     checkBeforeWriting(spark, warehouse, all);
+  }
+
+  /** True when the table's log holds no commit (or there is no log); false when it cannot tell. */
+  private static boolean neverCommitted(SparkSession spark, Warehouse warehouse, TableName t) {
+    try {
+      return warehouse.latestVersion(spark, t) < 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**
