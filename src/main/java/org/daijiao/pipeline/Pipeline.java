@@ -3,6 +3,8 @@ package org.daijiao.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
@@ -168,7 +170,17 @@ public final class Pipeline {
     }
     DecideJob.Decided decided;
     if (first.compareTo(Stage.DECIDE) <= 0) {
-      decided = new DecideJob(context).run(silver);
+      decided =
+          new DecideJob(context)
+              .run(
+                  new Silver(
+                      rowsOf(silver.persons()),
+                      rowsOf(silver.categoryPeriods()),
+                      rowsOf(silver.exclusionPeriods()),
+                      rowsOf(silver.enrollments()),
+                      rowsOf(silver.payments()),
+                      silver.repairCandidates(),
+                      List.of()));
       release.add(decided::release);
     } else {
       decided =
@@ -178,8 +190,26 @@ public final class Pipeline {
     if (last == Stage.DECIDE) {
       return new Result(ingested, resolved, decided.result(), null);
     }
-    StatsJob.Result stats = new StatsJob(context).run(decided, silver.repairCandidates());
+    StatsJob.Result stats =
+        new StatsJob(context)
+            .run(
+                new DecideJob.Decided(
+                    decided.result(),
+                    rowsOf(decided.eligibility()),
+                    rowsOf(decided.subsidyLedger()),
+                    rowsOf(decided.reachingPensionAge()),
+                    List.of()),
+                rowsOf(silver.repairCandidates()));
     return new Result(ingested, resolved, decided.result(), stats);
+  }
+
+  /**
+   * The same rows under a plan of their own: a stage's output handed on in memory carries the plan
+   * of every stage before it, which Spark analyses and optimises again for every job of the next
+   * stage; a new DataFrame over the rows' RDD (computed from the kept rows) is planned as a scan.
+   */
+  private Dataset<Row> rowsOf(Dataset<Row> rows) {
+    return context.session().createDataFrame(rows.javaRDD(), rows.schema());
   }
 
   /**
