@@ -90,8 +90,13 @@ public final class PipelineFixture {
 
   /** A copy of a warehouse in a new temporary directory, for a test that writes to it. */
   public static Warehouse copyOf(Warehouse warehouse) {
-    Path from = Path.of(warehouse.root());
     Path to = tempDir("warehouse-copy");
+    copyTree(Path.of(warehouse.root()), to);
+    return new Warehouse(to.toString());
+  }
+
+  /** Copies every folder and file under {@code from} to {@code to}. */
+  public static void copyTree(Path from, Path to) {
     try (java.util.stream.Stream<Path> files = Files.walk(from)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         Path target = to.resolve(from.relativize(f).toString());
@@ -104,7 +109,6 @@ public final class PipelineFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Warehouse(to.toString());
   }
 
   /** A temporary directory under target/, removed with {@code mvn clean}. */

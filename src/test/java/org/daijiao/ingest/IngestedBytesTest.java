@@ -35,7 +35,7 @@ class IngestedBytesTest {
   @Test
   void aFileReplacedWhileTheRunReadsIsRecordedAsTheBytesIngested() throws Exception {
     Path input = PipelineFixture.tempDir("flip-input");
-    copyFixture(input);
+    PipelineFixture.copyTree(Path.of("src/test/resources/fixture-county"), input);
     Path roster = input.resolve("civil_affairs").resolve(ROSTER);
     List<String> lines = Files.readAllLines(roster, StandardCharsets.UTF_8);
     assertThat(lines)
@@ -106,20 +106,6 @@ class IngestedBytesTest {
               "tax_payments/shuiwu.csv");
     } finally {
       read.release();
-    }
-  }
-
-  private static void copyFixture(Path to) throws Exception {
-    Path from = Path.of("src/test/resources/fixture-county");
-    try (var files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
     }
   }
 
