@@ -45,6 +45,18 @@ public final class Tables {
   public static final TableName WORKLIST = TableName.gold("worklist");
 
   /**
+   * The month-by-month tables (docs/rules.md#month-by-month): the rows of coverage_stats, of the
+   * work list and of the coverage target for every as_of recorded for a policy year, and what is
+   * derived from them alone — the 销号 log and the monthly progress.
+   */
+  public static final TableName COVERAGE_HISTORY = TableName.gold("coverage_history");
+
+  public static final TableName WORKLIST_HISTORY = TableName.gold("worklist_history");
+  public static final TableName TARGET_HISTORY = TableName.gold("target_history");
+  public static final TableName ACTION_LOG = TableName.gold("action_log");
+  public static final TableName MONTHLY_PROGRESS = TableName.gold("monthly_progress");
+
+  /**
    * Every recorded run of a command that writes tables: what it read, what it wrote (the Delta
    * version per table), how it ended. Appended once per run; never replaced.
    */
@@ -58,7 +70,12 @@ public final class Tables {
           REACHING_PENSION_AGE,
           COVERAGE_STATS,
           DEPARTMENT_FUNDING,
-          WORKLIST);
+          WORKLIST,
+          COVERAGE_HISTORY,
+          WORKLIST_HISTORY,
+          TARGET_HISTORY,
+          ACTION_LOG,
+          MONTHLY_PROGRESS);
 
   private Tables() {}
 }
