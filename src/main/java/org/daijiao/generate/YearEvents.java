@@ -109,7 +109,7 @@ final class YearEvents {
   }
 
   private List<DatedRow> rows(ExportFile f) {
-    if (f.lives().isEmpty()) {
+    if (f.lives().size() != f.rows().size()) {
       throw new IllegalArgumentException(f.fileName() + " carries no row lives");
     }
     List<DatedRow> out = new ArrayList<>(f.rows().size());
