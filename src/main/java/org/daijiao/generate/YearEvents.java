@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.daijiao.generate.SyntheticPerson.Story;
 import org.daijiao.policy.Policy;
@@ -58,6 +60,9 @@ final class YearEvents {
   /** Where and when each roster person of the current set moved (empty: did not move). */
   private final Map<String, Optional<Move>> moves = new HashMap<>();
 
+  /** The persons of the current set whose move some row shows (counted once). */
+  private final Set<String> movesCounted = new HashSet<>();
+
   /** The day of the first payment in the year of each person of the current set. */
   private final Map<String, LocalDate> firstPayment = new HashMap<>();
 
@@ -78,6 +83,7 @@ final class YearEvents {
   /** The files of one set of persons, each row dated; the files must carry their row lives. */
   List<DatedExport> date(List<ExportFile> files) {
     moves.clear();
+    movesCounted.clear();
     firstPayment.clear();
     for (ExportFile f : files) {
       for (RowLife life : f.lives()) {
@@ -169,6 +175,9 @@ final class YearEvents {
       if (before && open && showsHome) {
         changes.add(new DatedRow.Change(township, m.day(), m.from().township()));
         changes.add(new DatedRow.Change(village, m.day(), m.from().name()));
+        if (movesCounted.add(p.id())) {
+          count(Event.MOVED, m.day());
+        }
       }
     }
     return new DatedRow(cells, life.shownFrom(), changes);
@@ -189,7 +198,6 @@ final class YearEvents {
       from = villages.get(rng.nextInt(villages.size()));
     } while (from.code().equals(p.village().code()) || !sameOffice(from, p.village()));
     LocalDate day = dates.between(LocalDate.of(year, 2, 1), yearEnd);
-    count(Event.MOVED, day);
     return Optional.of(new Move(from, day));
   }
 
