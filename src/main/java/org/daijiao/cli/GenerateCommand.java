@@ -14,8 +14,16 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic department exports (docs/inputs.md#sources) for a Pengshui-like county: real township and village",
-      "names, realistic categories, overlaps and dirty rows. Deterministic for a seed. No real person."
+      "Writes synthetic department exports of a Pengshui-like county.",
+      "The six sources of docs/inputs.md, with real township and village names, realistic"
+          + " categories, overlaps and dirty rows. Deterministic for a seed; no real person."
+          + " --county-wide makes the pension and tax exports hold every enrolled person, as a"
+          + " county's do."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao generate --persons 3000 --seed 2022 --out data/sample",
+      "  bin/daijiao generate --persons 50000 --seed 7 --county-wide --out /tmp/county"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -37,10 +45,10 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--county-wide",
-      description = {
-        "The pension and tax exports hold every person enrolled in the county (about six per",
-        "roster person), as the bureaus' real exports do; default: the roster persons and a few others."
-      })
+      description =
+          "The pension and tax exports hold every person enrolled in the county (about six per"
+              + " roster person), as the bureaus' real exports do; default: the roster persons and"
+              + " a few others.")
   boolean countyWide;
 
   @Override
