@@ -75,7 +75,8 @@ public final class RunListing {
               f.sha256(),
               f.ingestedBeforeBy() == null ? "new" : "as in " + f.ingestedBeforeBy()));
     }
-    return spark.createDataFrame(files, strings("file", "bytes", "sha256", "content"));
+    return spark.createDataFrame(
+        files, strings(RunColumns.FILE, RunColumns.BYTES, RunColumns.SHA256, "content"));
   }
 
   /** A run's rows read, accepted and rejected per source. */
@@ -86,7 +87,8 @@ public final class RunListing {
           RowFactory.create(
               c.source(), String.valueOf(c.read()), text(c.accepted()), text(c.rejected())));
     }
-    return spark.createDataFrame(sources, strings("source", "read", "accepted", "rejected"));
+    return spark.createDataFrame(
+        sources, strings(RunColumns.SOURCE, "read", "accepted", "rejected"));
   }
 
   /** Every table's version when the run ended, and which of them the run wrote. */
