@@ -16,10 +16,16 @@ import picocli.CommandLine.Spec;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Copy the gold and ops layers, with their Delta logs, as the last finished run left them,",
-      "into a new or empty folder (best on another disk), with daijiao-backup.json listing every",
-      "file's size and SHA-256. Holds the warehouse lock while it copies; writes no table.",
-      "Bronze, quality and silver are not copied: after a restore, `run` rebuilds them."
+      "Copies the gold and ops tables as the last finished run left them.",
+      "Into a new or empty folder (best on another disk), with their Delta logs and"
+          + " daijiao-backup.json listing every file's size and SHA-256. Holds the warehouse lock"
+          + " while it copies; writes no table. Bronze, quality and silver are not copied: after"
+          + " a restore, `run` rebuilds them (docs/operations.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao backup --warehouse /srv/daijiao --to /mnt/backup/2022-12-31",
+      "  bin/daijiao backup --warehouse /srv/daijiao --to /mnt/backup/2022-12-31 --wait 30"
     })
 final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

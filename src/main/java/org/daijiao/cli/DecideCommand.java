@@ -14,8 +14,15 @@ import picocli.CommandLine.Mixin;
     aliases = {"eligibility", "ledger"},
     mixinStandardHelpOptions = true,
     description = {
-      "Apply the policy (docs/rules.md) to every roster person: gold.eligibility, gold.subsidy_ledger and",
-      "gold.reaching_pension_age for the policy year (other years' rows stay)."
+      "Decides each roster person's eligibility and subsidy for a year.",
+      "Applies the notice (docs/rules.md) to every person on a roster and writes"
+          + " gold.eligibility, gold.subsidy_ledger and gold.reaching_pension_age for the year;"
+          + " other years' rows stay."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao decide --warehouse /srv/daijiao --year 2022 --as-of 2022-12-31",
+      "  bin/daijiao decide --warehouse /srv/daijiao --as-of 2022-08-31   # the funding run"
     })
 final class DecideCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -1,12 +1,5 @@
 package org.daijiao.cli;
 
-import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,22 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
-import org.daijiao.coverage.CoverageStages;
-import org.daijiao.decide.GoldColumns;
-import org.daijiao.ops.DiffColumns;
-import org.daijiao.ops.RunDiff;
+import org.daijiao.ops.RunComparison;
 import org.daijiao.ops.RunHistory;
 import org.daijiao.ops.RunRecord;
-import org.daijiao.ops.RunTables;
 import org.daijiao.spark.SpreadsheetText;
-import org.daijiao.spark.TableName;
-import org.daijiao.spark.Tables;
 import org.daijiao.sql.ResultPrinter;
 import org.daijiao.sql.TableFormat;
 import picocli.CommandLine.Command;
@@ -49,11 +34,20 @@ import picocli.CommandLine.Option;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the gold tables two recorded runs left (`daijiao runs` lists them): persons who",
-      "entered or left the subsidy ledger or changed category, status, subsidy or batch, and the",
-      "coverage of the county and each township. IDs are masked and names left out on stdout;",
-      "--out DIR writes ledger-changes.csv (full IDs and names: the data team only) and",
-      "township-coverage.csv (counts only)."
+      "Shows what changed between two recorded runs.",
+      "The persons who entered or left the subsidy ledger or changed category, status,"
+          + " subsidy or batch, and the coverage of the county and each township (`bin/daijiao"
+          + " runs` lists the runs). IDs are masked and names left out on stdout. --out DIR"
+          + " writes ledger-changes.csv (full IDs and names: the data team only) and"
+          + " township-coverage.csv (counts only). Two runs of different policy files are refused"
+          + " unless --allow-policy-change."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao diff --from 20221130T020000-1c2d --to 20221231T020000-3f9a",
+      "  bin/daijiao diff --warehouse /srv/daijiao --from 20221130T020000-1c2d --to"
+          + " 20221231T020000-3f9a",
+      "  bin/daijiao diff --from 20221130T020000-1c2d --to 20221231T020000-3f9a --out /srv/diff"
     })
 final class DiffCommand implements Callable<Integer> {
   static final String CHANGES_FILE = "ledger-changes.csv";
@@ -115,41 +109,25 @@ final class DiffCommand implements Callable<Integer> {
                 + "…): their differences would mix changed rules with changed data. Compare runs"
                 + " of one policy file, or pass --allow-policy-change.");
       }
-      Dataset<Row> changes =
-          RunDiff.ledgerChanges(
-                  ofYear(
-                      RunTables.read(spark.session, spark.warehouse, Tables.SUBSIDY_LEDGER, a), a),
-                  ofYear(
-                      RunTables.read(spark.session, spark.warehouse, Tables.SUBSIDY_LEDGER, b), b),
-                  ofYear(RunTables.read(spark.session, spark.warehouse, Tables.ELIGIBILITY, b), b))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Dataset<Row> coverage =
-            RunDiff.townshipCoverage(
-                    ofYear(stats(spark, a), a), ofYear(stats(spark, b), b), changes)
-                .orderBy(col(DiffColumns.LEVEL), col(DiffColumns.TOWNSHIP).asc_nulls_first());
+      try (RunComparison diff = RunComparison.of(spark.session, spark.warehouse, a, b)) {
         stdout.println("from " + describe(a));
         stdout.println("to   " + describe(b));
-        printSummary(changes, stdout);
+        printSummary(diff.counts(), stdout);
         stdout.println();
         PrintWriter table = new PrintWriter(stdout, true);
-        TableFormat.print(ResultPrinter.asText(printable(changes)), limit, table);
+        TableFormat.print(ResultPrinter.asText(diff.printableChanges()), limit, table);
         table.println();
-        TableFormat.print(ResultPrinter.asText(coverage), Integer.MAX_VALUE - 1, table);
+        TableFormat.print(ResultPrinter.asText(diff.coverage()), Integer.MAX_VALUE - 1, table);
         table.flush();
         if (out != null) {
-          writeCsv(
-              changes.orderBy(col(DiffColumns.TOWNSHIP), col(DiffColumns.ID_NUMBER)),
-              out.resolve(CHANGES_FILE));
-          writeCsv(coverage, out.resolve(COVERAGE_FILE));
+          writeCsv(diff.changesByTownship(), out.resolve(CHANGES_FILE));
+          writeCsv(diff.coverage(), out.resolve(COVERAGE_FILE));
           System.err.println(
               "daijiao: wrote "
                   + out.resolve(CHANGES_FILE)
                   + " (full IDs and names: for the data team only) and "
                   + out.resolve(COVERAGE_FILE));
         }
-      } finally {
-        changes.unpersist();
       }
     }
     return 0;
@@ -170,15 +148,6 @@ final class DiffCommand implements Callable<Integer> {
     return r;
   }
 
-  private static Dataset<Row> ofYear(Dataset<Row> table, RunRecord r) {
-    return table.filter(col(GoldColumns.POLICY_YEAR).equalTo(r.policyYear()));
-  }
-
-  private static Dataset<Row> stats(Spark spark, RunRecord r) {
-    TableName t = Tables.COVERAGE_STATS;
-    return RunTables.read(spark.session, spark.warehouse, t, r);
-  }
-
   private static String describe(RunRecord r) {
     return "run "
         + r.runId()
@@ -193,56 +162,11 @@ final class DiffCommand implements Callable<Integer> {
         + ")";
   }
 
-  private static void printSummary(Dataset<Row> changes, PrintStream out) {
-    Column kind = col(DiffColumns.CHANGE);
-    Column what = col(DiffColumns.CHANGED);
-    Row n =
-        changes
-            .agg(
-                count_if(kind.equalTo(DiffColumns.Change.ENTERED.name())),
-                count_if(kind.equalTo(DiffColumns.Change.LEFT.name())),
-                count_if(kind.equalTo(DiffColumns.Change.CHANGED.name())),
-                count_if(array_contains(what, GoldColumns.CATEGORY)),
-                count_if(array_contains(what, GoldColumns.STATUS)),
-                count_if(array_contains(what, GoldColumns.SUBSIDY_AMOUNT)),
-                count_if(array_contains(what, GoldColumns.BATCH)))
-            .first();
+  private static void printSummary(RunComparison.Counts n, PrintStream out) {
     out.printf(
         "subsidy ledger: %,d entered, %,d left, %,d changed (category %,d, status %,d, subsidy %,d,"
             + " batch %,d)%n",
-        n.getLong(0),
-        n.getLong(1),
-        n.getLong(2),
-        n.getLong(3),
-        n.getLong(4),
-        n.getLong(5),
-        n.getLong(6));
-  }
-
-  /** The changes as printed: the ID masked, no name, each pair of values as "from → to". */
-  private static Dataset<Row> printable(Dataset<Row> changes) {
-    return changes
-        .orderBy(col(DiffColumns.CHANGE), col(DiffColumns.TOWNSHIP), col(DiffColumns.ID_NUMBER))
-        .select(
-            col(DiffColumns.CHANGE),
-            CoverageStages.masked(col(DiffColumns.ID_NUMBER)).as(DiffColumns.ID_NUMBER),
-            col(DiffColumns.TOWNSHIP),
-            col(DiffColumns.VILLAGE),
-            pair(DiffColumns.CATEGORY_FROM, DiffColumns.CATEGORY_TO).as(GoldColumns.CATEGORY),
-            pair(DiffColumns.STATUS_FROM, DiffColumns.STATUS_TO).as(GoldColumns.STATUS),
-            pair(DiffColumns.SUBSIDY_FROM, DiffColumns.SUBSIDY_TO).as(GoldColumns.SUBSIDY_AMOUNT),
-            pair(DiffColumns.BATCH_FROM, DiffColumns.BATCH_TO).as(GoldColumns.BATCH),
-            col(DiffColumns.REASONS_TO));
-  }
-
-  private static Column pair(String fromColumn, String toColumn) {
-    Column a = col(fromColumn).cast("string");
-    Column b = col(toColumn).cast("string");
-    return when(a.eqNullSafe(b), a).otherwise(concat_ws(" → ", coalesceDash(a), coalesceDash(b)));
-  }
-
-  private static Column coalesceDash(Column c) {
-    return org.apache.spark.sql.functions.coalesce(c, lit("-"));
+        n.entered(), n.left(), n.changed(), n.category(), n.status(), n.subsidy(), n.batch());
   }
 
   /** A CSV file only its owner can read: it holds ID numbers and names. */

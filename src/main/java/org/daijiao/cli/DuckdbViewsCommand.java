@@ -13,10 +13,16 @@ import picocli.CommandLine.Mixin;
     name = "duckdb-views",
     mixinStandardHelpOptions = true,
     description = {
-      "Write again, for the last run that finished, every table's Delta manifest",
-      "(<table>/_symlink_format_manifest/manifest) and the DuckDB views over them",
-      "(_daijiao/duckdb-views.sql). Every run that finishes writes them itself; this is for a",
-      "warehouse written before they existed, or after their files were lost. Changes no table."
+      "Writes again the DuckDB views of the last finished run.",
+      "Every table's Delta manifest (<table>/_symlink_format_manifest/manifest) and the"
+          + " DuckDB views over them (_daijiao/duckdb-views.sql). Every run that finishes writes"
+          + " them itself; this is for a warehouse written before they existed, or after their"
+          + " files were lost. Changes no table."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao duckdb-views                         # ./warehouse",
+      "  bin/daijiao duckdb-views --warehouse /srv/daijiao"
     })
 final class DuckdbViewsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

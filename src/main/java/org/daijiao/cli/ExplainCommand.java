@@ -1,33 +1,24 @@
 package org.daijiao.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.decide.Decider;
-import org.daijiao.decide.DecisionRows;
+import org.daijiao.decide.DecisionLookup;
 import org.daijiao.decide.ExplainedDecision;
 import org.daijiao.decide.Explanation;
-import org.daijiao.decide.GoldColumns;
-import org.daijiao.decide.TimelineStage;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.person.PersonTimeline;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.RunParameters;
-import org.daijiao.quality.QualityColumns;
-import org.daijiao.repair.RepairColumns;
+import org.daijiao.repair.RejectedRows;
 import org.daijiao.repair.RepairExplanation;
-import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.RecordedParameters;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -46,8 +37,16 @@ import picocli.CommandLine.Option;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explain one person's decision for a policy year, citing the notice's clauses;",
-      "or (--line) a roster row rejected for its ID number and its repair candidates."
+      "Explains one person's decision rule by rule, citing the notice.",
+      "With --id: the categories held, the age window, the exclusions, the resolution, the"
+          + " tier, the money, the batch and the status, each with its clause; the ID is masked."
+          + " With --line: a roster row rejected for its ID number and its repair candidates."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao explain --id 50024319740404276X",
+      "  bin/daijiao explain --id 50024319740404276X --as-of 2022-08-31",
+      "  bin/daijiao explain --line civil_affairs:minzheng_b.csv:18"
     })
 final class ExplainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -104,18 +103,9 @@ final class ExplainCommand implements Callable<Integer> {
         policy = recorded.get().loadPolicy();
       }
       LocalDate asOf = recorded.isPresent() ? recorded.get().asOf() : asOf(spark, policy);
-      Dataset<Row> persons = only(w.read(spark.session, Tables.PERSONS), key);
-      List<Row> rows =
-          TimelineStage.timelines(
-                  persons,
-                  only(w.read(spark.session, Tables.CATEGORY_PERIODS), key),
-                  only(w.read(spark.session, Tables.EXCLUSION_PERIODS), key),
-                  only(w.read(spark.session, Tables.ENROLLMENTS), key),
-                  only(w.read(spark.session, Tables.PAYMENTS), key),
-                  policy.policyYear(),
-                  asOf)
-              .collectAsList();
-      if (rows.isEmpty()) {
+      Optional<PersonTimeline> timeline =
+          DecisionLookup.timeline(spark.session, w, key, policy.policyYear(), asOf);
+      if (timeline.isEmpty()) {
         out.println(
             IdNumber.mask(key)
                 + ": not on any roster (civil affairs, rural revitalisation, disability) with a record"
@@ -126,9 +116,8 @@ final class ExplainCommand implements Callable<Integer> {
                 + " decisions. Check quality.rejected_records for rows of the person that could not be read.");
         return 0;
       }
-      PersonTimeline timeline = DecisionRows.toTimeline(rows.get(0));
-      ExplainedDecision explained = new Decider(policy, asOf).explain(timeline);
-      out.println(Explanation.render(timeline, explained, policy));
+      ExplainedDecision explained = new Decider(policy, asOf).explain(timeline.get());
+      out.println(Explanation.render(timeline.get(), explained, policy));
     }
     return 0;
   }
@@ -153,31 +142,14 @@ final class ExplainCommand implements Callable<Integer> {
     String sourceFile = file.startsWith(source + "/") ? file : source + "/" + file;
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (Spark spark = new Spark(common)) {
-      Warehouse w = spark.warehouse;
-      if (!w.exists(spark.session, Tables.ID_REPAIR_CANDIDATES)) {
-        throw new UserFacingException(
-            Code.MISSING_TABLE,
-            Tables.ID_REPAIR_CANDIDATES + " does not exist in " + w.root() + " yet.");
-      }
-      Column row =
-          col(RepairColumns.SOURCE)
-              .equalTo(source)
-              .and(col(RepairColumns.SOURCE_FILE).equalTo(sourceFile))
-              .and(col(RepairColumns.LINE).equalTo(line));
-      List<Row> rows =
-          w.read(spark.session, Tables.ID_REPAIR_CANDIDATES)
-              .filter(row)
-              .orderBy(col(RepairColumns.CANDIDATE_ID_NUMBER))
-              .collectAsList();
-      if (!rows.isEmpty()) {
-        out.print(RepairExplanation.render(rows));
+      List<Row> candidates =
+          RejectedRows.candidates(spark.session, spark.warehouse, source, sourceFile, line);
+      if (!candidates.isEmpty()) {
+        out.print(RepairExplanation.render(candidates));
         return 0;
       }
-      List<Row> rejected =
-          w.read(spark.session, Tables.REJECTED_RECORDS)
-              .filter(row)
-              .select(col(QualityColumns.REASON), col(QualityColumns.DETAIL))
-              .collectAsList();
+      Optional<RejectedRows.Rejection> rejected =
+          RejectedRows.rejection(spark.session, spark.warehouse, source, sourceFile, line);
       out.println(
           sourceFile
               + " line "
@@ -185,9 +157,9 @@ final class ExplainCommand implements Callable<Integer> {
               + (rejected.isEmpty()
                   ? ": not a rejected row of this run (it was read, or the file has no such line)."
                   : ": rejected, "
-                      + rejected.get(0).getString(0)
+                      + rejected.get().reason()
                       + " ("
-                      + rejected.get(0).getString(1)
+                      + rejected.get().detail()
                       + "); not for its ID number, so no repair candidates."));
     }
     return 0;
@@ -195,20 +167,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** The as_of of the stored decisions of the year, so that the explanation matches them. */
   private LocalDate asOf(Spark spark, Policy policy) {
-    if (policyOptions.asOf != null || !spark.warehouse.exists(spark.session, Tables.ELIGIBILITY)) {
+    if (policyOptions.asOf != null) {
       return policyOptions.asOf(policy);
     }
-    Row r =
-        spark
-            .warehouse
-            .read(spark.session, Tables.ELIGIBILITY)
-            .filter(col(GoldColumns.POLICY_YEAR).equalTo(policy.policyYear()))
-            .select(max(col(GoldColumns.AS_OF)))
-            .first();
-    return r.isNullAt(0) ? policyOptions.asOf(policy) : r.getAs(0);
-  }
-
-  private static Dataset<Row> only(Dataset<Row> table, String id) {
-    return table.filter(col(SilverColumns.ID_NUMBER).equalTo(id));
+    return DecisionLookup.decidedAsOf(spark.session, spark.warehouse, policy.policyYear())
+        .orElseGet(() -> policyOptions.asOf(policy));
   }
 }

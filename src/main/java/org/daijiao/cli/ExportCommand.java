@@ -14,13 +14,20 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write analyst-safe copies of the gold tables: one CSV per table in --out, id_number replaced"
-          + " by a",
-      "keyed pseudonym (HMAC-SHA256 with the county secret from $"
+      "Writes pseudonymised copies of the gold tables for analysts.",
+      "One CSV per table in --out, owner-only. id_number is replaced by a keyed pseudonym"
+          + " (HMAC-SHA256 with the county secret from $"
           + Pseudonyms.KEY_ENV
           + " or the file named by $"
           + Pseudonyms.KEY_FILE_ENV
-          + "), name dropped. The same person gets the same pseudonym in every run and year."
+          + ") and names are dropped. The same person gets the same pseudonym in every run and"
+          + " year. Pseudonymised is not anonymous (docs/privacy.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao export --for analysts --warehouse /srv/daijiao --out /srv/share/2022",
+      "  bin/daijiao export --for analysts --out /srv/share/2022   # key: $"
+          + Pseudonyms.KEY_FILE_ENV
     })
 final class ExportCommand implements Callable<Integer> {
   /** Who the copies are for; analysts is the only audience so far. */

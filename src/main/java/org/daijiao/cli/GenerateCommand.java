@@ -15,12 +15,19 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic department exports (docs/inputs.md#sources) for a Pengshui-like county: real township and village",
-      "names, realistic categories, overlaps and dirty rows. Deterministic for a seed. No real person.",
-      "With --monthly, one folder per month end of the policy year, as the departments would have exported",
-      "the same county on that day (docs/inputs.md#monthly-snapshots), e.g.",
-      "  bin/daijiao generate --persons 3000 --seed 2022 --out /tmp/months --monthly",
-      "  bin/daijiao run --input /tmp/months/2022-05-31 --as-of 2022-05-31"
+      "Writes synthetic department exports of a Pengshui-like county.",
+      "The six sources of docs/inputs.md, with real township and village names, realistic"
+          + " categories, overlaps and dirty rows. Deterministic for a seed; no real person."
+          + " --county-wide makes the pension and tax exports hold every enrolled person, as a"
+          + " county's do. --monthly writes one folder per month end of the policy year, as the"
+          + " departments would have exported the same county on that day"
+          + " (docs/inputs.md#monthly-snapshots)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao generate --persons 3000 --seed 2022 --out data/sample",
+      "  bin/daijiao generate --persons 50000 --seed 7 --county-wide --out /tmp/county",
+      "  bin/daijiao generate --persons 3000 --seed 2022 --out /tmp/months --monthly"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -42,10 +49,10 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--county-wide",
-      description = {
-        "The pension and tax exports hold every person enrolled in the county (about six per",
-        "roster person), as the bureaus' real exports do; default: the roster persons and a few others."
-      })
+      description =
+          "The pension and tax exports hold every person enrolled in the county (about six per"
+              + " roster person), as the bureaus' real exports do; default: the roster persons and"
+              + " a few others.")
   boolean countyWide;
 
   @Option(

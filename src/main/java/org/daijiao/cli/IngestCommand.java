@@ -14,8 +14,15 @@ import picocli.CommandLine.Option;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Read every export file of <input>/<source>/ into bronze.<source>, with lineage.",
-      "A file that cannot be decoded or lacks a required column stops the run before any table changes."
+      "Reads every export file into bronze, one table per source.",
+      "Each file of <input>/<source>/ becomes rows of bronze.<source> with its file and"
+          + " line. A file that cannot be decoded or lacks a required column stops the run before"
+          + " any table changes, naming the file, the line and the fix (docs/inputs.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao ingest --input /data/2022-12 --warehouse /srv/daijiao",
+      "  bin/daijiao ingest --input /data/2022-12 --warehouse /srv/daijiao --wait 30"
     })
 final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -16,9 +16,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "daijiao 0.1.0",
     description = {
-      "代缴: resident pension contributions paid on behalf of Pengshui County's poor groups.",
-      "Ingests the departments' exports, resolves identities, applies the county's policy and",
-      "publishes the subsidy ledger, funding requests, coverage statistics and work lists as Delta tables."
+      "代缴: pays the resident pension contributions of Pengshui County's poor groups, and"
+          + " proves it.",
+      "Reads the departments' exports, resolves each person's identity, applies the"
+          + " county's notice and keeps the subsidy ledger, the funding requests, the coverage"
+          + " statistics and the work lists as Delta tables. Every command takes --help; the"
+          + " guide is README.md, the rules docs/rules.md."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao run                                  # the bundled sample, end to end",
+      "  bin/daijiao sql \"SELECT * FROM gold.coverage_stats WHERE level = 'COUNTY'\"",
+      "  bin/daijiao explain --id 50024319740404276X      # why this person got this decision"
     },
     subcommands = {
       RunCommand.class,
@@ -41,6 +50,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /** Columns of the help texts. */
+  static final int USAGE_WIDTH = 100;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -52,9 +64,27 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
+  /**
+   * The command line of {@code bin/daijiao} and its commands, with the help's width: wide enough
+   * that the command list shows each command's one-sentence summary on one line.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.getSubcommands()
+        .get("help")
+        .getCommandSpec()
+        .usageMessage()
+        .header("Shows the help of a command, as COMMAND --help does.")
+        .description(new String[0])
+        .footerHeading("%nExamples:%n")
+        .footer("  bin/daijiao help run", "  bin/daijiao help sql");
+    cli.setUsageHelpWidth(USAGE_WIDTH);
+    return cli;
+  }
+
   /** Runs a command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine();
     cli.setErr(new PrintWriter(System.err, true));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
     name = "maintain",
     mixinStandardHelpOptions = true,
     description = {
-      "Compact every table's small files (OPTIMIZE) and delete data files that left a table longer",
-      "ago than the retention (VACUUM). The retention is at least the policy file's",
-      "audit_horizon_years, so that every run of those years stays readable (sql --run, diff);",
-      "a shorter one is refused. Recorded in ops.runs like a run, under the warehouse lock."
+      "Compacts tables and deletes old files, keeping the audit horizon.",
+      "OPTIMIZE compacts every table's small files; VACUUM deletes data files that left a"
+          + " table longer ago than the retention. The retention is at least the policy file's"
+          + " audit_horizon_years, so every run of those years stays readable (sql --run, diff);"
+          + " a shorter one is refused. Recorded in ops.runs like a run, under the warehouse lock."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao maintain --warehouse /srv/daijiao",
+      "  bin/daijiao maintain --warehouse /srv/daijiao --retain-years 15"
     })
 final class MaintainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

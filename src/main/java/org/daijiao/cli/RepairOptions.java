@@ -12,12 +12,11 @@ final class RepairOptions {
   @Option(
       names = "--accept-repairs",
       paramLabel = "FILE",
-      description = {
-        "CSV of confirmed ID repairs: rows of quality.id_repair_candidates (columns source,",
-        "source_file, line, candidate_id_number). Each named roster row is read with its",
-        "candidate. A row that names no rejected row or not one of its candidates stops the",
-        "run before any table changes. Without it, candidates are only proposed."
-      })
+      description =
+          "CSV of confirmed ID repairs: rows of quality.id_repair_candidates (columns source,"
+              + " source_file, line, candidate_id_number). Each named roster row is read with its"
+              + " candidate. A row that names no rejected row or not one of its candidates stops"
+              + " the run before any table changes. Without it, candidates are only proposed.")
   Path acceptRepairs;
 
   /** The confirmed repairs, read and checked before Spark starts; none without the option. */

@@ -15,10 +15,16 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the county report of a policy year from the gold tables: a workbook",
-      "(<county><Y>年困难群体城乡居保代缴情况.xlsx: 汇总, 图表, 分乡镇, 分村, 分类别, 部门资金) and the",
-      "same figures as one self-contained HTML page beside it. Counts and sums only: no ID, no name.",
-      "Files are readable by their owner only; each is written whole or not at all."
+      "Writes the county report of a year: a workbook and an HTML page.",
+      "The workbook <county><Y>年困难群体城乡居保代缴情况.xlsx (汇总, 图表, 分乡镇, 分村, 分类别, 部门资金) and the"
+          + " same figures as one self-contained HTML page beside it. Counts and sums only: no"
+          + " ID, no name. Files are owner-only, each written whole or not at all"
+          + " (docs/reports.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao report                               # ./warehouse into reports/",
+      "  bin/daijiao report --warehouse /srv/daijiao --year 2022 --out /srv/reports"
     })
 final class ReportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -14,8 +14,16 @@ import picocli.CommandLine.Mixin;
     name = "resolve",
     mixinStandardHelpOptions = true,
     description = {
-      "Parse the bronze tables: normalise and validate ID numbers, reject unparseable rows with a reason,",
-      "and write the silver tables, quality.rejected_records and quality.identity_conflicts."
+      "Validates every row and ID number and writes the silver tables.",
+      "Normalises and validates ID numbers, rejects rows that cannot be read into"
+          + " quality.rejected_records with a reason, lists identity conflicts and ID repair"
+          + " candidates, and writes the silver tables. It fails rather than lose a row: rows"
+          + " read = accepted + rejected, per source."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao resolve --warehouse /srv/daijiao --as-of 2022-12-31",
+      "  bin/daijiao resolve --warehouse /srv/daijiao --accept-repairs confirmed-ids.csv"
     })
 final class ResolveCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

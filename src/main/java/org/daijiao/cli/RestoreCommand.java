@@ -12,11 +12,17 @@ import picocli.CommandLine.Option;
     name = "restore",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the tables of a backup (`backup --to DIR`) into --warehouse: a damaged warehouse or",
-      "a new, empty one. Every file is checked against daijiao-backup.json first; a damaged backup",
-      "stops before anything changes. Each gold and ops table folder is replaced by the backup's,",
-      "and the restore is recorded in ops.runs: readers then see the backup's run. Run",
-      "`bin/daijiao run` afterwards to rebuild bronze, quality and silver."
+      "Restores a backup's tables into a warehouse, each file checked.",
+      "Into a damaged warehouse or a new, empty one (--warehouse). Every file is checked"
+          + " against daijiao-backup.json first; a damaged backup stops before anything changes."
+          + " Each gold and ops table folder is replaced by the backup's, and the restore is"
+          + " recorded in ops.runs: readers then see the backup's run. Run `bin/daijiao run`"
+          + " afterwards to rebuild bronze, quality and silver."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao restore --from /mnt/backup/2022-12-31 --warehouse /srv/daijiao",
+      "  bin/daijiao restore --from /mnt/backup/2022-12-31 --warehouse /srv/daijiao-new"
     })
 final class RestoreCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -15,8 +15,18 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole pipeline: ingest the exports, resolve identities, decide eligibility and the ledger,",
-      "and write coverage statistics, funding requests and work lists. Prints a summary on stdout."
+      "Runs the whole pipeline and prints a summary of what it found.",
+      "Ingests the exports of --input, resolves identities, decides eligibility and the"
+          + " subsidy ledger, and writes the coverage statistics, funding requests and work lists"
+          + " of the policy year. The summary goes to stdout, progress to stderr. The run is"
+          + " recorded in ops.runs; a second writer waits (--wait) or stops. After a crash, run"
+          + " the same command again (docs/operations.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao run                                  # the bundled sample into ./warehouse",
+      "  bin/daijiao run --input /data/2022-08 --warehouse /srv/daijiao --as-of 2022-08-31",
+      "  bin/daijiao run --input /data/2022-12 --accept-repairs confirmed-ids.csv"
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -3,20 +3,13 @@ package org.daijiao.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.daijiao.ops.LockHolder;
 import org.daijiao.ops.RunHistory;
+import org.daijiao.ops.RunListing;
 import org.daijiao.ops.RunRecord;
 import org.daijiao.ops.WarehouseLock;
 import org.daijiao.sql.Format;
@@ -35,9 +28,16 @@ import picocli.CommandLine.Option;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = {
-      "List the recorded runs of the warehouse (ops.runs), newest first, and a run in progress.",
-      "With --run RUN_ID: everything recorded about one run (inputs and their hashes, rows per"
-          + " source, the table versions it wrote)."
+      "Lists the recorded runs of the warehouse, newest first.",
+      "Also a run in progress. With --run RUN_ID: everything recorded about one run: its"
+          + " inputs and their hashes, the rows per source and the table versions it wrote"
+          + " (docs/operations.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao runs --warehouse /srv/daijiao",
+      "  bin/daijiao runs --warehouse /srv/daijiao --run 20221231T020000-3f9a",
+      "  bin/daijiao runs --warehouse /srv/daijiao --format csv > runs.csv"
     })
 final class RunsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -53,7 +53,8 @@ final class RunsCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "Output format of the list: table or csv (default: ${DEFAULT-VALUE}).",
+      description =
+          "Output format of the list: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       defaultValue = "table")
   Format format;
 
@@ -67,11 +68,7 @@ final class RunsCommand implements Callable<Integer> {
         return 0;
       }
       printLock(spark, out);
-      List<Row> rows = new ArrayList<>();
-      for (RunRecord r : history.newestFirst()) {
-        rows.add(listRow(r));
-      }
-      Dataset<Row> list = spark.session.createDataFrame(rows, LIST);
+      Dataset<Row> list = RunListing.runs(spark.session, history.newestFirst());
       PrintWriter writer = new PrintWriter(out, true);
       switch (format) {
         case csv -> ResultPrinter.printCsv(list, writer);
@@ -81,47 +78,6 @@ final class RunsCommand implements Callable<Integer> {
       writer.flush();
     }
     return 0;
-  }
-
-  private static final StructType LIST =
-      strings(
-          "run_id",
-          "command",
-          "outcome",
-          "started",
-          "seconds",
-          "policy_year",
-          "as_of",
-          "input_files",
-          "new_files",
-          "rows_read",
-          "tables_written",
-          "error_class");
-
-  private static Row listRow(RunRecord r) {
-    long newFiles =
-        r.inputFiles() == null
-            ? 0
-            : r.inputFiles().stream().filter(f -> f.ingestedBeforeBy() == null).count();
-    long rowsRead =
-        r.sources() == null
-            ? 0
-            : r.sources().stream().mapToLong(RunRecord.SourceCounts::read).sum();
-    return RowFactory.create(
-        r.runId(),
-        r.command(),
-        r.outcome().name(),
-        WarehouseLock.local(r.startedAt().toString()),
-        r.endedAt() == null
-            ? null
-            : String.valueOf(Duration.between(r.startedAt(), r.endedAt()).toSeconds()),
-        r.policyYear() == null ? null : r.policyYear().toString(),
-        r.asOf() == null ? null : r.asOf().toString(),
-        r.inputFiles() == null ? null : String.valueOf(r.inputFiles().size()),
-        r.inputFiles() == null ? null : String.valueOf(newFiles),
-        r.sources() == null ? null : String.valueOf(rowsRead),
-        String.valueOf(r.tablesWritten().size()),
-        r.errorClass());
   }
 
   private static void printLock(Spark spark, PrintStream out) {
@@ -169,49 +125,18 @@ final class RunsCommand implements Callable<Integer> {
     out.println("input dir       " + orDash(r.inputDir()));
     if (r.inputFiles() != null) {
       out.println();
-      List<Row> files = new ArrayList<>();
-      for (RunRecord.InputFile f : r.inputFiles()) {
-        files.add(
-            RowFactory.create(
-                f.file(),
-                String.valueOf(f.bytes()),
-                f.sha256(),
-                f.ingestedBeforeBy() == null ? "new" : "as in " + f.ingestedBeforeBy()));
-      }
-      TableFormat.print(
-          spark.createDataFrame(files, strings("file", "bytes", "sha256", "content")),
-          Integer.MAX_VALUE - 1,
-          writer(out));
+      print(RunListing.inputFiles(spark, r), out);
     }
     if (r.sources() != null) {
       out.println();
-      List<Row> sources = new ArrayList<>();
-      for (RunRecord.SourceCounts c : r.sources()) {
-        sources.add(
-            RowFactory.create(
-                c.source(),
-                String.valueOf(c.read()),
-                c.accepted() == null ? null : c.accepted().toString(),
-                c.rejected() == null ? null : c.rejected().toString()));
-      }
-      TableFormat.print(
-          spark.createDataFrame(sources, strings("source", "read", "accepted", "rejected")),
-          Integer.MAX_VALUE - 1,
-          writer(out));
+      print(RunListing.sources(spark, r), out);
     }
     out.println();
-    List<Row> tables = new ArrayList<>();
-    for (Map.Entry<String, Long> e : r.tableVersions().entrySet()) {
-      tables.add(
-          RowFactory.create(
-              e.getKey(),
-              String.valueOf(e.getValue()),
-              r.tablesWritten().containsKey(e.getKey()) ? "written by this run" : ""));
-    }
-    TableFormat.print(
-        spark.createDataFrame(tables, strings("table", "version", "")),
-        Integer.MAX_VALUE - 1,
-        writer(out));
+    print(RunListing.tables(spark, r), out);
+  }
+
+  private static void print(Dataset<Row> table, PrintStream out) {
+    TableFormat.print(table, Integer.MAX_VALUE - 1, writer(out));
   }
 
   /**
@@ -223,13 +148,5 @@ final class RunsCommand implements Callable<Integer> {
 
   private static String orDash(Object value) {
     return value == null ? "-" : value.toString();
-  }
-
-  private static StructType strings(String... names) {
-    List<StructField> fields = new ArrayList<>();
-    for (String n : names) {
-      fields.add(DataTypes.createStructField(n, DataTypes.StringType, true));
-    }
-    return new StructType(fields.toArray(new StructField[0]));
   }
 }

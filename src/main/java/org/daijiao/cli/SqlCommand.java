@@ -34,11 +34,20 @@ import picocli.CommandLine.Parameters;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Query the warehouse tables (bronze.*, quality.*, silver.*, gold.*) with Spark SQL.",
-      "QUERY runs one query; -f FILE runs the statements of a file (separated by ';');",
-      "with neither, an interactive shell keeps one session for every statement typed.",
-      "Read-only: a statement that would change a table is refused unless --allow-writes.",
-      "Time travel: SELECT … FROM gold.subsidy_ledger VERSION AS OF 3 (or TIMESTAMP AS OF '…')."
+      "Queries the warehouse's tables with Spark SQL, read-only.",
+      "QUERY runs one query; -f FILE runs the statements of a file ('-' for stdin),"
+          + " separated by ';'; with neither, on a terminal, an interactive shell keeps one"
+          + " session for every statement.",
+      "Tables are named layer.table (bronze, quality, silver, gold, ops). A statement that"
+          + " would change a table is refused unless --allow-writes.",
+      "Without --run, every table is read as the last finished run left it; time travel"
+          + " with VERSION AS OF n or TIMESTAMP AS OF '…' (docs/analysts.md)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao sql \"SELECT * FROM gold.coverage_stats WHERE level = 'COUNTY'\"",
+      "  bin/daijiao sql --format csv -f queries.sql > out.csv",
+      "  bin/daijiao sql --run 20221231T020000-3f9a \"SELECT count(*) FROM gold.subsidy_ledger\""
     })
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -22,8 +22,15 @@ import picocli.CommandLine.Mixin;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Write gold.coverage_stats, gold.department_funding and gold.worklist for the policy year",
-      "from the decisions of `daijiao decide` (as_of: the one the decisions were made with)."
+      "Writes the coverage statistics, funding requests and work lists.",
+      "Reads the decisions that decide wrote for the policy year, with the as_of they were"
+          + " made with, and writes gold.coverage_stats, gold.department_funding and"
+          + " gold.worklist for that year."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao stats                                # ./warehouse, the bundled policy's year",
+      "  bin/daijiao stats --warehouse /srv/daijiao --year 2022"
     })
 final class StatsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

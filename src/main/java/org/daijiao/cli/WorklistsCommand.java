@@ -15,10 +15,16 @@ import picocli.CommandLine.Option;
     name = "worklists",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the work lists of a policy year from gold.worklist: one workbook per township",
-      "(<township>_<county><Y>年代缴工作清单.xlsx), one sheet per village, every open action with",
-      "name, masked ID, category, amount and deadline, and columns for the clerk; A4 printable.",
-      "They hold names: for the township and village officers. Files are owner-only."
+      "Writes the village work lists, one workbook per township.",
+      "One sheet per village with every open action of gold.worklist: name, masked ID,"
+          + " category, what to do, amount and deadline, and columns for the clerk; A4 printable."
+          + " They hold names: for the township and village officers only. --html adds a print"
+          + " view per township."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao worklists --warehouse /srv/daijiao --year 2022",
+      "  bin/daijiao worklists --township 汉葭 --html --out /srv/worklists"
     })
 final class WorklistsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

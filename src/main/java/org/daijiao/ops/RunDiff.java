@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -156,6 +157,32 @@ public final class RunDiff {
             .as(DiffColumns.RATE_CHANGE),
         coalesce(col(DiffColumns.ENTERED), lit(0L)).as(DiffColumns.ENTERED),
         coalesce(col(DiffColumns.LEFT), lit(0L)).as(DiffColumns.LEFT));
+  }
+
+  /**
+   * The ledger changes as {@code daijiao diff} prints them: by change, township and ID, the ID
+   * masked, no name, each pair of values as "from → to" (one value when both are equal).
+   */
+  public static Dataset<Row> printable(Dataset<Row> changes) {
+    return changes
+        .orderBy(col(DiffColumns.CHANGE), col(DiffColumns.TOWNSHIP), col(DiffColumns.ID_NUMBER))
+        .select(
+            col(DiffColumns.CHANGE),
+            CoverageStages.masked(col(DiffColumns.ID_NUMBER)).as(DiffColumns.ID_NUMBER),
+            col(DiffColumns.TOWNSHIP),
+            col(DiffColumns.VILLAGE),
+            pair(DiffColumns.CATEGORY_FROM, DiffColumns.CATEGORY_TO).as(GoldColumns.CATEGORY),
+            pair(DiffColumns.STATUS_FROM, DiffColumns.STATUS_TO).as(GoldColumns.STATUS),
+            pair(DiffColumns.SUBSIDY_FROM, DiffColumns.SUBSIDY_TO).as(GoldColumns.SUBSIDY_AMOUNT),
+            pair(DiffColumns.BATCH_FROM, DiffColumns.BATCH_TO).as(GoldColumns.BATCH),
+            col(DiffColumns.REASONS_TO));
+  }
+
+  private static Column pair(String fromColumn, String toColumn) {
+    Column a = col(fromColumn).cast("string");
+    Column b = col(toColumn).cast("string");
+    return when(a.eqNullSafe(b), a)
+        .otherwise(concat_ws(" → ", coalesce(a, lit("-")), coalesce(b, lit("-"))));
   }
 
   /** The compared columns of one side of the ledger, suffixed. */

@@ -11,7 +11,8 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * One row of {@code ops.runs} ({@link RunColumns#RUNS}): what a run read, what it wrote and how it
- * ended. Its {@link #toRow} and {@link #fromRow} follow the contract's column order.
+ * ended. Its {@link #toRow} follows the contract's column order; {@link #fromRow} reads the
+ * contract's columns by name.
  */
 public record RunRecord(
     String runId,
@@ -66,6 +67,18 @@ public record RunRecord(
     return tableVersions.get(table);
   }
 
+  /** Input files whose content no earlier finished run ingested; null when none was read. */
+  public Long newInputFiles() {
+    return inputFiles == null
+        ? null
+        : inputFiles.stream().filter(f -> f.ingestedBeforeBy() == null).count();
+  }
+
+  /** Rows read from every source; null when the run read no rows. */
+  public Long rowsRead() {
+    return sources == null ? null : sources.stream().mapToLong(SourceCounts::read).sum();
+  }
+
   public Row toRow() {
     List<Row> files = null;
     if (inputFiles != null) {
@@ -103,51 +116,58 @@ public record RunRecord(
         errorClass);
   }
 
-  /** A row read from {@code ops.runs} (dates and timestamps as java.time values). */
+  /**
+   * A row read from {@code ops.runs} (dates and timestamps as java.time values), by the contract's
+   * column names.
+   */
   public static RunRecord fromRow(Row r) {
     List<InputFile> files = null;
-    if (!r.isNullAt(10)) {
+    if (r.getAs(RunColumns.INPUT_FILES) != null) {
       files = new ArrayList<>();
-      for (Row f : r.<Row>getList(10)) {
+      for (Row f : RunRecord.<Row>list(r, RunColumns.INPUT_FILES)) {
         files.add(
             new InputFile(
-                f.getString(0),
-                f.getString(1),
-                f.getLong(2),
-                f.getString(3),
-                f.isNullAt(4) ? null : f.getString(4)));
+                f.getAs(RunColumns.SOURCE),
+                f.getAs(RunColumns.FILE),
+                f.<Long>getAs(RunColumns.BYTES),
+                f.getAs(RunColumns.SHA256),
+                f.getAs(RunColumns.INGESTED_BEFORE_BY)));
       }
     }
     List<SourceCounts> counts = null;
-    if (!r.isNullAt(11)) {
+    if (r.getAs(RunColumns.SOURCES) != null) {
       counts = new ArrayList<>();
-      for (Row c : r.<Row>getList(11)) {
+      for (Row c : RunRecord.<Row>list(r, RunColumns.SOURCES)) {
         counts.add(
             new SourceCounts(
-                c.getString(0),
-                c.getLong(1),
-                c.isNullAt(2) ? null : c.getLong(2),
-                c.isNullAt(3) ? null : c.getLong(3)));
+                c.getAs(RunColumns.SOURCE),
+                c.<Long>getAs(RunColumns.ROWS_READ),
+                c.getAs(RunColumns.ROWS_ACCEPTED),
+                c.getAs(RunColumns.ROWS_REJECTED)));
       }
     }
     return new RunRecord(
-        r.getString(0),
-        r.getString(1),
-        r.getList(2),
-        r.getString(3),
-        r.getInt(4),
-        r.isNullAt(5) ? null : r.getString(5),
-        r.isNullAt(6) ? null : r.getString(6),
-        r.isNullAt(7) ? null : r.getInt(7),
-        r.isNullAt(8) ? null : r.getAs(8),
-        r.isNullAt(9) ? null : r.getString(9),
+        r.getAs(RunColumns.RUN_ID),
+        r.getAs(RunColumns.COMMAND),
+        list(r, RunColumns.ARGUMENTS),
+        r.getAs(RunColumns.DAIJIAO_VERSION),
+        r.<Integer>getAs(RunColumns.WAREHOUSE_FORMAT),
+        r.getAs(RunColumns.POLICY_FILE),
+        r.getAs(RunColumns.POLICY_SHA256),
+        r.getAs(RunColumns.POLICY_YEAR),
+        r.getAs(RunColumns.AS_OF),
+        r.getAs(RunColumns.INPUT_DIR),
         files,
         counts,
-        r.getJavaMap(12),
-        r.getJavaMap(13),
-        r.getAs(14),
-        r.isNullAt(15) ? null : r.getAs(15),
-        Outcome.valueOf(r.getString(16)),
-        r.isNullAt(17) ? null : r.getString(17));
+        r.getJavaMap(r.fieldIndex(RunColumns.TABLES_WRITTEN)),
+        r.getJavaMap(r.fieldIndex(RunColumns.TABLE_VERSIONS)),
+        r.getAs(RunColumns.STARTED_AT),
+        r.getAs(RunColumns.ENDED_AT),
+        Outcome.valueOf(r.getAs(RunColumns.OUTCOME)),
+        r.getAs(RunColumns.ERROR_CLASS));
+  }
+
+  private static <T> List<T> list(Row r, String column) {
+    return r.getList(r.fieldIndex(column));
   }
 }

@@ -1,0 +1,154 @@
+package org.daijiao.coverage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
+import org.daijiao.spark.Warehouse;
+
+/**
+ * The figures of a policy year that {@code daijiao run} summarises: the decisions per category, the
+ * money per department and batch, and the coverage of the county and its townships. Read from the
+ * gold tables of the year (decisions, funding requests, coverage statistics); aggregates only, a
+ * few dozen rows, so they are sorted here rather than by a Spark job (an orderBy samples its input
+ * first).
+ */
+public final class YearSummary {
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final int year;
+
+  /** The decisions of one category; category null: persons in no target category. */
+  public record CategoryCount(String category, long persons, long inTarget, long eligible) {}
+
+  /** The funding request of one department, batch and mode. */
+  public record Funding(
+      String department, String batch, String mode, long persons, BigDecimal subsidy) {}
+
+  /** One row of the coverage statistics (category ALL); township null for the county's. */
+  public record Coverage(
+      String township,
+      Long target,
+      Long insured,
+      BigDecimal insuredRate,
+      Long paid,
+      BigDecimal paidRate,
+      Long unresolvedRosterRows) {}
+
+  /** The county's coverage, none when nobody is in the target, and the townships'. */
+  public record CoverageFigures(Optional<Coverage> county, List<Coverage> lowestRateFirst) {}
+
+  public YearSummary(SparkSession spark, Warehouse warehouse, int year) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.year = year;
+  }
+
+  /** Persons, persons in the coverage target and eligible persons per category, by category. */
+  public List<CategoryCount> categories() {
+    String persons = CoverageColumns.PERSONS;
+    String inTarget = GoldColumns.IN_COVERAGE_TARGET;
+    String eligible = GoldColumns.ELIGIBLE;
+    List<CategoryCount> counts = new ArrayList<>();
+    for (Row r :
+        ofYear(Tables.ELIGIBILITY)
+            .groupBy(col(GoldColumns.CATEGORY))
+            .agg(
+                count(lit(1)).as(persons),
+                count_if(col(inTarget)).as(inTarget),
+                count_if(col(eligible)).as(eligible))
+            .collectAsList()) {
+      counts.add(
+          new CategoryCount(
+              r.getAs(GoldColumns.CATEGORY),
+              r.<Long>getAs(persons),
+              r.<Long>getAs(inTarget),
+              r.<Long>getAs(eligible)));
+    }
+    counts.sort(
+        Comparator.comparing(CategoryCount::category, Comparator.nullsLast(String::compareTo)));
+    return counts;
+  }
+
+  /** The funding requests of the year, by department, batch and mode. */
+  public List<Funding> funding() {
+    List<Funding> funding = new ArrayList<>();
+    for (Row r :
+        ofYear(Tables.DEPARTMENT_FUNDING)
+            .select(
+                col(CoverageColumns.DEPARTMENT),
+                col(CoverageColumns.BATCH),
+                col(CoverageColumns.MODE),
+                col(CoverageColumns.PERSONS),
+                col(CoverageColumns.SUBSIDY_AMOUNT))
+            .collectAsList()) {
+      funding.add(
+          new Funding(
+              r.getAs(CoverageColumns.DEPARTMENT),
+              r.getAs(CoverageColumns.BATCH),
+              r.getAs(CoverageColumns.MODE),
+              r.<Long>getAs(CoverageColumns.PERSONS),
+              r.getAs(CoverageColumns.SUBSIDY_AMOUNT)));
+    }
+    funding.sort(
+        Comparator.comparing(Funding::department)
+            .thenComparing(Funding::batch)
+            .thenComparing(Funding::mode));
+    return funding;
+  }
+
+  /** The county's row and the townships' (a few dozen) of category ALL: one read. */
+  public CoverageFigures coverage() {
+    List<Row> rows =
+        ofYear(Tables.COVERAGE_STATS)
+            .filter(
+                col(CoverageColumns.CATEGORY)
+                    .equalTo(CoverageStages.ALL)
+                    .and(
+                        col(CoverageColumns.LEVEL)
+                            .isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
+            .collectAsList();
+    Optional<Coverage> county =
+        rows.stream()
+            .filter(r -> Level.COUNTY.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .findFirst()
+            .map(YearSummary::coverage);
+    List<Coverage> townships =
+        rows.stream()
+            .filter(r -> Level.TOWNSHIP.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .map(YearSummary::coverage)
+            .sorted(
+                Comparator.comparing(
+                        Coverage::insuredRate, Comparator.nullsFirst(BigDecimal::compareTo))
+                    .thenComparing(Coverage::township))
+            .toList();
+    return new CoverageFigures(county, townships);
+  }
+
+  private static Coverage coverage(Row r) {
+    return new Coverage(
+        r.getAs(CoverageColumns.TOWNSHIP),
+        r.getAs(CoverageColumns.TARGET_PERSONS),
+        r.getAs(CoverageColumns.INSURED_PERSONS),
+        r.getAs(CoverageColumns.INSURED_RATE),
+        r.getAs(CoverageColumns.PAID_PERSONS),
+        r.getAs(CoverageColumns.PAID_RATE),
+        r.getAs(CoverageColumns.UNRESOLVED_ROSTER_ROWS));
+  }
+
+  private Dataset<Row> ofYear(TableName table) {
+    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(year));
+  }
+}
