@@ -1,7 +1,9 @@
 package org.daijiao.ops;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -104,6 +106,27 @@ public final class RunTables {
         warehouse.register(spark, t);
       }
     }
+  }
+
+  /**
+   * Each of {@code tables} as a reader sees it by default ({@link #registerNamedIn} without a run):
+   * at the version the last finished run left where a later, unfinished run wrote a newer one, else
+   * at its latest. Every table must exist.
+   */
+  public static Map<TableName, Dataset<Row>> asReadersSeeThem(
+      SparkSession spark, Warehouse warehouse, List<TableName> tables) {
+    Optional<RunRecord> committed =
+        !warehouse.exists(spark, Tables.RUNS) || atFinishedRunVersions(spark, warehouse, tables)
+            ? Optional.empty()
+            : RunHistory.read(spark, warehouse).lastSucceeded();
+    Map<TableName, Dataset<Row>> out = new LinkedHashMap<>();
+    for (TableName t : tables) {
+      Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
+      boolean behind =
+          version != null && !t.equals(Tables.RUNS) && version < warehouse.latestVersion(spark, t);
+      out.put(t, behind ? read(spark, warehouse, t, committed.get()) : warehouse.read(spark, t));
+    }
+    return out;
   }
 
   /**
