@@ -87,9 +87,9 @@ public final class RunTables {
             : "a later run that did not finish (killed or failed: `bin/daijiao runs`; run the"
                 + " pipeline again) wrote version ";
     for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
-      Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
-      long latest = warehouse.latestVersion(spark, t);
-      if (version != null && version < latest && !t.equals(Tables.RUNS)) {
+      Long version = finishedVersionIfBehind(spark, warehouse, committed, t);
+      if (version != null) {
+        long latest = warehouse.latestVersion(spark, t);
         registerAt(spark, warehouse, t, version, committed.get().runId());
         notes.println(
             "daijiao: "
@@ -121,12 +121,22 @@ public final class RunTables {
             : RunHistory.read(spark, warehouse).lastSucceeded();
     Map<TableName, Dataset<Row>> out = new LinkedHashMap<>();
     for (TableName t : tables) {
-      Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
-      boolean behind =
-          version != null && !t.equals(Tables.RUNS) && version < warehouse.latestVersion(spark, t);
+      boolean behind = finishedVersionIfBehind(spark, warehouse, committed, t) != null;
       out.put(t, behind ? read(spark, warehouse, t, committed.get()) : warehouse.read(spark, t));
     }
     return out;
+  }
+
+  /**
+   * The version of {@code t} the last finished run left, when a later run that did not finish wrote
+   * a newer one (readers stay on the finished run's); null when readers read its latest.
+   */
+  private static Long finishedVersionIfBehind(
+      SparkSession spark, Warehouse warehouse, Optional<RunRecord> committed, TableName t) {
+    Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
+    return version != null && !t.equals(Tables.RUNS) && version < warehouse.latestVersion(spark, t)
+        ? version
+        : null;
   }
 
   /**
