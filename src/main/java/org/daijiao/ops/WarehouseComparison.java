@@ -58,11 +58,7 @@ public final class WarehouseComparison {
    * @param requireRows a table without rows on both sides counts as a difference
    */
   public record Options(
-      List<TableName> tables, Integer year, Pattern ignored, boolean requireRows) {
-    public static Options everyTable() {
-      return new Options(List.of(), null, Pattern.compile(IGNORED_COLUMNS), false);
-    }
-  }
+      List<TableName> tables, Integer year, Pattern ignored, boolean requireRows) {}
 
   /**
    * One table compared. {@code missing} names the side without the table (then nothing else is
