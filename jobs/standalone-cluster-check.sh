@@ -10,7 +10,7 @@
 # data/sample (CI passes target/ci-warehouse) is reused; a missing one is built there; none given: a
 # throw-away one. CLUSTER_CHECK_TIMEOUT (seconds, default 600) bounds the cluster run;
 # CLUSTER_CHECK_KEEP_LOGS=1 keeps the logs (not the warehouses) also after a success.
-# Nothing here prints an ID number or a name: the compared rows stay in owner-only temp files.
+# Nothing here prints an ID number or a name: bin/daijiao compare reports tables, columns, counts and masked IDs.
 set -euo pipefail
 # shellcheck source=jobs/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -20,8 +20,9 @@ YEAR=2022
 AS_OF=2022-12-31
 INPUT="$DAIJIAO_HOME/data/sample"
 TABLES=(eligibility subsidy_ledger coverage_stats department_funding worklist reaching_pension_age)
-# Columns that may differ between two correct runs (run ids, timestamps) are left out of the comparison.
-EXCLUDE="${COMPARE_EXCLUDE:-^(run_id|_.*|.*_at|.*_time|.*timestamp)$}"
+# Columns that may differ between two correct runs (run ids, timestamps) are left out of the comparison:
+# bin/daijiao compare's list unless COMPARE_EXCLUDE gives another regular expression.
+EXCLUDE="${COMPARE_EXCLUDE:-}"
 TIMEOUT="${CLUSTER_CHECK_TIMEOUT:-600}"
 WORKER_MEMORY=1200m
 EXECUTOR_MEMORY=1g
@@ -33,7 +34,7 @@ fail() {
   say "FAILED: $*"
   exit 1
 }
-for tool in java python3 setsid diff timeout; do
+for tool in java python3 setsid timeout; do
   command -v "$tool" > /dev/null || fail "$tool is needed"
 done
 
@@ -47,7 +48,7 @@ T0=$SECONDS
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/daijiao-cluster-check.XXXXXX")"
 LOGS="$WORK/logs"
-mkdir -p "$LOGS" "$WORK/local" "$WORK/cmp"
+mkdir -p "$LOGS" "$WORK/local"
 GROUPS_STARTED=()
 STATUS=1
 CHILD=""
@@ -86,8 +87,8 @@ cleanup() {
     wait "$CHILD" 2> /dev/null || true
   fi
   stop_cluster
-  # The warehouses and compared rows hold IDs and names: always removed. Logs are kept after a failure.
-  rm -rf "$WORK/wh-cluster" "$WORK/wh-local" "$WORK/cmp" "$WORK/local" "$WORK/events" "$WORK"/worker*/app-*/*/daijiao.jar
+  # The warehouses hold IDs and names: always removed. Logs are kept after a failure.
+  rm -rf "$WORK/wh-cluster" "$WORK/wh-local" "$WORK/local" "$WORK/events" "$WORK"/worker*/app-*/*/daijiao.jar
   if [[ $rc -eq 0 && $STATUS -eq 0 && -z "${CLUSTER_CHECK_KEEP_LOGS:-}" ]]; then
     rm -rf "$WORK"
   else
@@ -241,69 +242,17 @@ else
   say "local run: bin/daijiao run into $LOCAL_WH, $((SECONDS - T_LOCAL)) s wall"
 fi
 
-# One query reads both warehouses (one JVM start instead of two): the cluster run's tables by name, the local
-# run's by path. Every row of every gold table of the year as JSON: to_json keeps column names, so
-# time-varying columns are dropped by name and a new column is compared without editing this script.
-QUERY=""
-for t in "${TABLES[@]}"; do
-  QUERY+="${QUERY:+ UNION ALL }SELECT 'cluster' AS side, '$t' AS t, to_json(struct(*)) AS r FROM gold.$t WHERE policy_year = $YEAR"
-  QUERY+=" UNION ALL SELECT 'local', '$t', to_json(struct(*)) FROM delta.\`$LOCAL_WH/gold/$t\` WHERE policy_year = $YEAR"
-done
+# Every row of the six gold tables of the year, the local run's (A) against the cluster run's (B), as bin/daijiao
+# compare reads them (docs/development.md#warehouse-comparison): time-varying columns are left out by name, a new
+# column is compared without editing this script, and a table without rows in either run counts as a difference.
+COMPARE=(compare "$LOCAL_WH" "$WORK/wh-cluster" --year "$YEAR" --require-rows)
+if [[ -n "$EXCLUDE" ]]; then COMPARE+=(--ignore "$EXCLUDE"); fi
+for t in "${TABLES[@]}"; do COMPARE+=(--table "gold.$t"); done
 T_CMP=$SECONDS
-in_background "$DAIJIAO_HOME/bin/daijiao" sql --warehouse "$WORK/wh-cluster" --format csv "$QUERY" \
-  > "$WORK/cmp/rows.csv" 2> "$LOGS/sql.err" || fail "reading the gold tables failed; see $LOGS/sql.err"
-# Per table and side: the rows without the excluded columns, sorted, one JSON object a line (mode 600).
-EXCLUDED="$(python3 - "$WORK/cmp" "$EXCLUDE" "${TABLES[@]}" << 'EOF'
-import csv, json, os, re, sys
-out, exclude, tables = sys.argv[1], re.compile(sys.argv[2]), sys.argv[3:]
-dropped = set()
-rows = {(side, t): [] for side in ("local", "cluster") for t in tables}
-with open(os.path.join(out, "rows.csv"), encoding="utf-8", newline="") as f:
-    for rec in csv.DictReader(f):
-        obj = json.loads(rec["r"], parse_float=str, parse_int=str)
-        dropped.update(k for k in obj if exclude.match(k))
-        kept = {k: v for k, v in obj.items() if not exclude.match(k)}
-        rows[(rec["side"], rec["t"])].append(json.dumps(kept, ensure_ascii=False))
-for (side, t), lines in rows.items():
-    with open(os.path.join(out, f"{t}.{side}"), "w", encoding="utf-8") as f:
-        f.writelines(line + "\n" for line in sorted(lines))
-print(", ".join(sorted(dropped)) or "none")
-EOF
-)"
-say "compared the gold tables of $YEAR (as of $AS_OF), excluded columns: $EXCLUDED; $((SECONDS - T_CMP)) s"
-DIFFERENT=()
-for t in "${TABLES[@]}"; do
-  a="$WORK/cmp/$t.local"
-  b="$WORK/cmp/$t.cluster"
-  na=$(wc -l < "$a")
-  nb=$(wc -l < "$b")
-  if diff -q "$a" "$b" > /dev/null; then
-    if [[ $na -eq 0 ]]; then
-      say "  gold.$t: no rows in either run"
-      DIFFERENT+=("$t")
-    else
-      printf 'standalone-cluster-check:   gold.%-22s %6d rows compared, identical\n' "$t" "$na" >&3
-    fi
-  else
-    only_local=$(diff "$a" "$b" | grep -c '^<' || true)
-    only_cluster=$(diff "$a" "$b" | grep -c '^>' || true)
-    # Which columns differ: names only, those whose set of distinct values differs between the two sides.
-    cols=$(python3 - "$a" "$b" << 'EOF'
-import collections, json, sys
-def values(path):
-    c = collections.defaultdict(set)
-    for line in open(path, encoding="utf-8"):
-        for k, v in json.loads(line).items():
-            c[k].add(json.dumps(v))
-    return c
-a, b = values(sys.argv[1]), values(sys.argv[2])
-print(", ".join(k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)) or "none (the same values, combined or counted differently)")
-EOF
-)
-    say "  gold.$t DIFFERS: local $na rows, cluster $nb rows; $only_local rows only in the local run, $only_cluster only in the cluster run; columns that differ: $cols"
-    DIFFERENT+=("$t")
-  fi
-done
-[[ ${#DIFFERENT[@]} -eq 0 ]] || fail "gold tables differ between the cluster run and the local run: ${DIFFERENT[*]}"
+rc=0
+in_background "$DAIJIAO_HOME/bin/daijiao" "${COMPARE[@]}" > "$LOGS/compare.out" 2> "$LOGS/compare.err" || rc=$?
+sed 's/^/standalone-cluster-check: /' "$LOGS/compare.out" >&3
+[[ $rc -eq 0 ]] || fail "gold tables differ between the local run (A) and the cluster run (B), or the comparison failed; see $LOGS/compare.err"
+say "compared the gold tables of $YEAR (as of $AS_OF) in $((SECONDS - T_CMP)) s"
 STATUS=0
 say "OK: the cluster run on $MASTER_URL wrote the same gold tables as bin/daijiao ($((SECONDS - T0)) s in all)"

@@ -6,27 +6,11 @@
 
 DAIJIAO_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# The options Spark's own launcher adds on Java 17 (docs/development.md#jvm-options); the same list as
-# bin/daijiao and pom.xml.
-DAIJIAO_JVM_OPENS=(
-  -XX:+IgnoreUnrecognizedVMOptions
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false
-)
+# The options Spark's own launcher adds on Java 17: config/jvm-options, one a line, the list bin/daijiao and
+# pom.xml read too (docs/development.md#jvm-options).
+[[ -r "$DAIJIAO_HOME/config/jvm-options" ]] \
+  || { echo "$(basename "$0"): $DAIJIAO_HOME/config/jvm-options is missing: it lists the JVM options Spark needs." >&2; exit 1; }
+mapfile -t DAIJIAO_JVM_OPENS < <(sed -E '/^[[:space:]]*(#|$)/d; s/^[[:space:]]+|[[:space:]]+$//g' "$DAIJIAO_HOME/config/jvm-options")
 
 daijiao_die() {
   echo "$(basename "$0"): $*" >&2
@@ -43,7 +27,7 @@ daijiao_java() {
 daijiao_ensure_jar() {
   local jar="$DAIJIAO_HOME/target/daijiao.jar"
   if [[ ! -f "$jar" || ! -f "$DAIJIAO_HOME/target/spark-classpath.txt" \
-    || -n "$(find "$DAIJIAO_HOME/src/main" "$DAIJIAO_HOME/pom.xml" -newer "$jar" -print -quit 2> /dev/null)" ]]; then
+    || -n "$(find "$DAIJIAO_HOME/src/main" "$DAIJIAO_HOME/pom.xml" "$DAIJIAO_HOME/config/jvm-options" -newer "$jar" -print -quit 2> /dev/null)" ]]; then
     echo "$(basename "$0"): building target/daijiao.jar (mvn package, tests skipped)…" >&2
     (cd "$DAIJIAO_HOME" && mvn -B -q -Dmaven.test.skip=true package >&2) \
       || daijiao_die "the build failed (see above); run 'mvn package' in $DAIJIAO_HOME"

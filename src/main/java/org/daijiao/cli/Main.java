@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
       WorklistsCommand.class,
       RunsCommand.class,
       DiffCommand.class,
+      CompareCommand.class,
       MaintainCommand.class,
       BackupCommand.class,
       RestoreCommand.class,

@@ -61,7 +61,7 @@ public final class DisabilityCertificate {
       return invalid(
           null, null, null, "length " + cert.length() + " (expected 20: ID + category + grade)");
     }
-    String idPart = cert.substring(0, ID_LENGTH);
+    String idPart = idAsWritten(cert);
     Integer category = digitIn(cert.charAt(ID_LENGTH), 1, 7);
     Integer grade = digitIn(cert.charAt(ID_LENGTH + 1), 1, 4);
     IdNumber.Verdict embedded = IdNumber.parse(idPart, null, null);
@@ -78,6 +78,20 @@ public final class DisabilityCertificate {
           idPart, category, null, "grade digit " + cert.charAt(ID_LENGTH + 1) + " not in 1-4");
     }
     return new Parsed(idPart, category, grade, null, null);
+  }
+
+  /**
+   * The ID part as the certificate number writes it, valid or not: the number normalised like
+   * {@link IdNumber#clean}, less its last two characters (the category and grade digits) — the
+   * first 18 characters of a well-formed number. A number of fewer than three characters is
+   * returned as it is (null when empty): there is no ID part to take.
+   */
+  public static String idAsWritten(String raw) {
+    String cert = IdNumber.clean(raw);
+    if (cert == null || cert.length() < 3) {
+      return cert;
+    }
+    return cert.substring(0, cert.length() - 2);
   }
 
   /**

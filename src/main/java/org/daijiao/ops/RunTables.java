@@ -1,7 +1,9 @@
 package org.daijiao.ops;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,9 +87,9 @@ public final class RunTables {
             : "a later run that did not finish (killed or failed: `bin/daijiao runs`; run the"
                 + " pipeline again) wrote version ";
     for (TableName t : named.isEmpty() ? warehouse.tables(spark) : named) {
-      Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
-      long latest = warehouse.latestVersion(spark, t);
-      if (version != null && version < latest && !t.equals(Tables.RUNS)) {
+      Long version = finishedVersionIfBehind(spark, warehouse, committed, t);
+      if (version != null) {
+        long latest = warehouse.latestVersion(spark, t);
         registerAt(spark, warehouse, t, version, committed.get().runId());
         notes.println(
             "daijiao: "
@@ -104,6 +106,37 @@ public final class RunTables {
         warehouse.register(spark, t);
       }
     }
+  }
+
+  /**
+   * Each of {@code tables} as a reader sees it by default ({@link #registerNamedIn} without a run):
+   * at the version the last finished run left where a later, unfinished run wrote a newer one, else
+   * at its latest. Every table must exist.
+   */
+  public static Map<TableName, Dataset<Row>> asReadersSeeThem(
+      SparkSession spark, Warehouse warehouse, List<TableName> tables) {
+    Optional<RunRecord> committed =
+        !warehouse.exists(spark, Tables.RUNS) || atFinishedRunVersions(spark, warehouse, tables)
+            ? Optional.empty()
+            : RunHistory.read(spark, warehouse).lastSucceeded();
+    Map<TableName, Dataset<Row>> out = new LinkedHashMap<>();
+    for (TableName t : tables) {
+      boolean behind = finishedVersionIfBehind(spark, warehouse, committed, t) != null;
+      out.put(t, behind ? read(spark, warehouse, t, committed.get()) : warehouse.read(spark, t));
+    }
+    return out;
+  }
+
+  /**
+   * The version of {@code t} the last finished run left, when a later run that did not finish wrote
+   * a newer one (readers stay on the finished run's); null when readers read its latest.
+   */
+  private static Long finishedVersionIfBehind(
+      SparkSession spark, Warehouse warehouse, Optional<RunRecord> committed, TableName t) {
+    Long version = committed.map(r -> r.versionOf(t.qualified())).orElse(null);
+    return version != null && !t.equals(Tables.RUNS) && version < warehouse.latestVersion(spark, t)
+        ? version
+        : null;
   }
 
   /**

@@ -90,31 +90,26 @@ final class UnusableRow implements Serializable {
     if (source != Source.DISABILITY) {
       return null;
     }
-    String certificate = IdNumber.clean(text(row, CleanColumns.CERTIFICATE_NUMBER));
-    if (certificate == null || certificate.length() != 20) {
-      return null;
-    }
-    String idPart = certificate.substring(0, 18);
-    return !idPart.equals(raw) && IdNumber.parse(idPart, policy.minBirthDate(), asOf).valid()
+    String idPart =
+        DisabilityCertificate.parse(text(row, CleanColumns.CERTIFICATE_NUMBER)).idPart();
+    return idPart != null
+            && !idPart.equals(raw)
+            && IdNumber.parse(idPart, policy.minBirthDate(), asOf).valid()
         ? idPart
         : null;
   }
 
   /**
-   * The ID column; for a disability row without one, the certificate number less its category and
-   * grade digits (its last two characters), as docs/rules.md#disability-certificate takes the ID
-   * from it.
+   * The ID column; for a disability row without one, the ID as its certificate number writes it
+   * ({@link DisabilityCertificate#idAsWritten}), as docs/rules.md#disability-certificate takes the
+   * ID from it.
    */
   private String rawId(Row row) {
     String id = IdNumber.clean(text(row, CleanColumns.ID_NUMBER));
     if (id != null || source != Source.DISABILITY) {
       return id;
     }
-    String certificate = IdNumber.clean(text(row, CleanColumns.CERTIFICATE_NUMBER));
-    if (certificate == null || certificate.length() < 3) {
-      return certificate;
-    }
-    return certificate.substring(0, certificate.length() - 2);
+    return DisabilityCertificate.idAsWritten(text(row, CleanColumns.CERTIFICATE_NUMBER));
   }
 
   /** M or F from the 17th character (the 15th of an old number), when it is a digit. */
@@ -159,21 +154,8 @@ final class UnusableRow implements Serializable {
     return vocabulary.notTarget() == null ? null : vocabulary.notTarget().get(word);
   }
 
-  /** The cell trimmed of every kind of space, null when empty (as the cleaners read it). */
+  /** The cell as the cleaners read it ({@link Chars#trimmed}). */
   private static String text(Row row, String column) {
-    Object v = row.getAs(column);
-    if (v == null) {
-      return null;
-    }
-    String s = v.toString();
-    int start = 0;
-    int end = s.length();
-    while (start < end && Chars.isSpace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && Chars.isSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return start == end ? null : s.substring(start, end);
+    return Chars.trimmed(row.getAs(column));
   }
 }

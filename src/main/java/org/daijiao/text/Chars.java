@@ -25,6 +25,27 @@ public final class Chars {
   }
 
   /**
+   * The text of a cell trimmed of every kind of space ({@link #isSpace}), null when null or blank:
+   * web exports end cells with a no-break space (U+00A0), which {@link String#strip} keeps, and the
+   * vocabularies match "ignoring surrounding white space" (policy file). Nothing inside is changed.
+   */
+  public static String trimmed(Object cell) {
+    if (cell == null) {
+      return null;
+    }
+    String s = cell.toString();
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return start == end ? null : s.substring(start, end);
+  }
+
+  /**
    * Folds full-width characters to ASCII, turns every space into an ASCII space and trims. Returns
    * null for null or blank input.
    */

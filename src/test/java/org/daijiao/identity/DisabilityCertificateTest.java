@@ -168,4 +168,20 @@ class DisabilityCertificateTest {
     assertThat(r.problem()).isEqualTo(RejectReason.ID_INVALID_CHECKSUM);
     assertThat(r.fromCertificate()).isFalse();
   }
+
+  @Test
+  void theIdAsWrittenIsTheNumberLessItsCategoryAndGradeDigits() {
+    assertThat(DisabilityCertificate.idAsWritten(" " + CERTIFICATE + "\u00A0"))
+        .as("a well-formed number: its first 18 characters")
+        .isEqualTo(PERSON)
+        .isEqualTo(DisabilityCertificate.parse(CERTIFICATE).idPart());
+    assertThat(DisabilityCertificate.idAsWritten(PERSON.substring(1) + "41"))
+        .as("a digit short: the 17 characters before category and grade, for the repair search")
+        .isEqualTo(PERSON.substring(1));
+    assertThat(DisabilityCertificate.idAsWritten("50243197203120020x41"))
+        .as("normalised like an ID number")
+        .isEqualTo("50243197203120020X");
+    assertThat(DisabilityCertificate.idAsWritten("41")).isEqualTo("41");
+    assertThat(DisabilityCertificate.idAsWritten("  ")).isNull();
+  }
 }

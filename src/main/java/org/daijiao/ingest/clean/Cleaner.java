@@ -56,27 +56,9 @@ abstract class Cleaner implements Serializable {
     return RowFactory.create(out);
   }
 
-  /**
-   * The trimmed text of a column, null when empty. Trims every kind of space ({@link
-   * Chars#isSpace}): web exports end cells with a no-break space (U+00A0), which {@link
-   * String#strip} keeps, and the vocabularies match "ignoring surrounding white space" (policy
-   * file).
-   */
+  /** The trimmed text of a column, null when empty ({@link Chars#trimmed}). */
   static String text(Row row, String column) {
-    Object v = row.getAs(column);
-    if (v == null) {
-      return null;
-    }
-    String s = v.toString();
-    int start = 0;
-    int end = s.length();
-    while (start < end && Chars.isSpace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && Chars.isSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return start == end ? null : s.substring(start, end);
+    return Chars.trimmed(row.getAs(column));
   }
 
   /** §3: the normalised, validated 18-character ID of the row. */
