@@ -20,10 +20,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.daijiao.decide.GoldColumns;
-import org.daijiao.eligibility.Reason;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
-import org.daijiao.ledger.Status;
 import org.daijiao.person.Category;
 import org.daijiao.policy.Department;
 import org.daijiao.repair.Confidence;
@@ -247,131 +245,6 @@ public final class CoverageStages {
                     .as(CoverageColumns.SUBSIDY_AMOUNT))
             .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
             .withColumn(CoverageColumns.AS_OF, lit(asOf)));
-  }
-
-  /**
-   * {@code gold.worklist}: per township and village, every person with an open action — enrol
-   * (ENROL), pay their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment
-   * moved from another county (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE,
-   * 达龄一个，发放一个); and every roster row without a usable ID number, to be checked on the ID card
-   * (FIX_ID, docs/inputs.md#id-repair). IDs are masked. A person who reached pension age and
-   * already receives the county's resident pension has nothing left to do
-   * (docs/decisions.md#pension-claimed).
-   *
-   * @param unresolved {@link #unresolvedRosterRows}
-   * @param receiving {@link HistoryStages#receivingPension}
-   */
-  public static Dataset<Row> worklist(
-      Dataset<Row> eligibility,
-      Dataset<Row> ledger,
-      Dataset<Row> reachingPensionAge,
-      Dataset<Row> receiving,
-      Dataset<Row> unresolved,
-      int policyYear,
-      LocalDate asOf) {
-    return CoverageColumns.WORKLIST.select(
-        worklistWithIds(
-            eligibility, ledger, reachingPensionAge, receiving, unresolved, policyYear, asOf));
-  }
-
-  /**
-   * The rows of {@link #worklist} with the person's full ID number beside the masked one ({@code
-   * gold.worklist_history}, docs/rules.md#month-by-month).
-   */
-  public static Dataset<Row> worklistWithIds(
-      Dataset<Row> eligibility,
-      Dataset<Row> ledger,
-      Dataset<Row> reachingPensionAge,
-      Dataset<Row> receiving,
-      Dataset<Row> unresolved,
-      int policyYear,
-      LocalDate asOf) {
-    Column due = col(GoldColumns.SELF_PAY_AMOUNT).minus(col(GoldColumns.SELF_PAID_AMOUNT));
-    Column status = col(GoldColumns.STATUS);
-    Column ledgerAction =
-        when(status.equalTo(Status.AWAITING_ENROLLMENT.name()), WorklistAction.ENROL.name())
-            .when(
-                status.equalTo(Status.AWAITING_SELF_PAYMENT.name()),
-                WorklistAction.PAY_SELF_PART.name())
-            .when(status.equalTo(Status.REFUND_DUE.name()), WorklistAction.REFUND.name());
-    Dataset<Row> fromLedger =
-        actions(
-                ledger,
-                ledgerAction,
-                when(
-                        ledgerAction.equalTo(WorklistAction.REFUND.name()),
-                        col(GoldColumns.SUBSIDY_AMOUNT))
-                    .otherwise(when(due.gt(0), due).otherwise(lit(0))),
-                col(GoldColumns.DEADLINE))
-            .filter(col(CoverageColumns.ACTION).isNotNull());
-    Dataset<Row> transfers =
-        actions(
-            eligibility.filter(
-                col(GoldColumns.IN_COVERAGE_TARGET)
-                    .and(
-                        array_contains(
-                            col(GoldColumns.REASONS),
-                            Reason.RESIDENT_PENSION_OTHER_COUNTY.name()))),
-            lit(WorklistAction.TRANSFER_FOLLOW_UP.name()),
-            lit(null),
-            lit(null));
-    Dataset<Row> pensions =
-        actions(
-            reachingPensionAge.join(receiving, ScalaSeqs.of(GoldColumns.ID_NUMBER), "left_anti"),
-            lit(WorklistAction.REACHES_PENSION_AGE.name()),
-            lit(null),
-            col(GoldColumns.PENSION_AGE_DATE));
-    Dataset<Row> ofPersons =
-        fromLedger
-            .unionByName(transfers)
-            .unionByName(pensions)
-            .withColumn(HistoryColumns.PERSON_ID_NUMBER, col(GoldColumns.ID_NUMBER))
-            .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
-            .withColumn(CoverageColumns.DEPARTMENT, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.CANDIDATE_ID_NUMBER, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.LINE, lit(null).cast(DataTypes.LongType));
-    // The value exported is masked already; a category the policy does not know is UNKNOWN.
-    Dataset<Row> fixIds =
-        unresolved.select(
-            col(GoldColumns.TOWNSHIP),
-            col(GoldColumns.TOWNSHIP_CODE),
-            col(GoldColumns.VILLAGE),
-            col(GoldColumns.VILLAGE_CODE),
-            col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(CoverageColumns.ID_NUMBER),
-            col(GoldColumns.NAME),
-            coalesce(col(GoldColumns.CATEGORY), lit(UNKNOWN)).as(GoldColumns.CATEGORY),
-            lit(WorklistAction.FIX_ID.name()).as(CoverageColumns.ACTION),
-            lit(null).cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
-            lit(null).cast(DataTypes.DateType).as(CoverageColumns.DEADLINE),
-            col(CoverageColumns.DEPARTMENT),
-            col(CoverageColumns.CANDIDATE_ID_NUMBER),
-            col(CoverageColumns.SOURCE_FILE),
-            col(CoverageColumns.LINE),
-            lit(null).cast(DataTypes.StringType).as(HistoryColumns.PERSON_ID_NUMBER));
-    return HistoryColumns.WORKLIST_HISTORY.select(
-        ofPersons
-            .unionByName(fixIds)
-            .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(CoverageColumns.TOWNSHIP, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
-            .withColumn(CoverageColumns.VILLAGE, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)))
-            .withColumn(CoverageColumns.AS_OF, lit(asOf)));
-  }
-
-  /** One work-list row per input row: who, where, which action, how much, by when. */
-  private static Dataset<Row> actions(
-      Dataset<Row> persons, Column action, Column amount, Column deadline) {
-    return persons.select(
-        col(GoldColumns.TOWNSHIP),
-        col(GoldColumns.TOWNSHIP_CODE),
-        col(GoldColumns.VILLAGE),
-        col(GoldColumns.VILLAGE_CODE),
-        col(GoldColumns.ID_NUMBER),
-        col(GoldColumns.NAME),
-        col(GoldColumns.CATEGORY),
-        action.as(CoverageColumns.ACTION),
-        amount.cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
-        deadline.cast("date").as(CoverageColumns.DEADLINE));
   }
 
   /**

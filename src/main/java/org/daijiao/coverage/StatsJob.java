@@ -89,7 +89,7 @@ public final class StatsJob {
     Dataset<Row> coverage =
         CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf).persist();
     Dataset<Row> worklist =
-        CoverageStages.worklistWithIds(
+        WorklistStages.worklistWithIds(
                 eligibility, ledger, reaching, receiving, unresolved, policyYear, asOf)
             .persist();
     Dataset<Row> target =
@@ -151,7 +151,7 @@ public final class StatsJob {
               () ->
                   writer.replaceYear(
                       HistoryColumns.MONTHLY_PROGRESS,
-                      HistoryStages.monthlyProgress(
+                      MonthlyProgressStages.monthlyProgress(
                           coverageHistory, worklistHistory, targetHistory, actionLog, policyYear),
                       policyYear)));
     } finally {

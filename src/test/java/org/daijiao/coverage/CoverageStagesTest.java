@@ -752,7 +752,7 @@ class CoverageStagesTest {
                 masked(11),
                 "civil_affairs/a.csv",
                 11L)),
-        CoverageStages.worklist(
+        WorklistStages.worklist(
             eligibility,
             ledger,
             reaching,

@@ -263,7 +263,7 @@ class HistoryStagesTest {
   private static Dataset<Row> progress() {
     Dataset<Row> log =
         HistoryStages.actionLog(worklistHistory(), coverageHistory(), targetHistory(), YEAR);
-    return HistoryStages.monthlyProgress(
+    return MonthlyProgressStages.monthlyProgress(
         coverageHistory(), worklistHistory(), targetHistory(), log, YEAR);
   }
 }
