@@ -46,7 +46,6 @@ public final class RecordedRun {
   private final Instant startedAt;
   private LockHolder holder;
   private RunFacts facts = RunFacts.NONE;
-  private int horizonYears;
 
   private RecordedRun(
       SparkSession spark,
@@ -95,10 +94,10 @@ public final class RecordedRun {
     LockHolder me = LockHolder.of(newId(), request.command(), request.arguments(), startedAt);
     try (WarehouseLock lock = WarehouseLock.acquire(spark, warehouse, me, request.lockWait())) {
       RecordedRun run = new RecordedRun(spark, warehouse, progress, lock, me, request, startedAt);
-      run.start();
+      int horizonYears = run.start();
       T result;
       try {
-        run.applyPolicy();
+        run.applyPolicy(horizonYears);
         result = work.apply(run);
       } catch (Throwable e) {
         // Throwable: Spark throws its SparkException (a checked exception) undeclared.
@@ -150,24 +149,25 @@ public final class RecordedRun {
   /**
    * Takes over from a killed run if its lock was left, notes every table's version and Spark's
    * scratch directories in the lock, and sets the horizon the run's new tables keep.
+   *
+   * @return that horizon, in years
    */
-  private void start() {
+  private int start() {
     LockHolder killed = lock.previous();
     if (killed != null) {
       LeftRun.takeOver(spark, warehouse, progress, killed);
     }
     learn(h -> h.withStart(RunRecords.versions(spark, warehouse), ScratchDirs.ofThisProcess()));
-    horizonYears = AuditHorizon.atStart(spark, warehouse, progress);
+    return AuditHorizon.atStart(spark, warehouse, progress);
   }
 
   /**
    * The request's policy, into the lock file; its audit horizon becomes the warehouse's if longer.
    */
-  private void applyPolicy() {
+  private void applyPolicy(int horizonYears) {
     if (policy != null) {
       learn(policy::on);
-      horizonYears =
-          AuditHorizon.raise(spark, warehouse, progress, horizonYears, policy.auditHorizonYears());
+      AuditHorizon.raise(spark, warehouse, progress, horizonYears, policy.auditHorizonYears());
     }
   }
 

@@ -162,6 +162,36 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void theLoadedPolicyCarriesTheHashOfTheBytesItWasParsedFrom() throws IOException {
+    Path file = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
+    PolicyLoader.Loaded loaded = PolicyLoader.read(file, null);
+    assertThat(loaded.policy().auditHorizonYears())
+        .as("parsed from the edited bytes")
+        .isEqualTo(30);
+    assertThat(loaded.origin().sha256())
+        .as("the hash of those bytes")
+        .isEqualTo(sha256(Files.readAllBytes(file)));
+    assertThat(loaded.origin()).isEqualTo(PolicyLoader.origin(file, 2022));
+    assertThat(PolicyLoader.read(null, 2022).origin()).isEqualTo(PolicyLoader.origin(null, 2022));
+  }
+
+  @Test
+  void aCheckOfTheOriginComesBeforeTheBytesAreParsed() throws IOException {
+    Path invalid = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 0");
+    String hash = sha256(Files.readAllBytes(invalid));
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.read(
+                    invalid,
+                    2022,
+                    origin -> {
+                      throw new PolicyException("changed: " + origin.sha256());
+                    }))
+        .as("the check refuses the bytes before their problems are named")
+        .hasMessage("changed: " + hash);
+  }
+
+  @Test
   void missingFileIsNamed() {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> PolicyLoader.fromFile(missing))
