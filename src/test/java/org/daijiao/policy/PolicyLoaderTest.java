@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.daijiao.person.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,6 +191,14 @@ class PolicyLoaderTest {
                     }))
         .as("the check refuses the bytes before their problems are named")
         .hasMessage("changed: " + hash);
+    Path edited = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
+    List<PolicyLoader.Origin> checked = new ArrayList<>();
+    PolicyLoader.Loaded loaded = PolicyLoader.read(edited, 2022, checked::add);
+    assertThat(checked).as("checked once, then parsed").containsExactly(loaded.origin());
+    assertThat(loaded.policy().auditHorizonYears()).isEqualTo(30);
+    assertThatThrownBy(() -> PolicyLoader.read(edited, 2023, o -> {}))
+        .as("and still of the year asked for")
+        .hasMessageContaining("is for year 2022 but --year 2023");
   }
 
   @Test
