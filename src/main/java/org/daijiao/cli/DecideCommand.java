@@ -38,12 +38,11 @@ final class DecideCommand implements Callable<Integer> {
           writer.record(
               spark,
               progress,
-              run -> {
-                run.parameters(chosen.parameters(), chosen.policy());
-                return Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
-                    .run(Stage.DECIDE, Stage.DECIDE)
-                    .decide();
-              });
+              chosen.recorded(),
+              run ->
+                  Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
+                      .run(Stage.DECIDE, Stage.DECIDE)
+                      .decide());
       System.out.printf(
           "%d: %,d persons decided, %,d eligible, %,d reach pension age%n",
           chosen.parameters().policyYear(), r.persons(), r.eligible(), r.reachingPensionAge());

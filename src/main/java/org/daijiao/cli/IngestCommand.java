@@ -48,7 +48,7 @@ final class IngestCommand implements Callable<Integer> {
               run ->
                   Pipeline.with(spark.ingestContext(progress))
                       .input(inputDir, run.id())
-                      .observer(StageRun.recording(run, inputDir))
+                      .observer(run.observer(inputDir))
                       .run(Stage.INGEST, Stage.INGEST)
                       .ingest());
       r.rowsRead()

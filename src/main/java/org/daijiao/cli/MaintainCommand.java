@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.daijiao.ops.Maintenance;
+import org.daijiao.ops.RunPolicy;
 import org.daijiao.ops.WarehouseFormat;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
@@ -68,7 +69,8 @@ final class MaintainCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Policy policy = PolicyLoader.load(policyFile, year);
+    PolicyLoader.Loaded loaded = PolicyLoader.read(policyFile, year);
+    Policy policy = loaded.policy();
     Progress progress = Progress.toStderr();
     try (Spark spark = new Spark(common)) {
       WarehouseFormat marker = WarehouseFormat.read(spark.session, spark.warehouse);
@@ -85,10 +87,8 @@ final class MaintainCommand implements Callable<Integer> {
           writer.record(
               spark,
               progress,
-              run -> {
-                run.policy(policyFile, policy, null);
-                return Maintenance.run(spark.session, spark.warehouse, retain, progress);
-              });
+              RunPolicy.horizonOf(loaded),
+              run -> Maintenance.run(spark.session, spark.warehouse, retain, progress));
       long compacted = results.stream().mapToLong(Maintenance.TableResult::filesCompacted).sum();
       long vacuumed = results.stream().mapToLong(Maintenance.TableResult::filesVacuumed).sum();
       System.out.printf(

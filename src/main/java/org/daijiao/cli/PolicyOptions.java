@@ -33,7 +33,12 @@ final class PolicyOptions {
   Path policyFile;
 
   Policy policy() {
-    return PolicyLoader.load(policyFile, year);
+    return loaded().policy();
+  }
+
+  /** The policy with the origin of the bytes it was parsed from (read once). */
+  PolicyLoader.Loaded loaded() {
+    return PolicyLoader.read(policyFile, year);
   }
 
   LocalDate asOf(Policy policy) {

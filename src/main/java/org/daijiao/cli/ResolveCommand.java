@@ -42,14 +42,13 @@ final class ResolveCommand implements Callable<Integer> {
           writer.record(
               spark,
               progress,
-              run -> {
-                run.parameters(chosen.parameters(), chosen.policy());
-                return Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
-                    .repairs(repairs)
-                    .observer(StageRun.recording(run, null))
-                    .run(Stage.RESOLVE, Stage.RESOLVE)
-                    .resolve();
-              });
+              chosen.recorded(),
+              run ->
+                  Pipeline.with(spark.context(chosen.policy(), chosen.parameters(), progress))
+                      .repairs(repairs)
+                      .observer(run.observer(null))
+                      .run(Stage.RESOLVE, Stage.RESOLVE)
+                      .resolve());
       RunSummary.printReconciliation(System.out, r);
     }
     return 0;

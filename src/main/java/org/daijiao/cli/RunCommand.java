@@ -1,8 +1,10 @@
 package org.daijiao.cli;
 
 import java.util.concurrent.Callable;
+import org.daijiao.ops.RunPolicy;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
+import org.daijiao.policy.PolicyLoader;
 import org.daijiao.policy.RunParameters;
 import org.daijiao.spark.JobCounter;
 import org.daijiao.spark.Progress;
@@ -43,13 +45,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = policyOptions.policy();
+    PolicyLoader.Loaded loaded = policyOptions.loaded();
+    Policy policy = loaded.policy();
     RunParameters parameters =
-        RunParameters.of(
-            policyOptions.policyFile,
-            policy,
-            policyOptions.asOf(policy),
-            repairOptions.acceptRepairs);
+        RunParameters.of(loaded, policyOptions.asOf(policy), repairOptions.acceptRepairs);
     var repairs = repairOptions.accepted();
     String inputDir = input != null ? input : Defaults.sampleInput();
     // The progress clock starts with the command, before Spark does.
@@ -61,14 +60,13 @@ final class RunCommand implements Callable<Integer> {
           writer.record(
               spark,
               progress,
-              run -> {
-                run.parameters(parameters, policy);
-                return Pipeline.with(spark.context(policy, parameters, progress))
-                    .input(inputDir, run.id())
-                    .repairs(repairs)
-                    .observer(StageRun.recording(run, inputDir))
-                    .run();
-              });
+              RunPolicy.of(parameters, policy),
+              run ->
+                  Pipeline.with(spark.context(policy, parameters, progress))
+                      .input(inputDir, run.id())
+                      .repairs(repairs)
+                      .observer(run.observer(inputDir))
+                      .run());
       jobs.remove(spark.session);
       progress.step("run", jobs.jobs() + " Spark jobs");
       new RunSummary(spark.session, spark.warehouse, policy.policyYear())

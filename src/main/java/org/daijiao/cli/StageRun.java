@@ -1,23 +1,22 @@
 package org.daijiao.cli;
 
-import java.util.List;
 import java.util.Optional;
-import org.daijiao.ingest.IngestJob;
-import org.daijiao.ingest.IngestedFile;
-import org.daijiao.ops.RecordedRun;
+import org.daijiao.ops.RunPolicy;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.policy.Policy;
+import org.daijiao.policy.PolicyLoader;
 import org.daijiao.policy.RunParameters;
-import org.daijiao.resolve.ResolveJob;
 
-/**
- * How the commands that write run the pipeline: the parameters a stage goes on with, and the run
- * record following the pipeline as it goes.
- */
+/** How the commands that write run the pipeline: the parameters a stage goes on with. */
 final class StageRun {
   /** The policy a run applies and its parameters. */
-  record Chosen(Policy policy, RunParameters parameters) {}
+  record Chosen(Policy policy, RunParameters parameters) {
+    /** The policy as the run's record keeps it. */
+    RunPolicy recorded() {
+      return RunPolicy.of(parameters, policy);
+    }
+  }
 
   private StageRun() {}
 
@@ -35,35 +34,13 @@ final class StageRun {
         return new Chosen(recorded.get().loadPolicy(), recorded.get());
       }
     }
-    Policy policy = options.policy();
+    PolicyLoader.Loaded loaded = options.loaded();
+    Policy policy = loaded.policy();
     RunParameters parameters =
         RunParameters.of(
-            options.policyFile,
-            policy,
-            options.asOf(policy),
-            repairs == null ? null : repairs.acceptRepairs);
+            loaded, options.asOf(policy), repairs == null ? null : repairs.acceptRepairs);
     // Refused before the run takes the lock: nothing is written, not even the run's record.
     Pipeline.requireInputsAgree(spark.session, spark.warehouse, first, parameters);
     return new Chosen(policy, parameters);
-  }
-
-  /** The run record, told what the pipeline has read, ingested and resolved as it goes. */
-  static Pipeline.Observer recording(RecordedRun run, String inputDir) {
-    return new Pipeline.Observer() {
-      @Override
-      public void read(List<IngestedFile> files) {
-        run.inputs(inputDir, files);
-      }
-
-      @Override
-      public void ingested(IngestJob.Result result) {
-        run.ingested(result);
-      }
-
-      @Override
-      public void resolved(ResolveJob.Result result) {
-        run.resolved(result);
-      }
-    };
   }
 }

@@ -53,12 +53,11 @@ final class StatsCommand implements Callable<Integer> {
       writer.record(
           spark,
           progress,
-          run -> {
-            run.parameters(c.parameters(), c.policy());
-            return Pipeline.with(spark.context(c.policy(), c.parameters(), progress))
-                .run(Stage.STATS, Stage.STATS)
-                .stats();
-          });
+          c.recorded(),
+          run ->
+              Pipeline.with(spark.context(c.policy(), c.parameters(), progress))
+                  .run(Stage.STATS, Stage.STATS)
+                  .stats());
       new RunSummary(spark.session, spark.warehouse, c.parameters().policyYear())
           .printCoverage(System.out);
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.daijiao.ops.RecordedRun;
+import org.daijiao.ops.RunPolicy;
+import org.daijiao.ops.RunRequest;
 import org.daijiao.ops.WarehouseCheck;
 import org.daijiao.spark.Progress;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +39,11 @@ final class WriterOptions {
    * restore is the way out of a damaged table, so it is not stopped by one.
    */
   <T> T record(Spark spark, Progress progress, Function<RecordedRun, T> work) {
+    return record(spark, progress, null, work);
+  }
+
+  /** As {@link #record(Spark, Progress, Function)} for a run that applies {@code policy}. */
+  <T> T record(Spark spark, Progress progress, RunPolicy policy, Function<RecordedRun, T> work) {
     if (!RESTORE.equals(command.name())) {
       WarehouseCheck.checkEveryTableBeforeWriting(spark.session, spark.warehouse);
     }
@@ -44,9 +51,8 @@ final class WriterOptions {
         spark.session,
         spark.warehouse,
         progress,
-        command.name(),
-        arguments(),
-        Duration.ofMinutes(Math.max(0, waitMinutes)),
+        new RunRequest(
+            command.name(), arguments(), Duration.ofMinutes(Math.max(0, waitMinutes)), policy),
         work);
   }
 

@@ -12,10 +12,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +22,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.daijiao.text.Sha256;
 
 /**
  * The files of one Delta table folder that its version {@code v} needs, for a backup
@@ -152,30 +151,22 @@ final class BackupFiles {
    */
   static BackupManifest.FileEntry copy(
       FileSystem fromFs, Path from, FileSystem toFs, Path to, String rel) throws IOException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     long bytes;
     try (InputStream in = new DigestInputStream(fromFs.open(from), sha);
         OutputStream out = toFs.create(to, false)) {
       bytes = in.transferTo(out);
     }
-    return new BackupManifest.FileEntry(rel, bytes, HexFormat.of().formatHex(sha.digest()));
+    return new BackupManifest.FileEntry(rel, bytes, Sha256.hex(sha));
   }
 
   /** The size and SHA-256 of a file as it is now. */
   static BackupManifest.FileEntry hash(FileSystem fs, Path file, String rel) throws IOException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     long bytes;
     try (InputStream in = new DigestInputStream(fs.open(file), sha)) {
       bytes = in.transferTo(OutputStream.nullOutputStream());
     }
-    return new BackupManifest.FileEntry(rel, bytes, HexFormat.of().formatHex(sha.digest()));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return new BackupManifest.FileEntry(rel, bytes, Sha256.hex(sha));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.spark.Progress;
 import org.daijiao.spark.SparkSessions;
 import org.daijiao.spark.Warehouse;
 
@@ -40,6 +41,29 @@ record FinishedRunMarker(String runId, Map<String, Long> versions) {
     m.put("versions", marker.versions());
     WarehouseFormat.replace(
         spark, new Path(WarehouseFormat.opsDirectory(warehouse), NAME), JSON.writeValueAsString(m));
+  }
+
+  /**
+   * Writes the marker of a run that succeeded with the tables at {@code end}; only a shortcut, so a
+   * failure is only noted on the run's progress.
+   */
+  static void afterRun(
+      SparkSession spark,
+      Warehouse warehouse,
+      String runId,
+      Map<String, Long> end,
+      Progress progress) {
+    try {
+      write(spark, warehouse, new FinishedRunMarker(runId, end));
+    } catch (IOException | RuntimeException e) {
+      progress.step(
+          RecordedRun.STEP,
+          "note: "
+              + WarehouseFormat.opsDirectory(warehouse)
+              + "/finished-run.json could not be written ("
+              + e.getClass().getSimpleName()
+              + "); queries read ops.runs to find this run's versions instead");
+    }
   }
 
   /** The marker; empty when there is none or it cannot be read (then ops.runs is read instead). */

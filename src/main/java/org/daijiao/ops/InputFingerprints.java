@@ -37,4 +37,44 @@ public final class InputFingerprints {
     }
     return byHash.values().stream().filter(g -> g.size() > 1).toList();
   }
+
+  /**
+   * What a run says on stderr about the files it read: how many, how many bytes, which an earlier
+   * run ingested with the same content, and which of its own have the same content.
+   */
+  static List<String> notes(List<RunRecord.InputFile> files) {
+    List<String> notes = new ArrayList<>();
+    long bytes = files.stream().mapToLong(RunRecord.InputFile::bytes).sum();
+    List<RunRecord.InputFile> seen =
+        files.stream().filter(f -> f.ingestedBeforeBy() != null).toList();
+    notes.add(
+        String.format(
+            "%d input files, %,d bytes read and hashed: %d new or changed, %d as ingested before",
+            files.size(), bytes, files.size() - seen.size(), seen.size()));
+    if (!seen.isEmpty() && seen.size() == files.size()) {
+      notes.add(
+          "every input file has the content an earlier run ingested (the latest: run "
+              + seen.stream()
+                  .map(RunRecord.InputFile::ingestedBeforeBy)
+                  .max(String::compareTo)
+                  .get()
+              + "); they are read again");
+    } else {
+      for (RunRecord.InputFile f : seen) {
+        notes.add(
+            f.file()
+                + ": same content as ingested by run "
+                + f.ingestedBeforeBy()
+                + " (read again)");
+      }
+    }
+    for (List<String> group : sameContent(files)) {
+      notes.add(
+          "warning: "
+              + String.join(" and ", group)
+              + " have the same content; both are read (a roster's periods merge, a repeated"
+              + " payment is rejected as DUPLICATE_ROW) — remove the copy if it was sent twice");
+    }
+    return notes;
+  }
 }

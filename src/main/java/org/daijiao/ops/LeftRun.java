@@ -1,5 +1,11 @@
 package org.daijiao.ops;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.daijiao.spark.Progress;
+import org.daijiao.spark.Warehouse;
+
 /**
  * A run that ended without its record in {@code ops.runs}, as its lock file left it: killed
  * (ABANDONED), or failed and unable to append its record, a full disk (FAILED with its error class,
@@ -7,6 +13,27 @@ package org.daijiao.ops;
  */
 final class LeftRun {
   private LeftRun() {}
+
+  /**
+   * Takes over from {@code left}, whose lock this run now holds: appends its record to {@code
+   * ops.runs} and removes the Spark scratch directories it left on this host.
+   */
+  static void takeOver(
+      SparkSession spark, Warehouse warehouse, Progress progress, LockHolder left) {
+    Map<String, Long> now = RunRecords.versions(spark, warehouse);
+    RunRecord recorded = RunRecords.left(left, now);
+    progress.step(RecordedRun.STEP, note(left, recorded));
+    // Recorded at once, not with this run's record: if this run is killed too, the next one only
+    // knows this run's lock, and a chain of killed runs would leave only its last in ops.runs.
+    // One extra commit, only after a crash.
+    RunRecords.append(spark, warehouse, List.of(recorded));
+    int removed = ScratchDirs.removeLeftBy(left);
+    if (removed > 0) {
+      progress.step(
+          RecordedRun.STEP,
+          "removed " + removed + " Spark scratch directories the killed run left behind");
+    }
+  }
 
   /** FAILED when the run wrote its error class into the lock, else ABANDONED. */
   static RunRecord.Outcome outcome(LockHolder left) {

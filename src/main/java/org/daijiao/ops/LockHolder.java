@@ -46,104 +46,129 @@ public record LockHolder(
   public static LockHolder of(
       String runId, String command, List<String> arguments, Instant startedAt) {
     ProcessHandle self = ProcessHandle.current();
-    return new LockHolder(
-        runId,
-        command,
-        arguments,
-        startedAt.toString(),
-        hostName(),
-        self.pid(),
-        self.info().startInstant().map(Instant::toString).orElse(null),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Map.of(),
-        List.of(),
-        null);
+    return builder(runId, command, arguments, startedAt.toString())
+        .host(hostName())
+        .pid(self.pid())
+        .processStartedAt(self.info().startInstant().map(Instant::toString).orElse(null))
+        .build();
   }
 
+  /** A holder with these names and nothing learnt yet: no policy, inputs, versions or error. */
+  static Builder builder(String runId, String command, List<String> arguments, String startedAt) {
+    return new Builder(runId, command, arguments, startedAt);
+  }
+
+  /** A builder that starts from this holder. */
+  Builder toBuilder() {
+    Builder b = new Builder(runId, command, arguments, startedAt);
+    b.host = host;
+    b.pid = pid;
+    b.processStartedAt = processStartedAt;
+    b.policyFile = policyFile;
+    b.policySha256 = policySha256;
+    b.policyYear = policyYear;
+    b.asOf = asOf;
+    b.inputDir = inputDir;
+    b.inputFiles = inputFiles;
+    b.versionsAtStart = versionsAtStart;
+    b.scratchDirs = scratchDirs;
+    b.failedWith = failedWith;
+    return b;
+  }
+
+  /** The run's policy, once it knows it. */
   LockHolder withPolicy(String file, String sha256, Integer year, String asOf) {
-    return new LockHolder(
-        runId,
-        command,
-        arguments,
-        startedAt,
-        host,
-        pid,
-        processStartedAt,
-        file,
-        sha256,
-        year,
-        asOf,
-        inputDir,
-        inputFiles,
-        versionsAtStart,
-        scratchDirs,
-        failedWith);
+    Builder b = toBuilder();
+    b.policyFile = file;
+    b.policySha256 = sha256;
+    b.policyYear = year;
+    b.asOf = asOf;
+    return b.build();
   }
 
+  /** The run's input files, once it has read them. */
   LockHolder withInputs(String dir, List<RunRecord.InputFile> files) {
-    return new LockHolder(
-        runId,
-        command,
-        arguments,
-        startedAt,
-        host,
-        pid,
-        processStartedAt,
-        policyFile,
-        policySha256,
-        policyYear,
-        asOf,
-        dir,
-        files,
-        versionsAtStart,
-        scratchDirs,
-        failedWith);
+    Builder b = toBuilder();
+    b.inputDir = dir;
+    b.inputFiles = files;
+    return b.build();
   }
 
+  /** The tables' versions and Spark's scratch directories when the run started. */
   LockHolder withStart(Map<String, Long> versions, List<String> dirs) {
-    return new LockHolder(
-        runId,
-        command,
-        arguments,
-        startedAt,
-        host,
-        pid,
-        processStartedAt,
-        policyFile,
-        policySha256,
-        policyYear,
-        asOf,
-        inputDir,
-        inputFiles,
-        versions,
-        dirs,
-        failedWith);
+    Builder b = toBuilder();
+    b.versionsAtStart = versions;
+    b.scratchDirs = dirs;
+    return b.build();
   }
 
   /** The holder of a run that failed with {@code errorClass} and could not record itself. */
   LockHolder withFailure(String errorClass) {
-    return new LockHolder(
-        runId,
-        command,
-        arguments,
-        startedAt,
-        host,
-        pid,
-        processStartedAt,
-        policyFile,
-        policySha256,
-        policyYear,
-        asOf,
-        inputDir,
-        inputFiles,
-        versionsAtStart,
-        scratchDirs,
-        errorClass);
+    Builder b = toBuilder();
+    b.failedWith = errorClass;
+    return b.build();
+  }
+
+  /** A holder built field by field: the one place that lists them all in order. */
+  static final class Builder {
+    private final String runId;
+    private final String command;
+    private final List<String> arguments;
+    private final String startedAt;
+    private String host;
+    private long pid;
+    private String processStartedAt;
+    private String policyFile;
+    private String policySha256;
+    private Integer policyYear;
+    private String asOf;
+    private String inputDir;
+    private List<RunRecord.InputFile> inputFiles;
+    private Map<String, Long> versionsAtStart = Map.of();
+    private List<String> scratchDirs = List.of();
+    private String failedWith;
+
+    private Builder(String runId, String command, List<String> arguments, String startedAt) {
+      this.runId = runId;
+      this.command = command;
+      this.arguments = arguments;
+      this.startedAt = startedAt;
+    }
+
+    Builder host(String name) {
+      this.host = name;
+      return this;
+    }
+
+    Builder pid(long id) {
+      this.pid = id;
+      return this;
+    }
+
+    Builder processStartedAt(String instant) {
+      this.processStartedAt = instant;
+      return this;
+    }
+
+    LockHolder build() {
+      return new LockHolder(
+          runId,
+          command,
+          arguments,
+          startedAt,
+          host,
+          pid,
+          processStartedAt,
+          policyFile,
+          policySha256,
+          policyYear,
+          asOf,
+          inputDir,
+          inputFiles,
+          versionsAtStart,
+          scratchDirs,
+          failedWith);
+    }
   }
 
   /** True when the run has ended: it failed and said so, so its process no longer writes. */

@@ -1,10 +1,12 @@
 package org.daijiao.ops;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -94,5 +96,30 @@ public final class RunHistory {
       }
     }
     return seen;
+  }
+
+  /**
+   * A repeated run: the latest finished run that read files of the same contents, with the same
+   * policy file content and as_of. Empty when there is none, or this run read no files or applies
+   * no policy.
+   */
+  Optional<String> repeatOf(List<RunRecord.InputFile> files, String policySha256, LocalDate asOf) {
+    if (files == null || policySha256 == null) {
+      return Optional.empty();
+    }
+    List<String> mine = hashes(files);
+    return runs.stream()
+        .filter(r -> r.outcome() == RunRecord.Outcome.SUCCEEDED && r.inputFiles() != null)
+        .filter(
+            r ->
+                policySha256.equals(r.policySha256())
+                    && Objects.equals(asOf, r.asOf())
+                    && mine.equals(hashes(r.inputFiles())))
+        .map(RunRecord::runId)
+        .findFirst();
+  }
+
+  private static List<String> hashes(List<RunRecord.InputFile> files) {
+    return files.stream().map(RunRecord.InputFile::sha256).sorted().toList();
   }
 }

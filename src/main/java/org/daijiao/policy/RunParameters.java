@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.daijiao.text.Sha256;
 
 /**
  * What a run decides with, as one value: the policy file and the SHA-256 of its bytes, the policy
@@ -48,35 +46,53 @@ public record RunParameters(
   }
 
   /**
-   * The parameters of a run with {@code policy} (read from {@code policyFile}, or the bundled one
-   * when null), {@code asOf} and the accepted-repairs file {@code repairsFile} (or none).
+   * The parameters of a run with the policy {@code loaded} (its origin: the hash of the bytes that
+   * were parsed), {@code asOf} and the accepted-repairs file {@code repairsFile} (or none).
    */
-  public static RunParameters of(Path policyFile, Policy policy, LocalDate asOf, Path repairsFile) {
-    PolicyLoader.Origin origin = PolicyLoader.origin(policyFile, policy.policyYear());
+  public static RunParameters of(PolicyLoader.Loaded loaded, LocalDate asOf, Path repairsFile) {
     return new RunParameters(
-        origin.file(),
-        origin.sha256(),
-        policy.policyYear(),
+        loaded.origin().file(),
+        loaded.origin().sha256(),
+        loaded.policy().policyYear(),
         asOf,
         repairsFile == null ? null : repairsFile.toAbsolutePath().normalize().toString(),
         repairsFile == null ? null : sha256(repairsFile));
   }
 
-  /** The policy this run applies, read again from its file, which must still have its bytes. */
+  /**
+   * As {@link #of(PolicyLoader.Loaded, LocalDate, Path)} for a policy already parsed from {@code
+   * policyFile} (the bundled one when null): the file's bytes are read again to hash them.
+   */
+  public static RunParameters of(Path policyFile, Policy policy, LocalDate asOf, Path repairsFile) {
+    return of(
+        new PolicyLoader.Loaded(policy, PolicyLoader.origin(policyFile, policy.policyYear())),
+        asOf,
+        repairsFile);
+  }
+
+  /**
+   * The policy this run applies, read again from its file, which must still have its bytes: the
+   * bytes are read once, their hash compared, then parsed.
+   */
   public Policy loadPolicy() {
     Path file = policyFile.startsWith("bundled:") ? null : Path.of(policyFile);
-    PolicyLoader.Origin now = PolicyLoader.origin(file, policyYear);
-    if (!now.sha256().equals(policySha256)) {
-      throw new PolicyException(
-          "Policy file "
-              + policyFile
-              + " has changed since the run that wrote these tables used it (SHA-256 "
-              + policySha256.substring(0, 12)
-              + "… then, "
-              + now.sha256().substring(0, 12)
-              + "… now): restore that file, or run `bin/daijiao run --policy FILE` again.");
-    }
-    return PolicyLoader.load(file, policyYear);
+    return PolicyLoader.read(
+            file,
+            policyYear,
+            now -> {
+              if (!now.sha256().equals(policySha256)) {
+                throw new PolicyException(
+                    "Policy file "
+                        + policyFile
+                        + " has changed since the run that wrote these tables used it (SHA-256 "
+                        + policySha256.substring(0, 12)
+                        + "… then, "
+                        + now.sha256().substring(0, 12)
+                        + "… now): restore that file, or run `bin/daijiao run --policy FILE`"
+                        + " again.");
+              }
+            })
+        .policy();
   }
 
   /** The value a Delta commit carries in its {@code userMetadata}. */
@@ -156,16 +172,9 @@ public record RunParameters(
 
   private static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[8192];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(sha.digest());
+      return Sha256.hex(in);
     } catch (IOException e) {
       throw new PolicyException("Cannot read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 }

@@ -13,7 +13,7 @@ public final class LockHoldingProcess {
   public static void main(String[] args) throws InterruptedException {
     LockHolder me =
         LockHolder.of("child-run", "run", List.of("--as-of", "2022-08-31"), Instant.now());
-    WarehouseLock lock = new WarehouseLock.Local(args[0]);
+    WarehouseLock lock = new LocalWarehouseLock(args[0]);
     if (lock.tryAcquire(me) != null) {
       System.out.println("held by another run");
       return;

@@ -163,10 +163,10 @@ class WarehouseLockTest {
             Map.of(),
             List.of(),
             null);
-    WarehouseLock.Shared remote = new WarehouseLock.Shared(SPARK, w, w.root());
+    SharedWarehouseLock remote = new SharedWarehouseLock(SPARK, w, w.root());
     assertThat(remote.tryAcquire(elsewhere)).as("the first run creates the lock").isNull();
     try {
-      WarehouseLock.Shared mine = new WarehouseLock.Shared(SPARK, w, w.root());
+      SharedWarehouseLock mine = new SharedWarehouseLock(SPARK, w, w.root());
       assertThat(mine.tryAcquire(holder("mine")))
           .as("a fresh heartbeat: the run on the other host holds the lock")
           .isNotNull()
@@ -176,7 +176,7 @@ class WarehouseLockTest {
       Files.setLastModifiedTime(
           Path.of(w.root(), "_daijiao", "lock"),
           FileTime.from(Instant.now().minus(WarehouseLock.STALE).minusSeconds(60)));
-      assertThat(WarehouseLock.Shared.isDead(SPARK, w, elsewhere)).as("a stale heartbeat").isTrue();
+      assertThat(SharedWarehouseLock.isDead(SPARK, w, elsewhere)).as("a stale heartbeat").isTrue();
       assertThat(mine.tryAcquire(holder("mine"))).as("a stale lock is taken over").isNull();
       assertThat(mine.previous().runId()).isEqualTo("remote-run");
       assertThat(WarehouseLock.current(SPARK, w).runId()).isEqualTo("mine");
@@ -207,11 +207,11 @@ class WarehouseLockTest {
             Map.of(),
             List.of(),
             null);
-    WarehouseLock.Shared killed = new WarehouseLock.Shared(SPARK, w, w.root());
+    SharedWarehouseLock killed = new SharedWarehouseLock(SPARK, w, w.root());
     assertThat(killed.tryAcquire(dead)).isNull();
     killed.leaveForNextRun();
     killed.close();
-    WarehouseLock.Shared next = new WarehouseLock.Shared(SPARK, w, w.root());
+    SharedWarehouseLock next = new SharedWarehouseLock(SPARK, w, w.root());
     assertThat(next.tryAcquire(holder("next")))
         .as("a lock whose process on this host is gone is taken over at once")
         .isNull();

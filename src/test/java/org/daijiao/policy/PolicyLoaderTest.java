@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.daijiao.person.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,44 @@ class PolicyLoaderTest {
     assertThat(PolicyLoader.origin(file, 2022))
         .as("the same bytes, the same hash")
         .isEqualTo(edited);
+  }
+
+  @Test
+  void theLoadedPolicyCarriesTheHashOfTheBytesItWasParsedFrom() throws IOException {
+    Path file = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
+    PolicyLoader.Loaded loaded = PolicyLoader.read(file, null);
+    assertThat(loaded.policy().auditHorizonYears())
+        .as("parsed from the edited bytes")
+        .isEqualTo(30);
+    assertThat(loaded.origin().sha256())
+        .as("the hash of those bytes")
+        .isEqualTo(sha256(Files.readAllBytes(file)));
+    assertThat(loaded.origin()).isEqualTo(PolicyLoader.origin(file, 2022));
+    assertThat(PolicyLoader.read(null, 2022).origin()).isEqualTo(PolicyLoader.origin(null, 2022));
+  }
+
+  @Test
+  void aCheckOfTheOriginComesBeforeTheBytesAreParsed() throws IOException {
+    Path invalid = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 0");
+    String hash = sha256(Files.readAllBytes(invalid));
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.read(
+                    invalid,
+                    2022,
+                    origin -> {
+                      throw new PolicyException("changed: " + origin.sha256());
+                    }))
+        .as("the check refuses the bytes before their problems are named")
+        .hasMessage("changed: " + hash);
+    Path edited = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
+    List<PolicyLoader.Origin> checked = new ArrayList<>();
+    PolicyLoader.Loaded loaded = PolicyLoader.read(edited, 2022, checked::add);
+    assertThat(checked).as("checked once, then parsed").containsExactly(loaded.origin());
+    assertThat(loaded.policy().auditHorizonYears()).isEqualTo(30);
+    assertThatThrownBy(() -> PolicyLoader.read(edited, 2023, o -> {}))
+        .as("and still of the year asked for")
+        .hasMessageContaining("is for year 2022 but --year 2023");
   }
 
   @Test

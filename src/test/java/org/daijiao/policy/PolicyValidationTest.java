@@ -19,7 +19,7 @@ class PolicyValidationTest {
   private static final Policy P = PolicyLoader.bundled();
 
   private static List<String> problems(Policy p) {
-    return PolicyLoader.validate(p);
+    return PolicyValidation.problems(p);
   }
 
   private static Policy with(
