@@ -103,7 +103,8 @@ public final class HistoryColumns {
           optional(TOWNSHIP_CODE, StringType, "乡镇区划代码", "its official code; null if unmatched"),
           required(VILLAGE, StringType, "村（社区）", "the person's village (UNKNOWN when missing)"),
           optional(VILLAGE_CODE, StringType, "村（社区）区划代码", "its official code; null if unmatched"),
-          optional(CATEGORY, StringType, "人员类别", "the person's category (as in gold.coverage_stats)"),
+          optional(
+              CATEGORY, StringType, "人员类别", "the person's category (as in gold.coverage_stats)"),
           required(INSURED, BooleanType, "是否已参保", "as gold.eligibility.insured at that as_of"),
           optional(
               PENSION_AGE_DATE,

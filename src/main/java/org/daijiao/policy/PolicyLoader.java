@@ -173,6 +173,12 @@ public final class PolicyLoader {
     validateFunding(problems, p);
     validateVocabularies(problems, p);
     validateAuditHorizon(problems, p);
+    if (p.minPublishedCell() == null || p.minPublishedCell() < 1) {
+      problems.add(
+          "min_published_cell must be a count of at least 1 (the HTML report shows no smaller"
+              + " count of persons, docs/reports.md#small-cells), got "
+              + p.minPublishedCell());
+    }
     return problems;
   }
 
