@@ -59,16 +59,24 @@ final class CountyHtml {
     out.append(rateChart());
     h2("各乡镇（街道）参保情况");
     List<List<String>> townships = new ArrayList<>();
+    Long closedTotal = null;
     for (FigureRow t : f.townships()) {
+      Long closed = CountyWorkbook.closedSinceLast(f, t);
+      closedTotal = CountyWorkbook.plus(closedTotal, closed);
       townships.add(
-          join(List.of(text(t.townshipCode()), ReportLabels.township(t.township())), figures(t)));
+          join(
+              List.of(text(t.townshipCode()), ReportLabels.township(t.township())),
+              join(figures(t), List.of(count(closed)))));
     }
     Html.table(
         out,
-        join(List.of("区划代码", "乡镇（街道）"), FIGURE_HEADERS),
-        numeric(2),
+        join(
+            List.of("区划代码", "乡镇（街道）"),
+            join(FIGURE_HEADERS, List.of(CountyWorkbook.CLOSED_SINCE_LAST))),
+        join(numeric(2), List.of(true)),
         townships,
-        join(List.of("", "合计"), figures(f.townshipTotal())));
+        join(List.of("", "合计"), join(figures(f.townshipTotal()), List.of(count(closedTotal)))));
+    months();
     h2("各类别参保情况");
     out.append(categoryChart());
     List<List<String>> categories = new ArrayList<>();
@@ -137,9 +145,127 @@ final class CountyHtml {
         numeric(3),
         villages,
         join(List.of("合计", "", ""), figures(f.villageTotal())));
+    villageCategories();
     sources();
     Html.end(out);
     return out.toString();
+  }
+
+  /** 月度进展: the county month by month and the rates of the lowest townships, or why not yet. */
+  private void months() {
+    MonthlyFigures m = f.months();
+    h2(MonthlySheet.TITLE);
+    if (!m.hasChange()) {
+      note(m.note());
+    } else {
+      note("“新增”“销号”为与上一数据截止日期相比；首个截止日期无上月，留空。");
+      out.append(monthChart(m));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (MonthlyFigures.Month month : m.county()) {
+      List<String> row = new ArrayList<>();
+      row.add(month.asOf().toString());
+      for (Object v : MonthlySheet.figures(month)) {
+        row.add(
+            v == null
+                ? ""
+                : v instanceof Sheets.Rate r ? Html.rate(r.value()) : Html.count((Long) v));
+      }
+      rows.add(row);
+    }
+    if (!rows.isEmpty()) {
+      List<Boolean> numeric = new ArrayList<>(List.of(false));
+      numeric.addAll(Collections.nCopies(MonthlySheet.COLUMNS.size(), true));
+      Html.table(out, MonthlySheet.headers(), numeric, rows, null);
+    }
+  }
+
+  private String monthChart(MonthlyFigures m) {
+    List<Series> series = new ArrayList<>();
+    List<java.math.BigDecimal> county = new ArrayList<>();
+    for (java.time.LocalDate at : m.asOfs()) {
+      county.add(
+          m.county().stream()
+              .filter(x -> x.asOf().equals(at))
+              .map(MonthlyFigures.Month::insuredRate)
+              .findFirst()
+              .orElse(null));
+    }
+    series.add(rateSeries(MonthlySheet.COUNTY, ChartColours.lineColour(0), county));
+    for (int i = 0; i < m.lowest().size(); i++) {
+      MonthlyFigures.TownshipRates t = m.lowest().get(i);
+      series.add(
+          rateSeries(
+              ReportLabels.township(t.township()), ChartColours.lineColour(i + 1), t.rates()));
+    }
+    double lowest =
+        series.stream()
+            .flatMap(s -> s.values().stream())
+            .filter(java.util.Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .min()
+            .orElse(0);
+    // From the lowest tenth below the lowest rate to 100 %: the months' differences stay visible.
+    double min = Math.max(0, Math.floor(lowest * 10) / 10);
+    return SvgCharts.lines(
+        MonthlySheet.CHART_TITLE,
+        m.asOfs().stream().map(java.time.LocalDate::toString).toList(),
+        series,
+        min,
+        1.0,
+        4,
+        v -> Math.round(v * 100) + "%");
+  }
+
+  private static Series rateSeries(String name, String rgb, List<java.math.BigDecimal> rates) {
+    return new Series(
+        name,
+        ChartColours.css(rgb),
+        rates.stream().map(r -> r == null ? null : r.doubleValue()).toList(),
+        rates.stream().map(Html::rate).toList());
+  }
+
+  /**
+   * The target persons of each village by category, with small counts suppressed
+   * (docs/reports.md#small-cells): the page is read more widely than the workbook, which keeps
+   * every count.
+   */
+  private void villageCategories() {
+    int min = policy.minPublishedCell();
+    h2("各村（社区）分类别参保目标人数");
+    note(
+        "人数为1至"
+            + (min - 1)
+            + "人的格显示为“<"
+            + min
+            + "”；一行只有一个这样的格时，同行另一个最小的非零格也显示为“<"
+            + min
+            + "”，以免由合计推算。完整人数见工作簿“"
+            + CountyWorkbook.VILLAGE_CATEGORIES
+            + "”表。");
+    List<String> headers = new ArrayList<>(List.of("乡镇（街道）", "村（社区）代码", "村（社区）"));
+    f.categories().forEach(c -> headers.add(ReportLabels.category(c.category())));
+    headers.add("参保目标人数");
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < f.villages().size(); i++) {
+      FigureRow v = f.villages().get(i);
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  ReportLabels.township(v.township()),
+                  text(v.villageCode()),
+                  ReportLabels.village(v.village())));
+      row.addAll(SmallCells.shown(f.villageCategoryTargets().get(i), min));
+      row.add(Html.count(v.target()));
+      rows.add(row);
+    }
+    List<Boolean> numeric = new ArrayList<>(List.of(false, false, false));
+    numeric.addAll(Collections.nCopies(f.categories().size() + 1, true));
+    Html.table(out, headers, numeric, rows, null);
+  }
+
+  private static String count(Long n) {
+    return n == null ? "" : Html.count(n);
   }
 
   private void sources() {
@@ -255,8 +381,8 @@ final class CountyHtml {
     return n;
   }
 
-  private static List<String> join(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
+  private static <T> List<T> join(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }
