@@ -88,6 +88,27 @@ public final class PipelineFixture {
     return new Run(warehouse, policy, asOf, done.ingest(), done.resolve());
   }
 
+  /**
+   * A run into an existing warehouse (a new one is made when {@code warehouse} is null), as the
+   * county's monthly runs go into one warehouse: the exports of {@code input}, as of {@code asOf}.
+   */
+  public static Run runInto(Warehouse warehouse, Path input, LocalDate asOf) {
+    Policy policy = PolicyLoader.bundled();
+    Warehouse into =
+        warehouse != null ? warehouse : new Warehouse(tempDir("daijiao-warehouse").toString());
+    Pipeline.Result done =
+        Pipeline.with(
+                JobContext.of(
+                    TestSpark.session(),
+                    into,
+                    Progress.silent(),
+                    policy,
+                    RunParameters.of(null, policy, asOf, null)))
+            .input(input.toString(), "test-batch-" + asOf)
+            .run();
+    return new Run(into, policy, asOf, done.ingest(), done.resolve());
+  }
+
   /** A copy of a warehouse in a new temporary directory, for a test that writes to it. */
   public static Warehouse copyOf(Warehouse warehouse) {
     Path to = tempDir("warehouse-copy");

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
@@ -54,7 +55,12 @@ class TableContractsTest {
             GoldColumns.REACHING_PENSION_AGE,
             CoverageColumns.COVERAGE_STATS,
             CoverageColumns.DEPARTMENT_FUNDING,
-            CoverageColumns.WORKLIST));
+            CoverageColumns.WORKLIST,
+            HistoryColumns.COVERAGE_HISTORY,
+            HistoryColumns.WORKLIST_HISTORY,
+            HistoryColumns.TARGET_HISTORY,
+            HistoryColumns.ACTION_LOG,
+            HistoryColumns.MONTHLY_PROGRESS));
     return all.stream();
   }
 

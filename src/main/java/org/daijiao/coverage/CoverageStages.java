@@ -254,14 +254,35 @@ public final class CoverageStages {
    * (ENROL), pay their own part (PAY_SELF_PART), receive a refund (REFUND), have their enrolment
    * moved from another county (TRANSFER_FOLLOW_UP), or claim the pension (REACHES_PENSION_AGE,
    * 达龄一个，发放一个); and every roster row without a usable ID number, to be checked on the ID card
-   * (FIX_ID, docs/inputs.md#id-repair). IDs are masked.
+   * (FIX_ID, docs/inputs.md#id-repair). IDs are masked. A person who reached pension age and
+   * already receives the county's resident pension has nothing left to do
+   * (docs/decisions.md#pension-claimed).
    *
    * @param unresolved {@link #unresolvedRosterRows}
+   * @param receiving {@link HistoryStages#receivingPension}
    */
   public static Dataset<Row> worklist(
       Dataset<Row> eligibility,
       Dataset<Row> ledger,
       Dataset<Row> reachingPensionAge,
+      Dataset<Row> receiving,
+      Dataset<Row> unresolved,
+      int policyYear,
+      LocalDate asOf) {
+    return CoverageColumns.WORKLIST.select(
+        worklistWithIds(
+            eligibility, ledger, reachingPensionAge, receiving, unresolved, policyYear, asOf));
+  }
+
+  /**
+   * The rows of {@link #worklist} with the person's full ID number beside the masked one ({@code
+   * gold.worklist_history}, docs/rules.md#month-by-month).
+   */
+  public static Dataset<Row> worklistWithIds(
+      Dataset<Row> eligibility,
+      Dataset<Row> ledger,
+      Dataset<Row> reachingPensionAge,
+      Dataset<Row> receiving,
       Dataset<Row> unresolved,
       int policyYear,
       LocalDate asOf) {
@@ -296,7 +317,7 @@ public final class CoverageStages {
             lit(null));
     Dataset<Row> pensions =
         actions(
-            reachingPensionAge,
+            reachingPensionAge.join(receiving, ScalaSeqs.of(GoldColumns.ID_NUMBER), "left_anti"),
             lit(WorklistAction.REACHES_PENSION_AGE.name()),
             lit(null),
             col(GoldColumns.PENSION_AGE_DATE));
@@ -304,6 +325,7 @@ public final class CoverageStages {
         fromLedger
             .unionByName(transfers)
             .unionByName(pensions)
+            .withColumn(HistoryColumns.PERSON_ID_NUMBER, col(GoldColumns.ID_NUMBER))
             .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
             .withColumn(CoverageColumns.DEPARTMENT, lit(null).cast(DataTypes.StringType))
             .withColumn(CoverageColumns.CANDIDATE_ID_NUMBER, lit(null).cast(DataTypes.StringType))
@@ -325,8 +347,9 @@ public final class CoverageStages {
             col(CoverageColumns.DEPARTMENT),
             col(CoverageColumns.CANDIDATE_ID_NUMBER),
             col(CoverageColumns.SOURCE_FILE),
-            col(CoverageColumns.LINE));
-    return CoverageColumns.WORKLIST.select(
+            col(CoverageColumns.LINE),
+            lit(null).cast(DataTypes.StringType).as(HistoryColumns.PERSON_ID_NUMBER));
+    return HistoryColumns.WORKLIST_HISTORY.select(
         ofPersons
             .unionByName(fixIds)
             .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))

@@ -1,5 +1,8 @@
 package org.daijiao.coverage;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,12 +11,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.decide.DecideJob;
 import org.daijiao.identity.Divisions;
+import org.daijiao.policy.Policy;
 import org.daijiao.resolve.Silver;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
+import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableWriter;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -28,6 +34,7 @@ public final class StatsJob {
   private final TableWriter writer;
   private final int policyYear;
   private final LocalDate asOf;
+  private final Policy policy;
   private final Progress progress;
 
   public StatsJob(JobContext context) {
@@ -36,6 +43,7 @@ public final class StatsJob {
     this.writer = context.writer();
     this.policyYear = context.policyYear();
     this.asOf = context.asOf();
+    this.policy = context.policy();
     this.progress = context.progress();
   }
 
@@ -47,51 +55,125 @@ public final class StatsJob {
   public Result run() {
     return run(
         DecideJob.Decided.fromWarehouse(spark, warehouse, policyYear),
-        Silver.repairCandidates(spark, warehouse));
+        Silver.repairCandidates(spark, warehouse),
+        warehouse.read(spark, Tables.ENROLLMENTS));
   }
 
   /**
    * The statistics of the policy year's decisions and of the roster rows without a usable ID
-   * ({@code quality.id_repair_candidates}).
+   * ({@code quality.id_repair_candidates}), this as_of's rows of the history tables, and the 销号 log
+   * and the monthly progress of every as_of recorded for the year (docs/rules.md#month-by-month).
+   *
+   * @param enrollments {@code silver.enrollments}: who receives the pension
    */
-  public Result run(DecideJob.Decided decided, Dataset<Row> repairCandidates) {
+  public Result run(
+      DecideJob.Decided decided, Dataset<Row> repairCandidates, Dataset<Row> enrollments) {
     return JobGroups.run(
         spark,
         "stats",
-        "stats: coverage, funding requests, work lists",
-        () -> writeStats(decided, repairCandidates));
+        "stats: coverage, funding requests, work lists, month by month",
+        () -> writeStats(decided, repairCandidates, enrollments));
   }
 
-  private Result writeStats(DecideJob.Decided decided, Dataset<Row> repairCandidates) {
+  private Result writeStats(
+      DecideJob.Decided decided, Dataset<Row> repairCandidates, Dataset<Row> enrollments) {
     Dataset<Row> eligibility = decided.eligibility();
     Dataset<Row> ledger = decided.subsidyLedger();
     Dataset<Row> reaching = decided.reachingPensionAge();
     Dataset<Row> unresolved =
         CoverageStages.unresolvedRosterRows(
             repairCandidates, Divisions.townships(spark), Divisions.villages(spark));
-    // Three independent tables: written at once (Concurrently).
-    List<Long> versions =
-        Concurrently.all(
-            List.<Supplier<Long>>of(
-                () ->
-                    writer.replaceYear(
-                        CoverageColumns.COVERAGE_STATS,
-                        CoverageStages.coverageStats(
-                            eligibility, ledger, unresolved, policyYear, asOf),
-                        policyYear),
-                () ->
-                    writer.replaceYear(
-                        CoverageColumns.DEPARTMENT_FUNDING,
-                        CoverageStages.departmentFunding(ledger, policyYear, asOf),
-                        policyYear),
-                () ->
-                    writer.replaceYear(
-                        CoverageColumns.WORKLIST,
-                        CoverageStages.worklist(
-                            eligibility, ledger, reaching, unresolved, policyYear, asOf),
-                        policyYear)));
+    Dataset<Row> receiving =
+        HistoryStages.receivingPension(enrollments, policy.countyCode()).persist();
+    // Each written twice, to the year's table and to its history: computed once.
+    Dataset<Row> coverage =
+        CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf).persist();
+    Dataset<Row> worklist =
+        CoverageStages.worklistWithIds(
+                eligibility, ledger, reaching, receiving, unresolved, policyYear, asOf)
+            .persist();
+    Dataset<Row> target =
+        HistoryStages.targetHistory(
+                eligibility, receiving, policyYear, asOf, policy.ages().maxAge())
+            .persist();
+    try {
+      // Independent tables: written at once (Concurrently).
+      List<Long> versions =
+          Concurrently.all(
+              List.<Supplier<Long>>of(
+                  () -> writer.replaceYear(CoverageColumns.COVERAGE_STATS, coverage, policyYear),
+                  () ->
+                      writer.replaceYear(
+                          CoverageColumns.DEPARTMENT_FUNDING,
+                          CoverageStages.departmentFunding(ledger, policyYear, asOf),
+                          policyYear),
+                  () ->
+                      writer.replaceYear(
+                          CoverageColumns.WORKLIST,
+                          CoverageColumns.WORKLIST.select(worklist),
+                          policyYear),
+                  () -> history(HistoryColumns.COVERAGE_HISTORY, coverage),
+                  () -> history(HistoryColumns.WORKLIST_HISTORY, worklist),
+                  () -> history(HistoryColumns.TARGET_HISTORY, target)));
+      progress.step(
+          "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
+      writeMonthByMonth(coverage, worklist, target);
+      return new Result(versions.get(0), versions.get(1), versions.get(2));
+    } finally {
+      target.unpersist();
+      worklist.unpersist();
+      coverage.unpersist();
+      receiving.unpersist();
+    }
+  }
+
+  /** This as_of's rows of a history table; the other as_ofs' rows stay as they are. */
+  private long history(TableContract contract, Dataset<Row> rows) {
+    return writer.replaceAsOf(contract, contract.select(rows), policyYear, asOf);
+  }
+
+  /**
+   * The 销号 log and the monthly progress, from every recorded as_of of the year: the other as_ofs'
+   * rows from the warehouse, this one's from memory.
+   */
+  private void writeMonthByMonth(
+      Dataset<Row> coverage, Dataset<Row> worklist, Dataset<Row> target) {
+    Dataset<Row> coverageHistory = withOtherAsOfs(HistoryColumns.COVERAGE_HISTORY, coverage);
+    Dataset<Row> worklistHistory = withOtherAsOfs(HistoryColumns.WORKLIST_HISTORY, worklist);
+    Dataset<Row> targetHistory = withOtherAsOfs(HistoryColumns.TARGET_HISTORY, target);
+    Dataset<Row> actionLog =
+        HistoryStages.actionLog(worklistHistory, coverageHistory, targetHistory, policyYear)
+            .persist();
+    try {
+      Concurrently.all(
+          List.<Supplier<Long>>of(
+              () -> writer.replaceYear(HistoryColumns.ACTION_LOG, actionLog, policyYear),
+              () ->
+                  writer.replaceYear(
+                      HistoryColumns.MONTHLY_PROGRESS,
+                      HistoryStages.monthlyProgress(
+                          coverageHistory, worklistHistory, targetHistory, actionLog, policyYear),
+                      policyYear)));
+    } finally {
+      actionLog.unpersist();
+    }
     progress.step(
-        "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
-    return new Result(versions.get(0), versions.get(1), versions.get(2));
+        "stats", "gold.action_log, monthly_progress written for every as_of of " + policyYear);
+  }
+
+  /**
+   * The history table's rows of the year's other as_ofs, as earlier runs left them, with this run's
+   * rows: nothing this run wrote is read back.
+   */
+  private Dataset<Row> withOtherAsOfs(TableContract contract, Dataset<Row> mine) {
+    Dataset<Row> ours = contract.select(mine);
+    if (!warehouse.exists(spark, contract.table())) {
+      return ours;
+    }
+    return contract
+        .select(warehouse.read(spark, contract.table()))
+        .filter(
+            col(Tables.POLICY_YEAR).equalTo(policyYear).and(col(Tables.AS_OF).notEqual(lit(asOf))))
+        .unionByName(ours);
   }
 }

@@ -187,6 +187,7 @@ final class CivilAffairsExport {
       String name, ExportFile.Format format, int aliasIndex, DateStyle style, List<Entry> entries) {
     entries.sort(Comparator.comparing((Entry e) -> e.village().code()));
     List<List<Object>> rows = new ArrayList<>();
+    List<RowLife> lives = new ArrayList<>();
     for (Entry e : entries) {
       String category = e.category();
       if (dirt.roll(0.007)) {
@@ -210,10 +211,13 @@ final class CivilAffairsExport {
               rowStyle.format(start),
               end == null ? "" : rowStyle.format(end),
               e.household());
+      RowLife life = RowLife.roster(e.person(), start, end);
       rows.add(row);
+      lives.add(life);
       if (dirt.roll(0.01)) {
         dirt.count(DirtKind.EXACT_DUPLICATE_ROW);
         rows.add(row);
+        lives.add(life);
       }
     }
     return new ExportFile(
@@ -221,7 +225,8 @@ final class CivilAffairsExport {
         name,
         format,
         ExportFile.header(Source.CIVIL_AFFAIRS, COLUMNS, aliasIndex),
-        rows);
+        rows,
+        lives);
   }
 
   /** The township's sequence in the division code (汉葭街道 001 … 龙塘乡 228). */

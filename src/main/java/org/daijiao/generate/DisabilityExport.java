@@ -60,6 +60,7 @@ final class DisabilityExport {
     boolean numeric15Done = false;
     boolean roundedDone = false;
     List<List<Object>> rows = new ArrayList<>();
+    List<RowLife> lives = new ArrayList<>();
     for (int i = 0; i < disabled.size(); i++) {
       SyntheticPerson p = disabled.get(i);
       String certificate = p.id() + p.disabilityKind() + p.disabilityGrade();
@@ -96,6 +97,7 @@ final class DisabilityExport {
         end = start.minusDays(1 + rng.nextInt(300));
       }
       DateStyle style = dirt.rowStyle(DateStyle.ISO, 0.02);
+      lives.add(RowLife.roster(p, start, end));
       rows.add(
           Arrays.asList(
               dirt.name(p.name(), 0.005),
@@ -114,7 +116,8 @@ final class DisabilityExport {
             "canlian_chiz_renyuan_2022.xlsx",
             ExportFile.Format.XLSX,
             ExportFile.header(Source.DISABILITY, COLUMNS, 0),
-            rows));
+            rows,
+            lives));
   }
 
   /** A person who moved is still registered at the old place by the federation. */

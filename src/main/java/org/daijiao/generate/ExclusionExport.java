@@ -21,6 +21,9 @@ final class ExclusionExport {
   private final Dirt dirt;
   private final RosterDates dates;
 
+  /** The lives of the rows of the file being built, in row order. */
+  private final List<RowLife> lives = new ArrayList<>();
+
   ExclusionExport(SplittableRandom rng, Dirt dirt, RosterDates dates) {
     this.rng = rng;
     this.dirt = dirt;
@@ -31,6 +34,7 @@ final class ExclusionExport {
     int y = dates.year();
     LocalDate midYear = LocalDate.of(y, 7, 1);
     List<List<Object>> rows = new ArrayList<>();
+    lives.clear();
     for (SyntheticPerson p : roster) {
       int age = p.ageOn(midYear);
       if (p.has(Story.CAME_OF_AGE)) {
@@ -67,7 +71,8 @@ final class ExclusionExport {
             "paichu_renyuan_2022.csv",
             ExportFile.Format.CSV_UTF8,
             ExportFile.header(Source.EXCLUSIONS, COLUMNS, -1),
-            rows));
+            rows,
+            lives));
   }
 
   /**
@@ -85,6 +90,7 @@ final class ExclusionExport {
 
   private void add(List<List<Object>> rows, SyntheticPerson p, String reason, LocalDate[] period) {
     DateStyle style = dirt.rowStyle(DateStyle.COMPACT, 0.03);
+    lives.add(RowLife.exclusion(p, period[0]));
     rows.add(
         List.of(
             dirt.id(p.id()),

@@ -8,9 +8,16 @@ import org.daijiao.ingest.Source;
  * One file of a department export: its name, header row and data rows. A cell is a {@link String},
  * or in an XLSX file also a {@link java.time.LocalDate} (a real date cell) or a {@link Double} (a
  * numeric cell, as Excel stores a number typed into a General cell).
+ *
+ * @param lives one per row, in row order (for the monthly snapshots), or none
  */
 record ExportFile(
-    Source source, String fileName, Format format, List<String> header, List<List<Object>> rows) {
+    Source source,
+    String fileName,
+    Format format,
+    List<String> header,
+    List<List<Object>> rows,
+    List<RowLife> lives) {
   /**
    * How the file is written: the encodings and the spreadsheet format of docs/inputs.md#formats.
    */
@@ -24,6 +31,34 @@ record ExportFile(
   ExportFile {
     header = List.copyOf(header);
     rows = List.copyOf(rows);
+    lives = List.copyOf(lives);
+    if (!lives.isEmpty() && lives.size() != rows.size()) {
+      throw new IllegalArgumentException(
+          fileName + ": " + lives.size() + " row lives for " + rows.size() + " rows");
+    }
+  }
+
+  /** A file whose rows do not change during the year. */
+  ExportFile(
+      Source source, String fileName, Format format, List<String> header, List<List<Object>> rows) {
+    this(source, fileName, format, header, rows, List.of());
+  }
+
+  /** The index of a canonical column in this file's header, or -1 when the file has none. */
+  int column(String canonical) {
+    for (int i = 0; i < header.size(); i++) {
+      boolean matches =
+          source.columnForHeader(header.get(i)).map(c -> c.name().equals(canonical)).orElse(false);
+      if (matches) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** This file with other rows and their lives (a snapshot of it). */
+  ExportFile withRows(List<List<Object>> newRows, List<RowLife> newLives) {
+    return new ExportFile(source, fileName, format, header, newRows, newLives);
   }
 
   /**
@@ -37,7 +72,7 @@ record ExportFile(
         fileName.substring(0, dot)
             + String.format(java.util.Locale.ROOT, "_%0" + digits + "d", number)
             + fileName.substring(dot);
-    return new ExportFile(source, name, format, header, rows);
+    return new ExportFile(source, name, format, header, rows, lives);
   }
 
   /**

@@ -31,6 +31,13 @@ final class PensionExport {
     "510104", "420106", "440305", "330106", "520102", "430105"
   };
 
+  /** The rows of one file and their lives, in row order. */
+  private record Rows(List<List<Object>> cells, List<RowLife> lives) {
+    Rows() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
   private final SplittableRandom rng;
   private final Dirt dirt;
   private final Policy policy;
@@ -50,8 +57,8 @@ final class PensionExport {
 
   List<ExportFile> files(List<SyntheticPerson> roster, List<SyntheticPerson> others) {
     enrollments.clear();
-    List<List<Object>> resident = new ArrayList<>();
-    List<List<Object>> employee = new ArrayList<>();
+    Rows resident = new Rows();
+    Rows employee = new Rows();
     for (SyntheticPerson p : roster) {
       if (tooYoung(p)) {
         continue;
@@ -113,13 +120,15 @@ final class PensionExport {
             "shebao_cxjm_canbao_2022.csv",
             ExportFile.Format.CSV_UTF8,
             ExportFile.header(Source.PENSION_ENROLLMENT, COLUMNS, 0),
-            resident),
+            resident.cells(),
+            resident.lives()),
         new ExportFile(
             Source.PENSION_ENROLLMENT,
             "shebao_qyzg_canbao_2022.csv",
             ExportFile.Format.CSV_UTF8,
             ExportFile.header(Source.PENSION_ENROLLMENT, COLUMNS, -1),
-            employee));
+            employee.cells(),
+            employee.lives()));
   }
 
   /**
@@ -175,7 +184,7 @@ final class PensionExport {
     return r < 75 ? "ACTIVE" : r < 90 ? "SUSPENDED" : "TERMINATED";
   }
 
-  private void add(List<List<Object>> rows, Enrollment generated) {
+  private void add(Rows rows, Enrollment generated) {
     Enrollment e = generated;
     String tierText = e.tier() == null ? "" : e.tier().stripTrailingZeros().toPlainString();
     if (e.resident() && dirt.roll(0.015)) {
@@ -198,10 +207,16 @@ final class PensionExport {
             statusWord(e.status()),
             tierText,
             String.format(Locale.ROOT, "%s%08d", policy.countyCode(), personNumber));
-    rows.add(row);
+    RowLife life =
+        RowLife.enrolment(
+            e.person(),
+            e.resident() && policy.countyCode().equals(e.region()) && "ACTIVE".equals(e.status()));
+    rows.cells().add(row);
+    rows.lives().add(life);
     if (dirt.roll(0.01)) {
       dirt.count(DirtKind.EXACT_DUPLICATE_ROW);
-      rows.add(row);
+      rows.cells().add(row);
+      rows.lives().add(life);
     }
   }
 

@@ -56,6 +56,7 @@ final class RuralRevitalizationExport {
     }
     entries.sort(Comparator.comparing((Entry e) -> e.person().village().code()));
     List<List<Object>> rows = new ArrayList<>();
+    List<RowLife> lives = new ArrayList<>();
     for (Entry e : entries) {
       String category = e.category();
       if (dirt.roll(0.007)) {
@@ -77,10 +78,13 @@ final class RuralRevitalizationExport {
               e.person().village().name(),
               style.format(e.period().start()),
               end == null ? "" : style.format(end));
+      RowLife life = RowLife.roster(e.person(), e.period().start(), end);
       rows.add(row);
+      lives.add(life);
       if (dirt.roll(0.01)) {
         dirt.count(DirtKind.EXACT_DUPLICATE_ROW);
         rows.add(row);
+        lives.add(life);
       }
     }
     return List.of(
@@ -89,7 +93,8 @@ final class RuralRevitalizationExport {
             "xczx_fangfanpin_jiance_2022.csv",
             ExportFile.Format.CSV_UTF8,
             ExportFile.header(Source.RURAL_REVITALIZATION, COLUMNS, 1),
-            rows));
+            rows,
+            lives));
   }
 
   private String pick(String[] values) {

@@ -138,6 +138,7 @@ final class TaxExport {
   private ExportFile file(
       String name, int aliasIndex, DateStyle fileStyle, String payerWord, List<Payment> payments) {
     List<List<Object>> rows = new ArrayList<>();
+    List<RowLife> lives = new ArrayList<>();
     for (Payment p : payments) {
       DateStyle style = dirt.rowStyle(fileStyle, 0.02);
       List<Object> row =
@@ -148,10 +149,13 @@ final class TaxExport {
               dirt.amount(p.amount()),
               style.format(p.date()),
               payerWord);
+      RowLife life = RowLife.payment(p.person(), p.date());
       rows.add(row);
+      lives.add(life);
       if (dirt.roll(0.01)) {
         dirt.count(DirtKind.EXACT_DUPLICATE_ROW);
         rows.add(row);
+        lives.add(life);
       }
     }
     return new ExportFile(
@@ -159,6 +163,7 @@ final class TaxExport {
         name,
         ExportFile.Format.CSV_UTF8,
         ExportFile.header(Source.TAX_PAYMENTS, COLUMNS, aliasIndex),
-        rows);
+        rows,
+        lives);
   }
 }

@@ -20,6 +20,11 @@
  *   <li>{@code exclusions}: students (school years), soldiers and prisoners, canonical headers.
  * </ul>
  *
+ * <p>{@link org.daijiao.generate.SampleGenerator#generateMonthly} writes the same county as
+ * exported at each month end of the year ({@code <out>/<month end>/<source>/…},
+ * docs/inputs.md#monthly-snapshots): each row carries its {@code RowLife}, and {@code YearEvents}
+ * adds the changes the year-end files do not show.
+ *
  * <p>Every name and ID is drawn at random (valid check characters, real division names); nothing is
  * logged. The same options always give byte-identical files.
  */

@@ -199,7 +199,8 @@ public final class Pipeline {
                     rowsOf(decided.subsidyLedger()),
                     rowsOf(decided.reachingPensionAge()),
                     List.of()),
-                rowsOf(silver.repairCandidates()));
+                rowsOf(silver.repairCandidates()),
+                silver.enrollments());
     return new Result(ingested, resolved, decided.result(), stats);
   }
 

@@ -28,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.spark.SpreadsheetText;
 import org.daijiao.spark.TableName;
@@ -56,6 +57,7 @@ public final class AnalystExport {
 
   static final String ID_NUMBER = GoldColumns.ID_NUMBER;
   static final String NAME = GoldColumns.NAME;
+  static final String PERSON_ID_NUMBER = HistoryColumns.PERSON_ID_NUMBER;
 
   /** One exported table. */
   public record Written(TableName table, Path file, long rows) {}
@@ -75,8 +77,15 @@ public final class AnalystExport {
     UserDefinedFunction pseudonym =
         udf((UDF1<String, String>) pseudonyms::of, DataTypes.StringType);
     List<Column> columns = new ArrayList<>();
+    // The work list's history holds the full ID beside the masked one: the full one is
+    // pseudonymised.
+    String idColumn =
+        List.of(table.columns()).contains(PERSON_ID_NUMBER) ? PERSON_ID_NUMBER : ID_NUMBER;
     for (String c : table.columns()) {
-      if (c.equals(ID_NUMBER)) {
+      if (c.equals(ID_NUMBER) && !c.equals(idColumn)) {
+        continue;
+      }
+      if (c.equals(idColumn)) {
         // A work list holds masked IDs (500243********123X): their HMAC would give everybody who
         // shares a mask one pseudonym, so a masked ID has none.
         columns.add(

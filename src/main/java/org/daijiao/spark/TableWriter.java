@@ -2,6 +2,7 @@ package org.daijiao.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -75,6 +76,32 @@ public final class TableWriter {
           .format("delta")
           .mode("overwrite")
           .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
+          .save(warehouse.pathOf(table));
+      keepCommentsCurrent(contract);
+    }
+    return committed(table);
+  }
+
+  /**
+   * Replaces only the rows of one policy year and as_of ({@code policy_year = year AND as_of =
+   * asOf}): the history tables keep every as_of of a year (docs/rules.md#month-by-month). Every row
+   * of {@code rows} must belong to that year and as_of.
+   *
+   * @throws IllegalStateException when the rows do not have the contract's columns and types
+   */
+  public long replaceAsOf(TableContract contract, Dataset<Row> rows, int year, LocalDate asOf) {
+    TableName table = conforming(contract, rows);
+    Dataset<Row> commented = contract.withComments(rows);
+    if (!warehouse.exists(spark, table)) {
+      writeNew(contract, commented);
+    } else {
+      commented
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .option(
+              "replaceWhere",
+              Tables.POLICY_YEAR + " = " + year + " AND " + Tables.AS_OF + " = DATE'" + asOf + "'")
           .save(warehouse.pathOf(table));
       keepCommentsCurrent(contract);
     }

@@ -609,7 +609,25 @@ class CoverageStagesTest {
                 birthday,
                 AS_OF,
                 TOWNSHIP_CODE,
+                VILLAGE_CODE),
+            // 达龄一个，发放一个: already receiving the county's resident pension, nothing to do
+            row(
+                YEAR,
+                id(12),
+                "某12",
+                TOWNSHIP,
+                VILLAGE,
+                "TEKUN",
+                LocalDate.of(1962, 3, 3),
+                LocalDate.of(2022, 3, 3),
+                AS_OF,
+                TOWNSHIP_CODE,
                 VILLAGE_CODE));
+    Dataset<Row> receiving =
+        frame(
+            new org.apache.spark.sql.types.StructType()
+                .add(GoldColumns.ID_NUMBER, org.apache.spark.sql.types.DataTypes.StringType),
+            row(id(12)));
     String unknown = CoverageStages.UNKNOWN;
     assertSameRows(
         frame(
@@ -738,6 +756,7 @@ class CoverageStagesTest {
             eligibility,
             ledger,
             reaching,
+            receiving,
             unresolved(candidate(11, id(11), List.of("SEX"), "WEAK", null, "汉葭", "石嘴", "DIBAO")),
             YEAR,
             AS_OF));

@@ -26,7 +26,11 @@ class PublishedAggregatesPrivacyTest {
           "id_number", "name", "certificate_number", "person_number", "household_id", "birth_date");
 
   static List<TableName> aggregateTables() {
-    return List.of(Tables.COVERAGE_STATS, Tables.DEPARTMENT_FUNDING);
+    return List.of(
+        Tables.COVERAGE_STATS,
+        Tables.DEPARTMENT_FUNDING,
+        Tables.COVERAGE_HISTORY,
+        Tables.MONTHLY_PROGRESS);
   }
 
   @ParameterizedTest
