@@ -115,15 +115,15 @@ record ActionChanges(Set<String> opened, Map<String, Map<String, List<Closed>>> 
   }
 
   /**
-   * The first as_of recorded for the year: of {@code gold.coverage_history} when there is one, else
-   * the earliest opening in the log.
+   * The first as_of recorded for the year: of {@code gold.monthly_progress}, the table the report's
+   * 月度进展 reads, when there is one; else the earliest opening in the log.
    */
   private static LocalDate firstAsOf(
       SparkSession spark, Warehouse warehouse, int year, Dataset<Row> log) {
     Dataset<Row> dates =
-        warehouse.exists(spark, Tables.COVERAGE_HISTORY)
+        warehouse.exists(spark, Tables.MONTHLY_PROGRESS)
             ? warehouse
-                .read(spark, Tables.COVERAGE_HISTORY)
+                .read(spark, Tables.MONTHLY_PROGRESS)
                 .filter(col(HistoryColumns.POLICY_YEAR).equalTo(year))
                 .agg(min(col(HistoryColumns.AS_OF)))
             : log.agg(min(col(HistoryColumns.OPENED_AS_OF)));

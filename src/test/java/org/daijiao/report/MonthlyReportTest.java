@@ -31,6 +31,7 @@ import org.daijiao.coverage.CoverageColumns;
 import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.spark.TableContract;
+import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -70,6 +71,7 @@ class MonthlyReportTest {
 
   private static Path months;
   private static Path oneAsOf;
+  private static Path noHistory;
   private static String html;
   private static XSSFWorkbook workbook;
   private static org.apache.spark.sql.Row listed;
@@ -86,6 +88,18 @@ class MonthlyReportTest {
             .orderBy(col(CoverageColumns.VILLAGE), col(CoverageColumns.NAME))
             .first();
 
+    Warehouse older = PipelineFixture.copyOf(sample);
+    for (TableName t :
+        List.of(
+            Tables.COVERAGE_HISTORY,
+            Tables.WORKLIST_HISTORY,
+            Tables.TARGET_HISTORY,
+            Tables.ACTION_LOG,
+            Tables.MONTHLY_PROGRESS)) {
+      deleteTree(Path.of(older.pathOf(t)));
+    }
+    noHistory = report(older, true);
+
     Warehouse one = PipelineFixture.copyOf(sample);
     write(spark, one, HistoryColumns.MONTHLY_PROGRESS, progress(List.of(DEC)));
     oneAsOf = report(one, false);
@@ -101,6 +115,18 @@ class MonthlyReportTest {
   @AfterAll
   static void close() throws IOException {
     workbook.close();
+  }
+
+  /** As a warehouse written before the history tables: none of their folders. */
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   private static Path report(Warehouse warehouse, boolean worklists) {
@@ -327,6 +353,24 @@ class MonthlyReportTest {
 
   @Test
   void aWarehouseWithoutHistoryTablesSaysSoInWords() throws IOException {
+    String page = Files.readString(noHistory.resolve(TITLE + ".html"), StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("<h2>月度进展（动态清零）</h2>")
+        .contains("本仓库尚无月度进展表")
+        .contains("暂无月度变化")
+        .doesNotContain("【新增】");
+    try (XSSFWorkbook book = Workbooks.open(noHistory.resolve(TITLE + ".xlsx"))) {
+      assertThat(Workbooks.shown(book.getSheet("月度进展"), 1, 0)).contains("暂无月度变化");
+    }
+    try (Stream<Path> files = Files.list(noHistory.resolve("worklists"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".xlsx")).count())
+          .as("the work lists of a warehouse without history")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theSampleRunHasOneAsOfAndSaysSo() throws IOException {
     ReportRun.Result run = ReportRun.get();
     String page =
         Files.readString(run.reportFolder().resolve(TITLE + ".html"), StandardCharsets.UTF_8);
