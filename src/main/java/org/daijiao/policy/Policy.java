@@ -29,7 +29,8 @@ public record Policy(
     Map<Category, Funding> funding,
     Vocabularies vocabularies,
     @JsonProperty("id_repair") IdRepair idRepair,
-    @JsonProperty("audit_horizon_years") Integer auditHorizonYears)
+    @JsonProperty("audit_horizon_years") Integer auditHorizonYears,
+    @JsonProperty("min_published_cell") Integer minPublishedCell)
     implements Serializable {
 
   /**

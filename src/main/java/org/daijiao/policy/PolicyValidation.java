@@ -52,6 +52,12 @@ final class PolicyValidation {
     validateFunding(problems, p);
     VocabularyValidation.validate(problems, p.vocabularies());
     validateAuditHorizon(problems, p);
+    if (p.minPublishedCell() == null || p.minPublishedCell() < 1) {
+      problems.add(
+          "min_published_cell must be a count of at least 1 (the HTML report shows no smaller"
+              + " count of persons, docs/reports.md#small-cells), got "
+              + p.minPublishedCell());
+    }
     return problems;
   }
 

@@ -71,4 +71,24 @@ final class ActionLabels {
     }
     return null;
   }
+
+  /** What marks an action new on the list since the previous recorded as_of. */
+  static final String NEW_MARK = "【新增】";
+
+  /** The 事项 of a work list row: its label, marked when new since the previous as_of. */
+  static String item(String action, boolean opened) {
+    return opened ? NEW_MARK + label(action) : label(action);
+  }
+
+  /** How a closed action (销号) ended, in the clerk's words; an unknown code as it is. */
+  static String resolution(String code) {
+    if (code == null) {
+      return "";
+    }
+    return switch (code) {
+      case "DONE" -> "已办结";
+      case "NO_LONGER_DUE" -> "不再需要办理（已退出对象/迁出）";
+      default -> code;
+    };
+  }
 }

@@ -26,9 +26,21 @@ public final class ChartColours {
   /** The 100 % target line. */
   public static final String RED = "C0392B";
 
+  /**
+   * The lines of the insured rate by month: the county's (blue), then one per township followed
+   * (orange, purple, teal, brown, grey), none of them the target's red.
+   */
+  static final java.util.List<String> LINES =
+      java.util.List.of(BLUE, "E67E22", "8E44AD", "16A085", "8B5A2B", "7F8C8D");
+
   private static final String THEME = "theme1.xml";
 
   private ChartColours() {}
+
+  /** The colour of the {@code i}-th line of the rates by month (0: the county). */
+  static String lineColour(int i) {
+    return LINES.get(i % LINES.size());
+  }
 
   /** {@code rgb} as CSS writes it: #2e6da4. */
   static String css(String rgb) {

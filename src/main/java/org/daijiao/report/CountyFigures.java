@@ -6,12 +6,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.coverage.CoverageStages;
+import org.daijiao.coverage.Level;
 import org.daijiao.coverage.WorklistAction;
 import org.daijiao.identity.Divisions;
 import org.daijiao.ledger.Batch;
@@ -29,6 +35,10 @@ import org.daijiao.spark.Tables;
  * aggregate rows, brought to the driver): the county, each township and village, each category, the
  * funding requests, the open actions of the work lists, and the run that produced them. No ID
  * number and no name: the work list is read only as counts per action.
+ *
+ * @param villageCategoryTargets per row of {@code villages}, the target persons of each category of
+ *     {@code categories} (in that order), whose sum is the village's target
+ * @param months the figures month by month ({@code gold.monthly_progress}), or why there are none
  */
 public record CountyFigures(
     String countyName,
@@ -46,7 +56,9 @@ public record CountyFigures(
     List<FundingRow> byDepartmentAndBatch,
     FundingRow fundingTotal,
     List<ActionCount> openActions,
-    ProducingRun run) {
+    ProducingRun run,
+    List<List<Long>> villageCategoryTargets,
+    MonthlyFigures months) {
 
   /** Persons and subsidy of {@code gold.department_funding}, summed over what is null here. */
   public record FundingRow(
@@ -113,15 +125,21 @@ public record CountyFigures(
     byCategory.sort(Comparator.comparingInt(r -> categoryRank(policy, r.category())));
     List<FigureRow> county = rows(ReportStages.countyRow(stats));
     FigureRow townshipTotal = rows(ReportStages.total(townships)).get(0);
+    List<FigureRow> townshipRows = rows(townships);
+    List<FigureRow> villageRows = rows(villages);
+    Set<String> official = new HashSet<>();
+    townshipRows.stream()
+        .filter(t -> t.townshipCode() != null)
+        .forEach(t -> official.add(t.township()));
     return new CountyFigures(
         policy.countyName(),
         year,
         context.asOf(),
         // No COUNTY row only when nobody is in the target: the (empty) total says the same.
         county.isEmpty() ? townshipTotal : county.get(0),
-        rows(townships),
+        townshipRows,
         townshipTotal,
-        rows(villages),
+        villageRows,
         rows(ReportStages.total(villages)).get(0),
         byCategory,
         rows(ReportStages.total(categories)).get(0),
@@ -137,7 +155,46 @@ public record CountyFigures(
             ReportStages.fundingBy(funding, CoverageColumns.DEPARTMENT, CoverageColumns.BATCH)),
         fundingRows(ReportStages.fundingBy(funding)).get(0),
         actionCounts(actions),
-        ProducingRun.of(spark, context.warehouse(), year));
+        ProducingRun.of(spark, context.warehouse(), year),
+        villageCategoryTargets(stats, villageRows, byCategory),
+        MonthlyFigures.load(spark, context.warehouse(), year, context.asOf(), official));
+  }
+
+  /**
+   * The target persons of each category in each village, in the order of {@code villages} and
+   * {@code categories}: a village's row of 分村, split as 分类别 splits the county (a few hundred
+   * villages times a few categories).
+   */
+  private static List<List<Long>> villageCategoryTargets(
+      Dataset<Row> stats, List<FigureRow> villages, List<FigureRow> categories) {
+    Map<String, Long> targets = new HashMap<>();
+    for (Row r :
+        stats
+            .filter(
+                col(CoverageColumns.LEVEL)
+                    .equalTo(Level.VILLAGE.name())
+                    .and(col(CoverageColumns.CATEGORY).notEqual(CoverageStages.ALL)))
+            .collectAsList()) {
+      targets.put(
+          placeKey(
+              r.getAs(CoverageColumns.TOWNSHIP),
+              r.getAs(CoverageColumns.VILLAGE),
+              r.getAs(CoverageColumns.CATEGORY)),
+          r.<Long>getAs(CoverageColumns.TARGET_PERSONS));
+    }
+    List<List<Long>> out = new ArrayList<>(villages.size());
+    for (FigureRow v : villages) {
+      List<Long> row = new ArrayList<>(categories.size());
+      for (FigureRow c : categories) {
+        row.add(targets.getOrDefault(placeKey(v.township(), v.village(), c.category()), 0L));
+      }
+      out.add(List.copyOf(row));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String placeKey(String township, String village, String category) {
+    return township + "\n" + village + "\n" + category;
   }
 
   private static Dataset<Row> ofYear(JobContext context, TableName table) {

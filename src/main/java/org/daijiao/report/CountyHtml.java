@@ -59,16 +59,24 @@ final class CountyHtml {
     out.append(rateChart());
     h2("各乡镇（街道）参保情况");
     List<List<String>> townships = new ArrayList<>();
+    Long closedTotal = null;
     for (FigureRow t : f.townships()) {
+      Long closed = CountyWorkbook.closedSinceLast(f, t);
+      closedTotal = CountyWorkbook.plus(closedTotal, closed);
       townships.add(
-          join(List.of(text(t.townshipCode()), ReportLabels.township(t.township())), figures(t)));
+          join(
+              List.of(text(t.townshipCode()), ReportLabels.township(t.township())),
+              join(figures(t), List.of(count(closed)))));
     }
     Html.table(
         out,
-        join(List.of("区划代码", "乡镇（街道）"), FIGURE_HEADERS),
-        numeric(2),
+        join(
+            List.of("区划代码", "乡镇（街道）"),
+            join(FIGURE_HEADERS, List.of(CountyWorkbook.CLOSED_SINCE_LAST))),
+        join(numeric(2), List.of(true)),
         townships,
-        join(List.of("", "合计"), figures(f.townshipTotal())));
+        join(List.of("", "合计"), join(figures(f.townshipTotal()), List.of(count(closedTotal)))));
+    MonthlyHtml.section(out, f.months());
     h2("各类别参保情况");
     out.append(categoryChart());
     List<List<String>> categories = new ArrayList<>();
@@ -137,9 +145,53 @@ final class CountyHtml {
         numeric(3),
         villages,
         join(List.of("合计", "", ""), figures(f.villageTotal())));
+    villageCategories();
     sources();
     Html.end(out);
     return out.toString();
+  }
+
+  /**
+   * The target persons of each village by category, with small counts suppressed
+   * (docs/reports.md#small-cells): the page is read more widely than the workbook, which keeps
+   * every count.
+   */
+  private void villageCategories() {
+    int min = policy.minPublishedCell();
+    h2("各村（社区）分类别参保目标人数");
+    note(
+        "人数为1至"
+            + (min - 1)
+            + "人的格显示为“<"
+            + min
+            + "”；一行只有一个这样的格时，同行另一个最小的非零格也显示为“<"
+            + min
+            + "”，以免由合计推算。完整人数见工作簿“"
+            + CountyWorkbook.VILLAGE_CATEGORIES
+            + "”表。");
+    List<String> headers = new ArrayList<>(List.of("乡镇（街道）", "村（社区）代码", "村（社区）"));
+    f.categories().forEach(c -> headers.add(ReportLabels.category(c.category())));
+    headers.add("参保目标人数");
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < f.villages().size(); i++) {
+      FigureRow v = f.villages().get(i);
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  ReportLabels.township(v.township()),
+                  text(v.villageCode()),
+                  ReportLabels.village(v.village())));
+      row.addAll(SmallCells.shown(f.villageCategoryTargets().get(i), min));
+      row.add(Html.count(v.target()));
+      rows.add(row);
+    }
+    List<Boolean> numeric = new ArrayList<>(List.of(false, false, false));
+    numeric.addAll(Collections.nCopies(f.categories().size() + 1, true));
+    Html.table(out, headers, numeric, rows, null);
+  }
+
+  private static String count(Long n) {
+    return n == null ? "" : Html.count(n);
   }
 
   private void sources() {
@@ -255,8 +307,8 @@ final class CountyHtml {
     return n;
   }
 
-  private static List<String> join(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
+  private static <T> List<T> join(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

@@ -23,10 +23,15 @@ import org.daijiao.report.Sheets.Styles;
 final class CountyWorkbook {
   static final String SUMMARY = "汇总";
   static final String CHARTS = "图表";
+  static final String MONTHS = "月度进展";
   static final String TOWNSHIPS = "分乡镇";
   static final String VILLAGES = "分村";
   static final String CATEGORIES = "分类别";
   static final String FUNDING = "部门资金";
+  static final String VILLAGE_CATEGORIES = "分村分类别";
+
+  /** 分乡镇's column of the actions closed since the previous recorded as_of. */
+  static final String CLOSED_SINCE_LAST = "上月以来销号";
 
   /** Times are the county's: Beijing time. */
   static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
@@ -68,11 +73,15 @@ final class CountyWorkbook {
   private void build() {
     XSSFSheet summary = workbook.createSheet(SUMMARY);
     XSSFSheet charts = workbook.createSheet(CHARTS);
+    XSSFSheet months = workbook.createSheet(MONTHS);
     XSSFSheet townships = workbook.createSheet(TOWNSHIPS);
     XSSFSheet villages = workbook.createSheet(VILLAGES);
     XSSFSheet categories = workbook.createSheet(CATEGORIES);
     XSSFSheet funding = workbook.createSheet(FUNDING);
+    XSSFSheet villageCategories = workbook.createSheet(VILLAGE_CATEGORIES);
     CountySummarySheet.write(summary, styles, figures, policy);
+    MonthlySheet.write(workbook, months, styles, figures);
+    villageCategories(villageCategories);
     CellRangeAddress ranking = townships(townships);
     villages(villages);
     int categoryRows = categories(categories);
@@ -88,14 +97,20 @@ final class CountyWorkbook {
     columns.add(new Column("区划代码", Kind.TEXT));
     columns.add(new Column("乡镇（街道）", Kind.TEXT));
     columns.addAll(FIGURES);
+    columns.add(new Column(CLOSED_SINCE_LAST, Kind.COUNT));
     List<List<Object>> rows = new ArrayList<>();
+    Long closedTotal = null;
     for (FigureRow t : figures.townships()) {
       List<Object> row = row(text(t.townshipCode()), ReportLabels.township(t.township()));
       row.addAll(figuresOf(t));
+      Long closed = closedSinceLast(figures, t);
+      row.add(closed);
+      closedTotal = CountyWorkbook.plus(closedTotal, closed);
       rows.add(row);
     }
     List<Object> total = row("", "合计");
     total.addAll(figuresOf(figures.townshipTotal()));
+    total.add(closedTotal);
     int end = tableSheet(sheet, "各乡镇（街道）参保情况", columns, rows, total);
     // Beside the table, outside its print area: the townships by insured rate, lowest first, with
     // the 100 % target: the data of the rate chart, and a ranking to read.
@@ -239,6 +254,61 @@ final class CountyWorkbook {
     Sheets.printOnA4(sheet, columns.size() > 7, HEADER_ROW, HEADER_ROW, null, figures.footer());
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns.size() - 1, 0, end - 1);
     return end;
+  }
+
+  /** A sum of counts that may be missing: null while both are. */
+  static Long plus(Long sum, Long n) {
+    if (n == null) {
+      return sum;
+    }
+    return sum == null ? n : Long.valueOf(sum + n);
+  }
+
+  /**
+   * The actions of a township closed since the previous recorded as_of (销号, §3(二)); null at the
+   * first recorded as_of of the year or without history. A township with none closed then: 0.
+   */
+  static Long closedSinceLast(CountyFigures figures, FigureRow township) {
+    MonthlyFigures months = figures.months();
+    if (months.asOfs().size() < 2
+        || !months.asOfs().get(months.asOfs().size() - 1).equals(figures.asOf())) {
+      return null;
+    }
+    return months.closedByTownship().getOrDefault(township.township(), 0L);
+  }
+
+  /**
+   * 分村分类别: the target persons of each village by category, every count as it is (the county keeps
+   * the workbook; the HTML page suppresses small counts, docs/reports.md#small-cells).
+   */
+  private void villageCategories(XSSFSheet sheet) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column("乡镇（街道）", Kind.TEXT));
+    columns.add(new Column("村（社区）代码", Kind.TEXT));
+    columns.add(new Column("村（社区）", Kind.TEXT));
+    for (FigureRow c : figures.categories()) {
+      columns.add(new Column(ReportLabels.category(c.category()), Kind.COUNT));
+    }
+    columns.add(new Column("参保目标人数", Kind.COUNT));
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < figures.villages().size(); i++) {
+      FigureRow v = figures.villages().get(i);
+      List<Object> row =
+          row(
+              ReportLabels.township(v.township()),
+              text(v.villageCode()),
+              ReportLabels.village(v.village()));
+      row.addAll(figures.villageCategoryTargets().get(i));
+      row.add(v.target());
+      rows.add(row);
+    }
+    List<Object> total = row("合计", "", "");
+    for (int c = 0; c < figures.categories().size(); c++) {
+      final int category = c;
+      total.add(figures.villageCategoryTargets().stream().mapToLong(r -> r.get(category)).sum());
+    }
+    total.add(figures.villageTotal().target());
+    tableSheet(sheet, "各村（社区）分类别参保目标人数", columns, rows, total);
   }
 
   private static List<Object> figuresOf(FigureRow r) {

@@ -107,6 +107,107 @@ final class SvgCharts {
     return svg.append("</svg>\n").toString();
   }
 
+  /**
+   * Lines over {@code labels} (left to right, e.g. the as_ofs), values from {@code min} to {@code
+   * max} with {@code ticks} grid lines labelled by {@code tick}; a point where a value is null is
+   * left out. Each series is one polyline with a dot per value and its last value at its end.
+   */
+  static String lines(
+      String title,
+      List<String> labels,
+      List<Series> series,
+      double min,
+      double max,
+      int ticks,
+      DoubleFunction<String> tick) {
+    int left = 60;
+    int right = 150;
+    int plotHeight = 300;
+    int legendRows = (series.size() + 2) / 3;
+    int top = TOP + (legendRows - 1) * 18;
+    int height = top + plotHeight + BOTTOM + 8;
+    int plot = WIDTH - left - right;
+    StringBuilder svg = new StringBuilder();
+    svg.append(
+            String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\""
+                    + " role=\"img\" aria-label=\"%s\" font-size=\"13\">\n",
+                WIDTH,
+                height,
+                Html.escape(title)))
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>\n");
+    text(svg, 0, 18, "start", "font-weight=\"bold\" font-size=\"15\"", title);
+    for (int j = 0; j < series.size(); j++) {
+      double x = left + (j % 3) * 300;
+      double y = 30 + (j / 3) * 18;
+      svg.append(rect(x, y, 12, 12, series.get(j).color()));
+      text(svg, x + 16, y + 11, "start", "", series.get(j).name());
+    }
+    double span = max - min <= 0 ? 1 : max - min;
+    int bottom = top + plotHeight;
+    for (int k = 0; k <= ticks; k++) {
+      double v = min + span * k / ticks;
+      double y = bottom - plotHeight * k / (double) ticks;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
+              left,
+              y,
+              left + plot,
+              y));
+      text(svg, left - 6, y + 4, "end", "fill=\"#555\"", tick.apply(v));
+    }
+    double step = labels.size() <= 1 ? 0 : plot / (double) (labels.size() - 1);
+    for (int i = 0; i < labels.size(); i++) {
+      text(svg, left + step * i, bottom + 18, "middle", "fill=\"#555\"", labels.get(i));
+    }
+    for (Series s : series) {
+      StringBuilder points = new StringBuilder();
+      double lastX = 0;
+      double lastY = 0;
+      String lastText = null;
+      for (int i = 0; i < labels.size(); i++) {
+        Double value = s.values().get(i);
+        if (value == null) {
+          continue;
+        }
+        double x = left + step * i;
+        double y = bottom - plotHeight * (Math.max(min, Math.min(value, max)) - min) / span;
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n",
+                x,
+                y,
+                s.color()));
+        lastX = x;
+        lastY = y;
+        lastText = s.texts().get(i);
+      }
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+              points.toString().strip(),
+              s.color()));
+      if (lastText != null) {
+        text(
+            svg,
+            lastX + 6,
+            lastY + 4,
+            "start",
+            "font-size=\"11\" fill=\"" + s.color() + "\"",
+            s.name() + " " + lastText);
+      }
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
   private static String rect(double x, double y, double w, double h, String color) {
     return String.format(
         Locale.ROOT,

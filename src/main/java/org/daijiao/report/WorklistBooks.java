@@ -32,17 +32,48 @@ import org.daijiao.spark.Tables;
  * reaches a list.
  */
 final class WorklistBooks {
-  /** One open action of one person. */
+  /**
+   * One open action of one person; {@code opened}: new on the list since the previous recorded
+   * as_of (新增).
+   */
   record Entry(
       String name,
       String maskedId,
       String category,
       String action,
       BigDecimal amount,
-      LocalDate deadline) {}
+      LocalDate deadline,
+      boolean opened) {
+    Entry(
+        String name,
+        String maskedId,
+        String category,
+        String action,
+        BigDecimal amount,
+        LocalDate deadline) {
+      this(name, maskedId, category, action, amount, deadline, false);
+    }
+  }
 
-  /** A village's list. */
-  record Village(String name, String code, List<Entry> entries) {}
+  /**
+   * One action closed (销号) at the work list's as_of: it stood on the previous recorded as_of's list
+   * and no longer does; {@code resolution} is DONE or NO_LONGER_DUE.
+   */
+  record Closed(
+      String name,
+      String maskedId,
+      String category,
+      String action,
+      LocalDate openedAsOf,
+      LocalDate closedAsOf,
+      String resolution) {}
+
+  /** A village's list: its open actions, then those closed since the previous recorded as_of. */
+  record Village(String name, String code, List<Entry> entries, List<Closed> closed) {
+    Village(String name, String code, List<Entry> entries) {
+      this(name, code, entries, List.of());
+    }
+  }
 
   /** A township's villages. */
   record Township(String name, String code, List<Village> villages) {
@@ -65,12 +96,17 @@ final class WorklistBooks {
    * older build, and leaves a masked value as written — a FIX_ID row shows a number one digit short
    * or long with its own length (docs/inputs.md#id-repair).
    */
-  private static String maskedOnce(String id) {
+  static String maskedOnce(String id) {
     return id == null || id.indexOf('*') >= 0 ? id : IdNumber.mask(id);
   }
 
-  /** Every township with open actions in the context's year. */
+  /**
+   * Every township with open actions in the context's year, or with actions closed at its as_of;
+   * each open action marked when it is new since the previous recorded as_of ({@code
+   * gold.action_log}, docs/reports.md#work-lists).
+   */
   static List<Township> load(JobContext context) {
+    ActionChanges changes = ActionChanges.load(context);
     Dataset<Row> rows =
         context
             .warehouse()
@@ -102,8 +138,26 @@ final class WorklistBooks {
                   r.getAs(CoverageColumns.CATEGORY),
                   r.getAs(CoverageColumns.ACTION),
                   r.getAs(CoverageColumns.AMOUNT),
-                  r.getAs(CoverageColumns.DEADLINE)));
+                  r.getAs(CoverageColumns.DEADLINE),
+                  changes.isOpened(
+                      township,
+                      village,
+                      r.getAs(CoverageColumns.ACTION),
+                      maskedOnce(r.getAs(CoverageColumns.ID_NUMBER)),
+                      r.getAs(CoverageColumns.NAME))));
     }
+    // A place whose actions were all closed keeps its page: the clerk checks the 销号 there.
+    changes
+        .closed()
+        .forEach(
+            (township, villages) ->
+                villages
+                    .keySet()
+                    .forEach(
+                        village ->
+                            byPlace
+                                .computeIfAbsent(township, t -> new LinkedHashMap<>())
+                                .computeIfAbsent(village, v -> new ArrayList<>())));
     List<Township> townships = new ArrayList<>();
     byPlace.forEach(
         (township, villages) -> {
@@ -115,7 +169,8 @@ final class WorklistBooks {
                     new Village(
                         village,
                         villageCodes.get(township + "\n" + village),
-                        List.copyOf(entries)));
+                        List.copyOf(entries),
+                        changes.closedIn(township, village)));
               });
           townships.add(new Township(township, townshipCodes.get(township), List.copyOf(lists)));
         });

@@ -24,6 +24,36 @@ final class WorklistHtml {
 
   private WorklistHtml() {}
 
+  /** The village's actions closed since the previous recorded as_of (已销号), if any. */
+  private static void closed(StringBuilder out, Village village) {
+    if (village.closed().isEmpty()) {
+      return;
+    }
+    out.append("<h2>")
+        .append(Html.escape(WorklistWorkbook.closedTitle(village.closed().size())))
+        .append("</h2>\n");
+    List<List<String>> rows = new ArrayList<>();
+    int n = 1;
+    for (WorklistBooks.Closed c : village.closed()) {
+      rows.add(
+          List.of(
+              String.valueOf(n++),
+              c.name() == null ? "" : c.name(),
+              c.maskedId() == null ? "" : c.maskedId(),
+              ReportLabels.category(c.category()),
+              ActionLabels.label(c.action()),
+              String.valueOf(c.openedAsOf()),
+              String.valueOf(c.closedAsOf()),
+              ActionLabels.resolution(c.resolution())));
+    }
+    Html.table(
+        out,
+        WorklistWorkbook.CLOSED_COLUMNS.stream().map(Sheets.Column::header).toList(),
+        List.of(true, false, false, false, false, false, false, false),
+        rows,
+        null);
+  }
+
   static String page(String title, LocalDate asOf, Township township) {
     StringBuilder out = new StringBuilder(32 * 1024);
     Html.begin(out, title + "：" + ReportLabels.township(township.name()), STYLE);
@@ -42,7 +72,7 @@ final class WorklistHtml {
                 e.name() == null ? "" : e.name(),
                 e.maskedId(),
                 ReportLabels.category(e.category()),
-                ActionLabels.label(e.action()),
+                ActionLabels.item(e.action(), e.opened()),
                 e.amount() == null ? "" : Html.money(e.amount()),
                 e.deadline() == null ? "" : e.deadline().toString(),
                 "",
@@ -55,9 +85,9 @@ final class WorklistHtml {
           List.of(true, false, false, false, false, true, false, false, false, false),
           rows,
           null);
-      out.append("<p class=\"note\">共 ")
-          .append(village.entries().size())
-          .append(" 项待办。</p>\n</section>\n");
+      out.append("<p class=\"note\">共 ").append(village.entries().size()).append(" 项待办。</p>\n");
+      closed(out, village);
+      out.append("</section>\n");
     }
     Html.end(out);
     return out.toString();

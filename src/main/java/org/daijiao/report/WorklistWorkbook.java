@@ -168,7 +168,7 @@ final class WorklistWorkbook {
       row.add(e.name() == null ? "" : e.name());
       row.add(e.maskedId());
       row.add(ReportLabels.category(e.category()));
-      row.add(ActionLabels.label(e.action()));
+      row.add(ActionLabels.item(e.action(), e.opened()));
       row.add(e.amount() == null ? null : Sheets.money(e.amount()));
       row.add(e.deadline());
       row.add("");
@@ -179,17 +179,61 @@ final class WorklistWorkbook {
     Sheets.line(sheet, styles.title, 0, title + "：" + place(township, village));
     Sheets.line(sheet, styles.note, 1, instructions(asOf));
     int end = Sheets.table(sheet, styles, HEADER_ROW, 0, COLUMNS, rows, null);
-    Sheets.sizeColumns(sheet, HEADER_ROW, COLUMNS.size());
-    MIN_WIDTHS.forEach(
-        (c, chars) -> sheet.setColumnWidth(c, Math.max(sheet.getColumnWidth(c), chars * 256)));
     // Rows tall enough to write in by hand.
     for (int r = HEADER_ROW + 1; r < end; r++) {
       sheet.getRow(r).setHeightInPoints(24);
     }
+    end = closed(sheet, village, end);
+    Sheets.sizeColumns(sheet, HEADER_ROW, COLUMNS.size());
+    MIN_WIDTHS.forEach(
+        (c, chars) -> sheet.setColumnWidth(c, Math.max(sheet.getColumnWidth(c), chars * 256)));
     Sheets.freezeAbove(sheet, HEADER_ROW + 1);
     Sheets.printOnA4(sheet, true, 0, HEADER_ROW, null, "数据截至 " + asOf);
     sheet.getFooter().setLeft(place(township, village));
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, COLUMNS.size() - 1, 0, end - 1);
+  }
+
+  /** The columns of a village's 已销号 section: in the columns of the open actions above. */
+  static final List<Column> CLOSED_COLUMNS =
+      List.of(
+          new Column("序号", Kind.COUNT),
+          new Column("姓名", Kind.TEXT),
+          new Column("身份证号（已脱敏）", Kind.TEXT),
+          new Column("人员类别", Kind.TEXT),
+          new Column("事项", Kind.TEXT),
+          new Column("立项日期", Kind.DATE),
+          new Column("销号日期", Kind.DATE),
+          new Column("销号结果", Kind.TEXT));
+
+  /** What heads a village's 已销号 section. */
+  static String closedTitle(int count) {
+    return "已销号（上一数据截止日期以来，共 " + count + " 项，请与纸质台账核对）";
+  }
+
+  /**
+   * After the open actions, the village's actions closed since the previous recorded as_of (已销号),
+   * with how each ended; returns the row after them (or {@code from} when there are none).
+   */
+  private int closed(XSSFSheet sheet, Village village, int from) {
+    if (village.closed().isEmpty()) {
+      return from;
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    long n = 1;
+    for (WorklistBooks.Closed c : village.closed()) {
+      List<Object> row = new ArrayList<>();
+      row.add(n++);
+      row.add(c.name() == null ? "" : c.name());
+      row.add(c.maskedId());
+      row.add(ReportLabels.category(c.category()));
+      row.add(ActionLabels.label(c.action()));
+      row.add(c.openedAsOf());
+      row.add(c.closedAsOf());
+      row.add(ActionLabels.resolution(c.resolution()));
+      rows.add(row);
+    }
+    int header = Sheets.line(sheet, styles.section, from + 1, closedTitle(rows.size()));
+    return Sheets.table(sheet, styles, header, 0, CLOSED_COLUMNS, rows, null);
   }
 
   /**

@@ -50,7 +50,8 @@ public final class Rules2022 {
         p.funding(),
         p.vocabularies(),
         p.idRepair(),
-        p.auditHorizonYears());
+        p.auditHorizonYears(),
+        p.minPublishedCell());
   }
 
   /** The 2022 policy with another subsidy share for one category. */
@@ -72,6 +73,7 @@ public final class Rules2022 {
         p.funding(),
         p.vocabularies(),
         p.idRepair(),
-        p.auditHorizonYears());
+        p.auditHorizonYears(),
+        p.minPublishedCell());
   }
 }

@@ -146,6 +146,23 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void theSmallestPublishedCellIsRequiredAndAtLeastOne() throws IOException {
+    assertThat(PolicyLoader.bundled().minPublishedCell())
+        .as("the HTML report shows no village × category count of 1–4 persons")
+        .isEqualTo(5);
+    Path missing = editedBundled("min_published_cell: 5", "");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(missing))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("min_published_cell must be a count of at least 1")
+        .hasMessageContaining("got null");
+    Path zero = editedBundled("min_published_cell: 5", "min_published_cell: 0");
+    assertThatThrownBy(() -> PolicyLoader.fromFile(zero))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("min_published_cell must be a count of at least 1")
+        .hasMessageContaining("got 0");
+  }
+
+  @Test
   void theOriginOfAPolicyIsItsFileAndTheHashOfItsBytes() throws IOException {
     Path file = editedBundled("audit_horizon_years: 10", "audit_horizon_years: 30");
     PolicyLoader.Origin edited = PolicyLoader.origin(file, 2022);

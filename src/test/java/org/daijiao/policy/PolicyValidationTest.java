@@ -37,7 +37,8 @@ class PolicyValidationTest {
         P.funding(),
         P.vocabularies(),
         P.idRepair(),
-        P.auditHorizonYears());
+        P.auditHorizonYears(),
+        P.minPublishedCell());
   }
 
   private static Policy withYear(int year) {
@@ -65,7 +66,8 @@ class PolicyValidationTest {
         P.funding(),
         P.vocabularies(),
         P.idRepair(),
-        horizon);
+        horizon,
+        P.minPublishedCell());
   }
 
   private static Policy withAges(int min, int max) {
@@ -122,7 +124,8 @@ class PolicyValidationTest {
         funding,
         P.vocabularies(),
         P.idRepair(),
-        P.auditHorizonYears());
+        P.auditHorizonYears(),
+        P.minPublishedCell());
   }
 
   private static Policy withVocabularies(UnaryOperator<Policy.Vocabularies> change) {
@@ -139,7 +142,8 @@ class PolicyValidationTest {
         P.funding(),
         change.apply(P.vocabularies()),
         P.idRepair(),
-        P.auditHorizonYears());
+        P.auditHorizonYears(),
+        P.minPublishedCell());
   }
 
   private static Map<String, String> plus(Map<String, String> words, String word, String code) {

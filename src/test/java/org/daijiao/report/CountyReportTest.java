@@ -125,7 +125,7 @@ class CountyReportTest {
   void theSheetsOfTheIssueEachPrintingOnA4WithItsHeaderRepeated() {
     List<String> names = new ArrayList<>();
     workbook.forEach(s -> names.add(s.getSheetName()));
-    assertThat(names).containsExactly("汇总", "图表", "分乡镇", "分村", "分类别", "部门资金");
+    assertThat(names).containsExactly("汇总", "图表", "月度进展", "分乡镇", "分村", "分类别", "部门资金", "分村分类别");
     for (Sheet s : workbook) {
       assertThat(s.getPrintSetup().getPaperSize())
           .as("%s prints on A4", s.getSheetName())
@@ -134,7 +134,7 @@ class CountyReportTest {
           .as("page numbers of %s", s.getSheetName())
           .contains("&P");
     }
-    for (String name : List.of("分乡镇", "分村", "分类别", "部门资金")) {
+    for (String name : List.of("分乡镇", "分村", "分类别", "部门资金", "分村分类别")) {
       Sheet s = workbook.getSheet(name);
       assertThat(s.getRepeatingRows())
           .as("%s repeats its header row on every page", name)
