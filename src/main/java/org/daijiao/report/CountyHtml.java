@@ -182,7 +182,7 @@ final class CountyHtml {
                   text(v.villageCode()),
                   ReportLabels.village(v.village())));
       row.addAll(SmallCells.shown(f.villageCategoryTargets().get(i), min));
-      row.add(Html.count(v.target()));
+      row.add(SmallCells.total(v.target(), min));
       rows.add(row);
     }
     List<Boolean> numeric = new ArrayList<>(List.of(false, false, false));

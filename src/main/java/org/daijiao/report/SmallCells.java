@@ -32,12 +32,20 @@ final class SmallCells {
           smallest = i;
         }
       }
-      // No other non-zero cell: the cell is the row's total, which the page shows anyway.
+      // No other non-zero cell: the row's total is as small, and hidden with it (#total).
       if (smallest >= 0) {
         hidden[smallest] = true;
       }
     }
     return hidden;
+  }
+
+  /**
+   * A row's total as the page shows it: hidden like a cell when it is 1 to {@code min − 1} persons
+   * (a row with one small cell and no other has a total as small).
+   */
+  static String total(long total, int min) {
+    return total > 0 && total < min ? "<" + min : Html.count(total);
   }
 
   /** The cells of a row as the page shows them: a count, or {@code <min} where hidden. */

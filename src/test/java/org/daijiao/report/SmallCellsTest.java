@@ -27,6 +27,14 @@ class SmallCellsTest {
   }
 
   @Test
+  void aVillageOfTwoPersonsShowsNeitherTheCellNorTheTotal() {
+    assertThat(SmallCells.shown(List.of(0L, 2L, 0L), 5)).containsExactly("0", "<5", "0");
+    assertThat(SmallCells.total(2L, 5)).as("the total would give the cell away").isEqualTo("<5");
+    assertThat(SmallCells.total(20L, 5)).isEqualTo("20");
+    assertThat(SmallCells.total(0L, 5)).isEqualTo("0");
+  }
+
+  @Test
   void aThresholdOfOneHidesNothing() {
     assertThat(SmallCells.shown(List.of(1L, 2L, 0L), 1)).containsExactly("1", "2", "0");
   }
