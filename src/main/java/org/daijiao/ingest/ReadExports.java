@@ -138,12 +138,7 @@ final class ReadExports {
 
   /** The SHA-256 of the bytes the reader parses, in hex. */
   static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return org.daijiao.text.Sha256.hex(content);
   }
 
   private static Row errorRow(Source source, String displayName, RuntimeException e) {
