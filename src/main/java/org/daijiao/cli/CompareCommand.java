@@ -25,11 +25,17 @@ import picocli.CommandLine.Parameters;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two warehouses table by table: every row of every table (except ops) as a",
-      "multiset, leaving out the columns that differ between two correct runs (run ids,",
-      "timestamps). Each table is read as a reader sees it (the last finished run's version).",
-      "Prints a line per table (counts, the columns that differ, masked IDs; no names).",
-      "Exit code 0: the same; 1: different (or an error)."
+      "Tells whether two warehouses hold the same rows.",
+      "Every row of every table (except ops) is compared as a multiset, leaving out the columns"
+          + " that differ between two correct runs (run ids, timestamps). Each table is read as a"
+          + " reader sees it (the last finished run's version). Prints a line per table (counts,"
+          + " the columns that differ, masked IDs; no names). Exit code 0: the same; 1: different"
+          + " (or an error)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/daijiao compare target/ci-warehouse target/ci-restored",
+      "  bin/daijiao compare /tmp/a /tmp/b --table gold.subsidy_ledger --year 2022"
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The first warehouse (the reference).")

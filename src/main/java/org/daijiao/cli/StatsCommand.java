@@ -25,7 +25,9 @@ import picocli.CommandLine.Mixin;
       "Writes the coverage statistics, funding requests and work lists.",
       "Reads the decisions that decide wrote for the policy year, with the as_of they were"
           + " made with, and writes gold.coverage_stats, gold.department_funding and"
-          + " gold.worklist for that year."
+          + " gold.worklist for that year; keeps that as_of's rows in the history tables and"
+          + " derives gold.action_log and gold.monthly_progress from every as_of recorded for the"
+          + " year (docs/rules.md#month-by-month)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
