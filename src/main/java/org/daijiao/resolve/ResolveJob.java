@@ -44,6 +44,11 @@ import org.daijiao.spark.Tables;
  * team confirmed are read with their candidate (docs/inputs.md#id-repair).
  */
 public final class ResolveJob {
+  // Working columns of the reconciliation, read back by name.
+  private static final String IS_DUPLICATE = "_is_duplicate";
+  private static final String ROWS = "_rows";
+  private static final String ACCEPTED = "_accepted";
+
   /** Per source: rows read from bronze, accepted into a clean table, rejected with a reason. */
   public record SourceCounts(long read, long accepted, long rejected) {}
 
@@ -254,12 +259,15 @@ public final class ResolveJob {
         rejects
             .groupBy(
                 col(QualityColumns.SOURCE),
-                col(QualityColumns.REASON).equalTo(RejectReason.DUPLICATE_ROW.name()))
-            .agg(count(lit(1)))
+                col(QualityColumns.REASON)
+                    .equalTo(RejectReason.DUPLICATE_ROW.name())
+                    .as(IS_DUPLICATE))
+            .agg(count(lit(1)).as(ROWS))
             .collectAsList()) {
-      rejectedPerSource.merge(r.getString(0), r.getLong(2), Long::sum);
-      if (r.getBoolean(1)) {
-        duplicates += r.getLong(2);
+      long rows = r.<Long>getAs(ROWS);
+      rejectedPerSource.merge(r.<String>getAs(QualityColumns.SOURCE), rows, Long::sum);
+      if (r.<Boolean>getAs(IS_DUPLICATE)) {
+        duplicates += rows;
       }
     }
     // Rows read and accepted of every source in one pass over the kept parse results.
@@ -279,16 +287,16 @@ public final class ResolveJob {
     for (Row r :
         outcomes
             .groupBy(col(QualityColumns.SOURCE))
-            .agg(count(lit(1)), sum(col(CleanColumns.REJECT_REASON)))
+            .agg(count(lit(1)).as(ROWS), sum(col(CleanColumns.REJECT_REASON)).as(ACCEPTED))
             .collectAsList()) {
-      perSource.put(r.getString(0), r);
+      perSource.put(r.getAs(QualityColumns.SOURCE), r);
     }
     Map<String, SourceCounts> counts = new LinkedHashMap<>();
     for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
       String source = e.getKey().folder();
       Row c = perSource.get(source);
-      long read = c == null ? 0 : c.getLong(1);
-      long accepted = c == null || c.isNullAt(2) ? 0 : c.getLong(2);
+      long read = c == null ? 0 : c.<Long>getAs(ROWS);
+      long accepted = c == null || c.isNullAt(c.fieldIndex(ACCEPTED)) ? 0 : c.<Long>getAs(ACCEPTED);
       if (e.getKey() == Source.TAX_PAYMENTS) {
         accepted -= duplicates;
       }
