@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +20,7 @@ import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableContract;
+import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -28,6 +31,13 @@ import org.daijiao.spark.Warehouse;
  * decisions already written; replaces only that year's rows.
  */
 public final class StatsJob {
+
+  /** The history tables, whose other as_ofs the 销号 log and the monthly progress read. */
+  private static final List<TableContract> HISTORY =
+      List.of(
+          HistoryColumns.COVERAGE_HISTORY,
+          HistoryColumns.WORKLIST_HISTORY,
+          HistoryColumns.TARGET_HISTORY);
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -96,6 +106,14 @@ public final class StatsJob {
         HistoryStages.targetHistory(
                 eligibility, receiving, policyYear, asOf, policy.ages().maxAge())
             .persist();
+    // The year's other as_ofs are read at the versions earlier runs left: nothing this run writes
+    // is read back, and a first run reads nothing.
+    Map<TableName, Long> earlier = new HashMap<>();
+    for (TableContract history : HISTORY) {
+      if (warehouse.exists(spark, history.table())) {
+        earlier.put(history.table(), warehouse.latestVersion(spark, history.table()));
+      }
+    }
     try {
       // Independent tables: written at once (Concurrently).
       List<Long> versions =
@@ -117,7 +135,7 @@ public final class StatsJob {
                   () -> history(HistoryColumns.TARGET_HISTORY, target)));
       progress.step(
           "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
-      writeMonthByMonth(coverage, worklist, target);
+      writeMonthByMonth(coverage, worklist, target, earlier);
       return new Result(versions.get(0), versions.get(1), versions.get(2));
     } finally {
       target.unpersist();
@@ -134,13 +152,19 @@ public final class StatsJob {
 
   /**
    * The 销号 log and the monthly progress, from every recorded as_of of the year: the other as_ofs'
-   * rows from the warehouse, this one's from memory.
+   * rows as earlier runs left them, this one's from memory; each history read once.
    */
   private void writeMonthByMonth(
-      Dataset<Row> coverage, Dataset<Row> worklist, Dataset<Row> target) {
-    Dataset<Row> coverageHistory = withOtherAsOfs(HistoryColumns.COVERAGE_HISTORY, coverage);
-    Dataset<Row> worklistHistory = withOtherAsOfs(HistoryColumns.WORKLIST_HISTORY, worklist);
-    Dataset<Row> targetHistory = withOtherAsOfs(HistoryColumns.TARGET_HISTORY, target);
+      Dataset<Row> coverage,
+      Dataset<Row> worklist,
+      Dataset<Row> target,
+      Map<TableName, Long> earlier) {
+    Dataset<Row> coverageHistory =
+        withOtherAsOfs(HistoryColumns.COVERAGE_HISTORY, coverage, earlier).persist();
+    Dataset<Row> worklistHistory =
+        withOtherAsOfs(HistoryColumns.WORKLIST_HISTORY, worklist, earlier).persist();
+    Dataset<Row> targetHistory =
+        withOtherAsOfs(HistoryColumns.TARGET_HISTORY, target, earlier).persist();
     Dataset<Row> actionLog =
         HistoryStages.actionLog(worklistHistory, coverageHistory, targetHistory, policyYear)
             .persist();
@@ -156,22 +180,27 @@ public final class StatsJob {
                       policyYear)));
     } finally {
       actionLog.unpersist();
+      targetHistory.unpersist();
+      worklistHistory.unpersist();
+      coverageHistory.unpersist();
     }
     progress.step(
         "stats", "gold.action_log, monthly_progress written for every as_of of " + policyYear);
   }
 
   /**
-   * The history table's rows of the year's other as_ofs, as earlier runs left them, with this run's
-   * rows: nothing this run wrote is read back.
+   * The history table's rows of the year's other as_ofs, at the version earlier runs left (none
+   * when the table did not exist before this run), with this run's rows.
    */
-  private Dataset<Row> withOtherAsOfs(TableContract contract, Dataset<Row> mine) {
+  private Dataset<Row> withOtherAsOfs(
+      TableContract contract, Dataset<Row> mine, Map<TableName, Long> earlier) {
     Dataset<Row> ours = contract.select(mine);
-    if (!warehouse.exists(spark, contract.table())) {
+    Long version = earlier.get(contract.table());
+    if (version == null) {
       return ours;
     }
     return contract
-        .select(warehouse.read(spark, contract.table()))
+        .select(warehouse.readAt(spark, contract.table(), version))
         .filter(
             col(Tables.POLICY_YEAR).equalTo(policyYear).and(col(Tables.AS_OF).notEqual(lit(asOf))))
         .unionByName(ours);

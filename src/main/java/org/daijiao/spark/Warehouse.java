@@ -110,6 +110,12 @@ public final class Warehouse {
     return spark.read().format("delta").load(pathOf(table));
   }
 
+  /** Reads a table as it stood at {@code version} (Delta time travel), after checking it. */
+  public Dataset<Row> readAt(SparkSession spark, TableName table, long version) {
+    requireSound(spark, table, version);
+    return spark.read().format("delta").option("versionAsOf", version).load(pathOf(table));
+  }
+
   /**
    * Checks the table at {@code version} (its latest when negative) once per command: a table read
    * twice at one version is checked once (docs/operations.md, "A damaged table, a full disk").
