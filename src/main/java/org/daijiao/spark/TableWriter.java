@@ -66,20 +66,7 @@ public final class TableWriter {
    * @throws IllegalStateException when the rows do not have the contract's columns and types
    */
   public long replaceYear(TableContract contract, Dataset<Row> rows, int year) {
-    TableName table = conforming(contract, rows);
-    Dataset<Row> commented = contract.withComments(rows);
-    if (!warehouse.exists(spark, table)) {
-      writeNew(contract, commented);
-    } else {
-      commented
-          .write()
-          .format("delta")
-          .mode("overwrite")
-          .option("replaceWhere", Tables.POLICY_YEAR + " = " + year)
-          .save(warehouse.pathOf(table));
-      keepCommentsCurrent(contract);
-    }
-    return committed(table);
+    return replaceWhere(contract, rows, Tables.POLICY_YEAR + " = " + year);
   }
 
   /**
@@ -90,6 +77,14 @@ public final class TableWriter {
    * @throws IllegalStateException when the rows do not have the contract's columns and types
    */
   public long replaceAsOf(TableContract contract, Dataset<Row> rows, int year, LocalDate asOf) {
+    return replaceWhere(
+        contract,
+        rows,
+        Tables.POLICY_YEAR + " = " + year + " AND " + Tables.AS_OF + " = DATE'" + asOf + "'");
+  }
+
+  /** The rows matching {@code predicate} replaced by {@code rows}; the table created if new. */
+  private long replaceWhere(TableContract contract, Dataset<Row> rows, String predicate) {
     TableName table = conforming(contract, rows);
     Dataset<Row> commented = contract.withComments(rows);
     if (!warehouse.exists(spark, table)) {
@@ -99,9 +94,7 @@ public final class TableWriter {
           .write()
           .format("delta")
           .mode("overwrite")
-          .option(
-              "replaceWhere",
-              Tables.POLICY_YEAR + " = " + year + " AND " + Tables.AS_OF + " = DATE'" + asOf + "'")
+          .option("replaceWhere", predicate)
           .save(warehouse.pathOf(table));
       keepCommentsCurrent(contract);
     }
