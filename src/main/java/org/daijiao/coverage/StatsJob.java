@@ -108,12 +108,7 @@ public final class StatsJob {
             .persist();
     // The year's other as_ofs are read at the versions earlier runs left: nothing this run writes
     // is read back, and a first run reads nothing.
-    Map<TableName, Long> earlier = new HashMap<>();
-    for (TableContract history : HISTORY) {
-      if (warehouse.exists(spark, history.table())) {
-        earlier.put(history.table(), warehouse.latestVersion(spark, history.table()));
-      }
-    }
+    Map<TableName, Long> earlier = committedVersions(spark, warehouse);
     try {
       // Independent tables: written at once (Concurrently).
       List<Long> versions =
@@ -143,6 +138,22 @@ public final class StatsJob {
       coverage.unpersist();
       receiving.unpersist();
     }
+  }
+
+  /**
+   * Each history table's latest committed version, before this run writes. A table whose log holds
+   * no commit yet (a run killed while creating it leaves the folder) is left out, like one never
+   * written: there is nothing earlier to read.
+   */
+  static Map<TableName, Long> committedVersions(SparkSession spark, Warehouse warehouse) {
+    Map<TableName, Long> versions = new HashMap<>();
+    for (TableContract history : HISTORY) {
+      long latest = warehouse.latestVersion(spark, history.table());
+      if (latest >= 0) {
+        versions.put(history.table(), latest);
+      }
+    }
+    return versions;
   }
 
   /** This as_of's rows of a history table; the other as_ofs' rows stay as they are. */
