@@ -53,6 +53,11 @@ public final class Divisions {
   /** A village name without its type suffix ({@link #villageKeyOf}). */
   public static final String VILLAGE_KEY = "village_key";
 
+  /**
+   * A village's type suffix: the committee's full name first, so that 鼓楼社区居民委员会 loses 社区 as well.
+   */
+  private static final String VILLAGE_SUFFIX = "(社区居民委员会|村民委员会|居民委员会|社区|村)$";
+
   /** The townships, one row each: code, official name, match key. */
   public static final StructType TOWNSHIPS =
       new StructType()
@@ -114,7 +119,7 @@ public final class Divisions {
 
   /** 鼓楼社区居民委员会 / 鼓楼社区 / 鼓楼 → 鼓楼. */
   static String villageKeyOf(String name) {
-    return name.replaceAll("[\\s\\u3000\\u00A0]", "").replaceAll("(村民委员会|居民委员会|社区|村)$", "");
+    return name.replaceAll("[\\s\\u3000\\u00A0]", "").replaceAll(VILLAGE_SUFFIX, "");
   }
 
   /** {@link #townshipKeyOf} as a column expression. */
@@ -126,6 +131,6 @@ public final class Divisions {
   /** {@link #villageKeyOf} as a column expression. */
   public static Column villageKey(Column name) {
     return functions.regexp_replace(
-        functions.regexp_replace(name, "[\\s\\u3000\\u00A0]", ""), "(村民委员会|居民委员会|社区|村)$", "");
+        functions.regexp_replace(name, "[\\s\\u3000\\u00A0]", ""), VILLAGE_SUFFIX, "");
   }
 }
