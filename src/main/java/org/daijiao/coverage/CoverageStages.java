@@ -62,6 +62,14 @@ public final class CoverageStages {
   private CoverageStages() {}
 
   /**
+   * A township or village as the statistics, the work list and the histories write it: UNKNOWN when
+   * missing.
+   */
+  public static Column placed(String column) {
+    return coalesce(col(column), lit(UNKNOWN)).as(column);
+  }
+
+  /**
    * {@code gold.coverage_stats}: COUNTY, TOWNSHIP and VILLAGE levels, each by category and for ALL.
    * The population is the coverage target; a person's category is the resolved one (or the highest
    * held). Beside it, the roster rows of each place that have no usable ID number
@@ -109,8 +117,8 @@ public final class CoverageStages {
                     lit(null).cast(DataTypes.BooleanType).as(GoldColumns.PAID),
                     lit(null).cast(CleanColumns.MONEY).as(GoldColumns.SUBSIDY_AMOUNT),
                     lit(true).as(UNRESOLVED)))
-            .withColumn(TOWNSHIP_OR_UNKNOWN, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
-            .withColumn(VILLAGE_OR_UNKNOWN, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)));
+            .withColumn(TOWNSHIP_OR_UNKNOWN, placed(GoldColumns.TOWNSHIP))
+            .withColumn(VILLAGE_OR_UNKNOWN, placed(GoldColumns.VILLAGE));
     // cube() yields every combination; a village without its township is not a level, and an
     // unresolved row without a target category has no category row: both are dropped.
     Dataset<Row> grouped =

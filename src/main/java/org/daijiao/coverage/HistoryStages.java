@@ -10,8 +10,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -24,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.person.Scheme;
+import org.daijiao.resolve.PersonStages;
 import org.daijiao.resolve.SilverColumns;
 import org.daijiao.spark.ScalaSeqs;
 
@@ -75,7 +74,9 @@ public final class HistoryStages {
       int policyYear,
       LocalDate asOf,
       int pensionAge) {
-    Column birthDate = to_date(substring(col(GoldColumns.ID_NUMBER), 7, 8), "yyyyMMdd");
+    // The birth date as silver reads it from the ID; add_months by whole years moves 29 February to
+    // 28 February, as decide's plusYears does (eligibility/QualifyingDays).
+    Column birthDate = PersonStages.birthDate(col(GoldColumns.ID_NUMBER));
     return HistoryColumns.TARGET_HISTORY.select(
         eligibility
             .filter(col(GoldColumns.IN_COVERAGE_TARGET))
@@ -88,9 +89,9 @@ public final class HistoryStages {
                 lit(asOf).as(HistoryColumns.AS_OF),
                 col(GoldColumns.ID_NUMBER),
                 col(GoldColumns.NAME),
-                placed(GoldColumns.TOWNSHIP),
+                CoverageStages.placed(GoldColumns.TOWNSHIP),
                 col(GoldColumns.TOWNSHIP_CODE),
-                placed(GoldColumns.VILLAGE),
+                CoverageStages.placed(GoldColumns.VILLAGE),
                 col(GoldColumns.VILLAGE_CODE),
                 col(GoldColumns.CATEGORY),
                 col(GoldColumns.INSURED),
@@ -195,11 +196,6 @@ public final class HistoryStages {
                 col(HistoryColumns.OPENED_AS_OF),
                 col(HistoryColumns.CLOSED_AS_OF),
                 resolution.as(HistoryColumns.RESOLUTION)));
-  }
-
-  /** A township or village as the statistics and the work list write it: UNKNOWN when missing. */
-  private static Column placed(String column) {
-    return coalesce(col(column), lit(CoverageStages.UNKNOWN)).as(column);
   }
 
   private static Column[] columns(String[] names, String... more) {

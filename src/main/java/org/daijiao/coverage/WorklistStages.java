@@ -131,8 +131,8 @@ public final class WorklistStages {
         ofPersons
             .unionByName(fixIds)
             .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(CoverageColumns.TOWNSHIP, coalesce(col(GoldColumns.TOWNSHIP), lit(UNKNOWN)))
-            .withColumn(CoverageColumns.VILLAGE, coalesce(col(GoldColumns.VILLAGE), lit(UNKNOWN)))
+            .withColumn(CoverageColumns.TOWNSHIP, CoverageStages.placed(GoldColumns.TOWNSHIP))
+            .withColumn(CoverageColumns.VILLAGE, CoverageStages.placed(GoldColumns.VILLAGE))
             .withColumn(CoverageColumns.AS_OF, lit(asOf)));
   }
 
