@@ -77,7 +77,7 @@ say "spark-submit.sh reads $EXAMPLE; local, YARN, Kubernetes and standalone comm
 python3 -c 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True); py_compile.compile(sys.argv[3], cfile=sys.argv[4], doraise=True)' \
   "$JOBS/airflow/daijiao_dag.py" "$WORK/dag.pyc" "$JOBS/airflow/check_dag.py" "$WORK/check.pyc" || fail "py_compile"
 daijiao_ensure_jar
-python3 "$JOBS/airflow/check_dag.py" "$JOBS/airflow/daijiao_dag.py" "$EXAMPLE" "$DAIJIAO_HOME/target/daijiao.jar" "$WRAPPER_CONFS" \
+DAIJIAO_HOME="$DAIJIAO_HOME" python3 "$JOBS/airflow/check_dag.py" "$JOBS/airflow/daijiao_dag.py" "$EXAMPLE" "$DAIJIAO_HOME/target/daijiao.jar" "$WRAPPER_CONFS" \
   || fail "jobs/airflow/daijiao_dag.py (above)"
 say "Airflow DAG compiles; DAG ids, schedules, tasks, jar and class as expected"
 

@@ -247,4 +247,14 @@ if getattr(tasks["september_funding_report"], "upstream", None) is not tasks["se
 for t in created:
     if t.kw["application"] != os.path.join(dag_globals["DAIJIAO_HOME"], "target", "daijiao.jar") and not settings.get("DAIJIAO_JAR"):
         fail(f"{t.kw['task_id']}: application {t.kw['application']}")
+jvm_list = os.path.join(dag_globals["DAIJIAO_HOME"], "config", "jvm-options")
+with open(jvm_list, encoding="utf-8") as f:
+    jvm_options = [line.strip() for line in f if line.strip() and not line.strip().startswith("#")]
+for t in created:
+    for key in ("spark.driver.extraJavaOptions", "spark.executor.extraJavaOptions"):
+        given = t.kw["conf"].get(key, "").split()
+        missing = [o for o in jvm_options if o not in given]
+        if missing:
+            fail(f"{t.kw['task_id']}: {key} lacks {missing} of {jvm_list}")
+ok(f"every task's driver and executor options carry the {len(jvm_options)} options of config/jvm-options")
 ok("templates rendered (Jinja): maintain --check before the monthly run; monthly 2022-02-01 → as of 2022-01-31, 2023-01-01 → 2022-12-31 (the December close); September 2022 → 2022-08-31, report after the run")

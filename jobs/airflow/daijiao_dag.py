@@ -42,31 +42,24 @@ JAVA_CLASS = "org.daijiao.cli.Main"
 SPARK_CONN_ID = "spark_daijiao"
 TIMEZONE = "Asia/Shanghai"
 
-# The options Spark 3.5 needs on Java 17 (the list of jobs/lib/common.sh and bin/daijiao).
-JAVA17_OPTIONS = " ".join(
-    ["-XX:+IgnoreUnrecognizedVMOptions"]
-    + [
-        f"--add-opens={m}=ALL-UNNAMED"
-        for m in (
-            "java.base/java.lang",
-            "java.base/java.lang.invoke",
-            "java.base/java.lang.reflect",
-            "java.base/java.io",
-            "java.base/java.net",
-            "java.base/java.nio",
-            "java.base/java.util",
-            "java.base/java.util.concurrent",
-            "java.base/java.util.concurrent.atomic",
-            "java.base/jdk.internal.ref",
-            "java.base/sun.nio.ch",
-            "java.base/sun.nio.cs",
-            "java.base/sun.security.action",
-            "java.base/sun.util.calendar",
-            "java.security.jgss/sun.security.krb5",
+# The options Spark 3.5 needs on Java 17: config/jvm-options, the one list that bin/daijiao, jobs/lib/common.sh
+# and pom.xml read too (docs/development.md#jvm-options), from the daijiao folder like the submit configuration.
+JVM_OPTIONS_FILE = os.path.join(DAIJIAO_HOME, "config", "jvm-options")
+
+
+def read_jvm_options(path):
+    """The options of config/jvm-options joined by spaces: one a line, blank lines and # comments skipped.
+    A missing file stops the DAG file's parse with the path and what to set."""
+    if not os.path.isfile(path):
+        raise FileNotFoundError(
+            f"{path} is missing: it lists the JVM options Spark needs on Java 17; set DAIJIAO_HOME to the "
+            "daijiao folder (the one holding config/ and jobs/)"
         )
-    ]
-    + ["-Djdk.reflect.useDirectMethodHandle=false"]
-)
+    with open(path, encoding="utf-8") as f:
+        return " ".join(line.strip() for line in f if line.strip() and not line.strip().startswith("#"))
+
+
+JAVA17_OPTIONS = read_jvm_options(JVM_OPTIONS_FILE)
 
 
 def read_submit_conf(path):
