@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.policy.RunParameters;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.Tables;
 import picocli.CommandLine.Command;
@@ -73,8 +73,8 @@ final class StatsCommand implements Callable<Integer> {
         spark
             .warehouse
             .read(spark.session, Tables.ELIGIBILITY)
-            .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
-            .select(max(col(GoldColumns.AS_OF)))
+            .filter(col(ColumnNames.POLICY_YEAR).equalTo(year))
+            .select(max(col(ColumnNames.AS_OF)))
             .first();
     if (r.isNullAt(0)) {
       throw new UserFacingException(

@@ -9,8 +9,8 @@ import static org.daijiao.spark.ColumnSpec.required;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
@@ -21,46 +21,16 @@ import org.daijiao.spark.Tables;
  * names.
  */
 public final class CoverageColumns {
-  public static final String POLICY_YEAR = GoldColumns.POLICY_YEAR;
-  public static final String LEVEL = "level";
-  public static final String TOWNSHIP = GoldColumns.TOWNSHIP;
-  public static final String TOWNSHIP_CODE = GoldColumns.TOWNSHIP_CODE;
-  public static final String VILLAGE = GoldColumns.VILLAGE;
-  public static final String VILLAGE_CODE = GoldColumns.VILLAGE_CODE;
-  public static final String CATEGORY = GoldColumns.CATEGORY;
-  public static final String TARGET_PERSONS = "target_persons";
-  public static final String INSURED_PERSONS = "insured_persons";
-  public static final String INSURED_RATE = "insured_rate";
   public static final String ELIGIBLE_PERSONS = "eligible_persons";
   public static final String PAID_PERSONS = "paid_persons";
   public static final String PAID_RATE = "paid_rate";
-  public static final String SUBSIDY_AMOUNT = GoldColumns.SUBSIDY_AMOUNT;
-  public static final String DEPARTMENT = GoldColumns.DEPARTMENT;
-  public static final String FUNDING_SOURCE = GoldColumns.FUNDING_SOURCE;
-  public static final String BATCH = GoldColumns.BATCH;
-  public static final String MODE = GoldColumns.MODE;
   public static final String PERSONS = "persons";
-  public static final String ID_NUMBER = GoldColumns.ID_NUMBER;
-  public static final String NAME = GoldColumns.NAME;
-  public static final String ACTION = "action";
-  public static final String AMOUNT = "amount";
-  public static final String DEADLINE = GoldColumns.DEADLINE;
-  public static final String AS_OF = GoldColumns.AS_OF;
 
   /**
    * docs/inputs.md#id-repair: roster rows without a usable ID number, so that a 100 % rate cannot
    * hide them.
    */
   public static final String UNRESOLVED_ROSTER_ROWS = "unresolved_roster_rows";
-
-  /**
-   * docs/inputs.md#id-repair, FIX_ID rows of the work list: which department's row, the masked
-   * candidate, where.
-   */
-  public static final String CANDIDATE_ID_NUMBER = "candidate_id_number";
-
-  public static final String SOURCE_FILE = "source_file";
-  public static final String LINE = "line";
 
   /** Rates are fractions with 4 decimals (0.9732). */
   public static final DecimalType RATE = DataTypes.createDecimalType(7, 4);
@@ -71,35 +41,43 @@ public final class CoverageColumns {
           Tables.COVERAGE_STATS,
           "参保率统计",
           "persons in the coverage target, insured, eligible and paid, by county, township and village and by category (docs/rules.md#coverage-statistics); counts and sums only",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
-          required(LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(ColumnNames.LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
           optional(
-              TOWNSHIP,
+              ColumnNames.TOWNSHIP,
               StringType,
               "乡镇（街道）",
               "the township (UNKNOWN when missing); null for COUNTY"),
           optional(
-              VILLAGE,
+              ColumnNames.VILLAGE,
               StringType,
               "村（社区）",
               "the village (UNKNOWN when missing); null above VILLAGE"),
           required(
-              CATEGORY,
+              ColumnNames.CATEGORY,
               StringType,
               "人员类别",
               "the person's category (resolved or highest held), or ALL"),
-          required(TARGET_PERSONS, LongType, "应参保人数", "persons in the coverage target"),
-          required(INSURED_PERSONS, LongType, "已参保人数", "of them, insured in any scheme and region"),
-          optional(INSURED_RATE, RATE, "参保率", "insured / target; null when the target is empty"),
+          required(ColumnNames.TARGET_PERSONS, LongType, "应参保人数", "persons in the coverage target"),
+          required(
+              ColumnNames.INSURED_PERSONS,
+              LongType,
+              "已参保人数",
+              "of them, insured in any scheme and region"),
+          optional(
+              ColumnNames.INSURED_RATE,
+              RATE,
+              "参保率",
+              "insured / target; null when the target is empty"),
           required(ELIGIBLE_PERSONS, LongType, "代缴对象人数", "of them, eligible for the subsidy"),
           required(PAID_PERSONS, LongType, "已缴足人数", "of them, eligible with the year fully paid"),
           optional(PAID_RATE, RATE, "缴足率", "paid / target; null when the target is empty"),
           required(
-              SUBSIDY_AMOUNT,
+              ColumnNames.SUBSIDY_AMOUNT,
               CleanColumns.MONEY,
               "代缴补助金额",
               "the subsidies of the ledger rows, yuan"),
-          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
+          required(ColumnNames.AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
           required(
               UNRESOLVED_ROSTER_ROWS,
               LongType,
@@ -113,14 +91,15 @@ public final class CoverageColumns {
           Tables.DEPARTMENT_FUNDING,
           "部门资金申请",
           "what each certifying department asks the finance bureau for, by funding source, batch and mode (§2(二)); counts and sums only",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
-          required(DEPARTMENT, StringType, "认定部门", "the certifying department (§2(二))"),
-          required(FUNDING_SOURCE, StringType, "资金来源", "where its money comes from"),
-          required(BATCH, StringType, "代缴批次", "REGULAR or DYNAMIC"),
-          required(MODE, StringType, "代缴方式", "DIRECT or POST_HOC_REFUND"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(ColumnNames.DEPARTMENT, StringType, "认定部门", "the certifying department (§2(二))"),
+          required(ColumnNames.FUNDING_SOURCE, StringType, "资金来源", "where its money comes from"),
+          required(ColumnNames.BATCH, StringType, "代缴批次", "REGULAR or DYNAMIC"),
+          required(ColumnNames.MODE, StringType, "代缴方式", "DIRECT or POST_HOC_REFUND"),
           required(PERSONS, LongType, "人数", "ledger rows"),
-          required(SUBSIDY_AMOUNT, CleanColumns.MONEY, "代缴补助金额", "their subsidies, yuan"),
-          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"));
+          required(
+              ColumnNames.SUBSIDY_AMOUNT, CleanColumns.MONEY, "代缴补助金额", "their subsidies, yuan"),
+          required(ColumnNames.AS_OF, DateType, "数据截止日期", "the as_of of the decisions"));
 
   /**
    * {@code gold.worklist}: per township and village, every person with an open action, and every
@@ -131,32 +110,60 @@ public final class CoverageColumns {
           Tables.WORKLIST,
           "村级工作清单（销号管理）",
           "every open action per township and village: enrol, pay, refund, transfer follow-up, reaching pension age (§3), and roster rows whose ID number must be checked (FIX_ID); IDs masked",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
-          required(TOWNSHIP, StringType, "乡镇（街道）", "the person's township (UNKNOWN when missing)"),
-          optional(TOWNSHIP_CODE, StringType, "乡镇区划代码", "its official code; null if unmatched"),
-          required(VILLAGE, StringType, "村（社区）", "the person's village (UNKNOWN when missing)"),
-          optional(VILLAGE_CODE, StringType, "村（社区）区划代码", "its official code; null if unmatched"),
-          required(ID_NUMBER, StringType, "身份证号码（脱敏）", "the masked ID (500243********123X)"),
-          optional(NAME, StringType, "姓名", "the name, so that the village clerk finds the person"),
-          required(CATEGORY, StringType, "人员类别", "the person's category"),
-          required(ACTION, StringType, "待办事项", "the open action (WorklistAction)"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(
+              ColumnNames.TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "the person's township (UNKNOWN when missing)"),
           optional(
-              AMOUNT, CleanColumns.MONEY, "金额", "yuan still to pay or to refund; null otherwise"),
-          optional(DEADLINE, DateType, "办结时限", "by when; null for a transfer follow-up"),
-          required(AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
+              ColumnNames.TOWNSHIP_CODE,
+              StringType,
+              "乡镇区划代码",
+              "its official code; null if unmatched"),
+          required(
+              ColumnNames.VILLAGE,
+              StringType,
+              "村（社区）",
+              "the person's village (UNKNOWN when missing)"),
           optional(
-              DEPARTMENT,
+              ColumnNames.VILLAGE_CODE,
+              StringType,
+              "村（社区）区划代码",
+              "its official code; null if unmatched"),
+          required(
+              ColumnNames.ID_NUMBER, StringType, "身份证号码（脱敏）", "the masked ID (500243********123X)"),
+          optional(
+              ColumnNames.NAME,
+              StringType,
+              "姓名",
+              "the name, so that the village clerk finds the person"),
+          required(ColumnNames.CATEGORY, StringType, "人员类别", "the person's category"),
+          required(ColumnNames.ACTION, StringType, "待办事项", "the open action (WorklistAction)"),
+          optional(
+              ColumnNames.AMOUNT,
+              CleanColumns.MONEY,
+              "金额",
+              "yuan still to pay or to refund; null otherwise"),
+          optional(
+              ColumnNames.DEADLINE, DateType, "办结时限", "by when; null for a transfer follow-up"),
+          required(ColumnNames.AS_OF, DateType, "数据截止日期", "the as_of of the decisions"),
+          optional(
+              ColumnNames.DEPARTMENT,
               StringType,
               "名单来源部门",
               "FIX_ID: the department whose roster row has no usable ID; null for other actions"),
           optional(
-              CANDIDATE_ID_NUMBER,
+              ColumnNames.CANDIDATE_ID_NUMBER,
               StringType,
               "候选身份证号码（脱敏）",
               "FIX_ID: the masked repair candidate, when there is one; null otherwise"),
           optional(
-              SOURCE_FILE, StringType, "来源文件", "FIX_ID: the export of the row; null otherwise"),
-          optional(LINE, LongType, "行号", "FIX_ID: its line or row; null otherwise"));
+              ColumnNames.SOURCE_FILE,
+              StringType,
+              "来源文件",
+              "FIX_ID: the export of the row; null otherwise"),
+          optional(ColumnNames.LINE, LongType, "行号", "FIX_ID: its line or row; null otherwise"));
 
   private CoverageColumns() {}
 }

@@ -28,7 +28,7 @@ import org.daijiao.repair.Confidence;
 import org.daijiao.repair.Evidence;
 import org.daijiao.repair.RepairColumns;
 import org.daijiao.resolve.Locations;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -89,76 +89,74 @@ public final class CoverageStages {
         eligibility
             .filter(col(GoldColumns.IN_COVERAGE_TARGET))
             .join(
-                ledger.select(col(GoldColumns.ID_NUMBER), col(GoldColumns.SUBSIDY_AMOUNT)),
-                ScalaSeqs.of(GoldColumns.ID_NUMBER),
+                ledger.select(col(ColumnNames.ID_NUMBER), col(ColumnNames.SUBSIDY_AMOUNT)),
+                ScalaSeqs.of(ColumnNames.ID_NUMBER),
                 "left_outer")
             .select(
-                col(GoldColumns.TOWNSHIP),
-                col(GoldColumns.VILLAGE),
-                col(GoldColumns.CATEGORY),
-                col(GoldColumns.INSURED),
+                col(ColumnNames.TOWNSHIP),
+                col(ColumnNames.VILLAGE),
+                col(ColumnNames.CATEGORY),
+                col(ColumnNames.INSURED),
                 col(GoldColumns.ELIGIBLE),
                 col(GoldColumns.PAID),
-                col(GoldColumns.SUBSIDY_AMOUNT),
+                col(ColumnNames.SUBSIDY_AMOUNT),
                 lit(false).as(UNRESOLVED));
     // An unresolved row counts under its category only when that is a target category.
     Dataset<Row> rows =
         target
             .unionByName(
                 unresolved.select(
-                    col(GoldColumns.TOWNSHIP),
-                    col(GoldColumns.VILLAGE),
+                    col(ColumnNames.TOWNSHIP),
+                    col(ColumnNames.VILLAGE),
                     when(
-                            col(GoldColumns.CATEGORY).isin(targetCategories()),
-                            col(GoldColumns.CATEGORY))
-                        .as(GoldColumns.CATEGORY),
-                    lit(null).cast(DataTypes.BooleanType).as(GoldColumns.INSURED),
+                            col(ColumnNames.CATEGORY).isin(targetCategories()),
+                            col(ColumnNames.CATEGORY))
+                        .as(ColumnNames.CATEGORY),
+                    lit(null).cast(DataTypes.BooleanType).as(ColumnNames.INSURED),
                     lit(null).cast(DataTypes.BooleanType).as(GoldColumns.ELIGIBLE),
                     lit(null).cast(DataTypes.BooleanType).as(GoldColumns.PAID),
-                    lit(null).cast(CleanColumns.MONEY).as(GoldColumns.SUBSIDY_AMOUNT),
+                    lit(null).cast(CleanColumns.MONEY).as(ColumnNames.SUBSIDY_AMOUNT),
                     lit(true).as(UNRESOLVED)))
-            .withColumn(TOWNSHIP_OR_UNKNOWN, placed(GoldColumns.TOWNSHIP))
-            .withColumn(VILLAGE_OR_UNKNOWN, placed(GoldColumns.VILLAGE));
+            .withColumn(TOWNSHIP_OR_UNKNOWN, placed(ColumnNames.TOWNSHIP))
+            .withColumn(VILLAGE_OR_UNKNOWN, placed(ColumnNames.VILLAGE));
     // cube() yields every combination; a village without its township is not a level, and an
     // unresolved row without a target category has no category row: both are dropped.
     Dataset<Row> grouped =
-        rows.cube(col(TOWNSHIP_OR_UNKNOWN), col(VILLAGE_OR_UNKNOWN), col(GoldColumns.CATEGORY))
+        rows.cube(col(TOWNSHIP_OR_UNKNOWN), col(VILLAGE_OR_UNKNOWN), col(ColumnNames.CATEGORY))
             .agg(
                 grouping(col(TOWNSHIP_OR_UNKNOWN)).as(BY_TOWNSHIP),
                 grouping(col(VILLAGE_OR_UNKNOWN)).as(BY_VILLAGE),
-                grouping(col(GoldColumns.CATEGORY)).as(BY_CATEGORY),
-                count_if(not(col(UNRESOLVED))).as(CoverageColumns.TARGET_PERSONS),
-                count_if(col(GoldColumns.INSURED)).as(CoverageColumns.INSURED_PERSONS),
+                grouping(col(ColumnNames.CATEGORY)).as(BY_CATEGORY),
+                count_if(not(col(UNRESOLVED))).as(ColumnNames.TARGET_PERSONS),
+                count_if(col(ColumnNames.INSURED)).as(ColumnNames.INSURED_PERSONS),
                 count_if(col(GoldColumns.ELIGIBLE)).as(CoverageColumns.ELIGIBLE_PERSONS),
                 count_if(col(GoldColumns.PAID)).as(CoverageColumns.PAID_PERSONS),
-                sum(coalesce(col(GoldColumns.SUBSIDY_AMOUNT), lit(0))).as(SUBSIDY_SUM),
+                sum(coalesce(col(ColumnNames.SUBSIDY_AMOUNT), lit(0))).as(SUBSIDY_SUM),
                 count_if(col(UNRESOLVED)).as(CoverageColumns.UNRESOLVED_ROSTER_ROWS))
             .filter(col(BY_TOWNSHIP).equalTo(0).or(col(BY_VILLAGE).equalTo(1)))
-            .filter(col(BY_CATEGORY).equalTo(1).or(col(GoldColumns.CATEGORY).isNotNull()));
+            .filter(col(BY_CATEGORY).equalTo(1).or(col(ColumnNames.CATEGORY).isNotNull()));
     Column level =
         when(col(BY_TOWNSHIP).equalTo(1), Level.COUNTY.name())
             .when(col(BY_VILLAGE).equalTo(1), Level.TOWNSHIP.name())
             .otherwise(Level.VILLAGE.name());
-    Column targetPersons = col(CoverageColumns.TARGET_PERSONS);
+    Column targetPersons = col(ColumnNames.TARGET_PERSONS);
     return CoverageColumns.COVERAGE_STATS.select(
         grouped.select(
-            lit(policyYear).as(CoverageColumns.POLICY_YEAR),
-            level.as(CoverageColumns.LEVEL),
-            when(col(BY_TOWNSHIP).equalTo(0), col(TOWNSHIP_OR_UNKNOWN))
-                .as(CoverageColumns.TOWNSHIP),
-            when(col(BY_VILLAGE).equalTo(0), col(VILLAGE_OR_UNKNOWN)).as(CoverageColumns.VILLAGE),
+            lit(policyYear).as(ColumnNames.POLICY_YEAR),
+            level.as(ColumnNames.LEVEL),
+            when(col(BY_TOWNSHIP).equalTo(0), col(TOWNSHIP_OR_UNKNOWN)).as(ColumnNames.TOWNSHIP),
+            when(col(BY_VILLAGE).equalTo(0), col(VILLAGE_OR_UNKNOWN)).as(ColumnNames.VILLAGE),
             when(col(BY_CATEGORY).equalTo(1), lit(ALL))
-                .otherwise(col(GoldColumns.CATEGORY))
-                .as(CoverageColumns.CATEGORY),
+                .otherwise(col(ColumnNames.CATEGORY))
+                .as(ColumnNames.CATEGORY),
             targetPersons,
-            col(CoverageColumns.INSURED_PERSONS),
-            rate(col(CoverageColumns.INSURED_PERSONS), targetPersons)
-                .as(CoverageColumns.INSURED_RATE),
+            col(ColumnNames.INSURED_PERSONS),
+            rate(col(ColumnNames.INSURED_PERSONS), targetPersons).as(ColumnNames.INSURED_RATE),
             col(CoverageColumns.ELIGIBLE_PERSONS),
             col(CoverageColumns.PAID_PERSONS),
             rate(col(CoverageColumns.PAID_PERSONS), targetPersons).as(CoverageColumns.PAID_RATE),
-            col(SUBSIDY_SUM).cast(CleanColumns.MONEY).as(CoverageColumns.SUBSIDY_AMOUNT),
-            lit(asOf).as(CoverageColumns.AS_OF),
+            col(SUBSIDY_SUM).cast(CleanColumns.MONEY).as(ColumnNames.SUBSIDY_AMOUNT),
+            lit(asOf).as(ColumnNames.AS_OF),
             col(CoverageColumns.UNRESOLVED_ROSTER_ROWS)));
   }
 
@@ -172,19 +170,19 @@ public final class CoverageStages {
    */
   public static Dataset<Row> unresolvedRosterRows(
       Dataset<Row> candidates, Dataset<Row> townships, Dataset<Row> villages) {
-    Column candidate = col(RepairColumns.CANDIDATE_ID_NUMBER);
+    Column candidate = col(ColumnNames.CANDIDATE_ID_NUMBER);
     // Every column grouped on is the rejected row's own: one group per rejected row.
     Dataset<Row> rows =
         candidates
             .groupBy(
-                col(RepairColumns.SOURCE),
-                col(RepairColumns.SOURCE_FILE),
-                col(RepairColumns.LINE),
+                col(ColumnNames.SOURCE),
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE),
                 col(RepairColumns.CONFIDENCE),
-                col(RepairColumns.NAME),
-                col(RepairColumns.TOWNSHIP),
-                col(RepairColumns.VILLAGE),
-                col(RepairColumns.CATEGORY),
+                col(ColumnNames.NAME),
+                col(ColumnNames.TOWNSHIP),
+                col(ColumnNames.VILLAGE),
+                col(ColumnNames.CATEGORY),
                 col(RepairColumns.ID_NUMBER_AS_WRITTEN))
             .agg(
                 count_if(col(RepairColumns.CONFIRMED_IN).isNotNull()).as(CONFIRMED),
@@ -203,17 +201,17 @@ public final class CoverageStages {
                     .when(col(CANDIDATES).equalTo(1), col(ONLY_CANDIDATE)));
     return Locations.withDivisionCodes(rows, townships, villages)
         .select(
-            col(SilverColumns.TOWNSHIP).as(GoldColumns.TOWNSHIP),
-            col(SilverColumns.TOWNSHIP_CODE).as(GoldColumns.TOWNSHIP_CODE),
-            col(SilverColumns.VILLAGE).as(GoldColumns.VILLAGE),
-            col(SilverColumns.VILLAGE_CODE).as(GoldColumns.VILLAGE_CODE),
+            col(ColumnNames.TOWNSHIP).as(ColumnNames.TOWNSHIP),
+            col(ColumnNames.TOWNSHIP_CODE).as(ColumnNames.TOWNSHIP_CODE),
+            col(ColumnNames.VILLAGE).as(ColumnNames.VILLAGE),
+            col(ColumnNames.VILLAGE_CODE).as(ColumnNames.VILLAGE_CODE),
             col(RepairColumns.ID_NUMBER_AS_WRITTEN),
-            col(RepairColumns.NAME).as(GoldColumns.NAME),
-            col(RepairColumns.CATEGORY).as(GoldColumns.CATEGORY),
-            department(col(RepairColumns.SOURCE)).as(CoverageColumns.DEPARTMENT),
-            masked(col(SHOWN_CANDIDATE)).as(CoverageColumns.CANDIDATE_ID_NUMBER),
-            col(RepairColumns.SOURCE_FILE).as(CoverageColumns.SOURCE_FILE),
-            col(RepairColumns.LINE).as(CoverageColumns.LINE));
+            col(ColumnNames.NAME).as(ColumnNames.NAME),
+            col(ColumnNames.CATEGORY).as(ColumnNames.CATEGORY),
+            department(col(ColumnNames.SOURCE)).as(ColumnNames.DEPARTMENT),
+            masked(col(SHOWN_CANDIDATE)).as(ColumnNames.CANDIDATE_ID_NUMBER),
+            col(ColumnNames.SOURCE_FILE).as(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE).as(ColumnNames.LINE));
   }
 
   private static Object[] targetCategories() {
@@ -242,17 +240,17 @@ public final class CoverageStages {
     return CoverageColumns.DEPARTMENT_FUNDING.select(
         ledger
             .groupBy(
-                col(GoldColumns.DEPARTMENT),
-                col(GoldColumns.FUNDING_SOURCE),
-                col(GoldColumns.BATCH),
-                col(GoldColumns.MODE))
+                col(ColumnNames.DEPARTMENT),
+                col(ColumnNames.FUNDING_SOURCE),
+                col(ColumnNames.BATCH),
+                col(ColumnNames.MODE))
             .agg(
                 count(lit(1)).as(CoverageColumns.PERSONS),
-                sum(col(GoldColumns.SUBSIDY_AMOUNT))
+                sum(col(ColumnNames.SUBSIDY_AMOUNT))
                     .cast(CleanColumns.MONEY)
-                    .as(CoverageColumns.SUBSIDY_AMOUNT))
-            .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(CoverageColumns.AS_OF, lit(asOf)));
+                    .as(ColumnNames.SUBSIDY_AMOUNT))
+            .withColumn(ColumnNames.POLICY_YEAR, lit(policyYear))
+            .withColumn(ColumnNames.AS_OF, lit(asOf)));
   }
 
   /**

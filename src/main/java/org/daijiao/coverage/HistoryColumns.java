@@ -10,7 +10,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
@@ -23,23 +23,6 @@ import org.daijiao.spark.Tables;
  * runs came in. A run replaces only the rows of its own (policy_year, as_of).
  */
 public final class HistoryColumns {
-  public static final String POLICY_YEAR = CoverageColumns.POLICY_YEAR;
-  public static final String AS_OF = CoverageColumns.AS_OF;
-  public static final String LEVEL = CoverageColumns.LEVEL;
-  public static final String TOWNSHIP = CoverageColumns.TOWNSHIP;
-  public static final String TOWNSHIP_CODE = CoverageColumns.TOWNSHIP_CODE;
-  public static final String VILLAGE = CoverageColumns.VILLAGE;
-  public static final String VILLAGE_CODE = CoverageColumns.VILLAGE_CODE;
-  public static final String ID_NUMBER = CoverageColumns.ID_NUMBER;
-  public static final String NAME = CoverageColumns.NAME;
-  public static final String CATEGORY = CoverageColumns.CATEGORY;
-  public static final String ACTION = CoverageColumns.ACTION;
-  public static final String DEPARTMENT = CoverageColumns.DEPARTMENT;
-  public static final String INSURED = GoldColumns.INSURED;
-  public static final String PENSION_AGE_DATE = GoldColumns.PENSION_AGE_DATE;
-  public static final String TARGET_PERSONS = CoverageColumns.TARGET_PERSONS;
-  public static final String INSURED_PERSONS = CoverageColumns.INSURED_PERSONS;
-  public static final String INSURED_RATE = CoverageColumns.INSURED_RATE;
 
   /** worklist_history: the person's full ID number beside the work list's masked one. */
   public static final String PERSON_ID_NUMBER = "person_id_number";
@@ -95,19 +78,42 @@ public final class HistoryColumns {
           "every person in the coverage target at every as_of recorded for the policy year, where"
               + " they live, insured or not, their 60th birthday and whether they receive the pension"
               + " (docs/rules.md#month-by-month)",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
-          required(AS_OF, DateType, "数据截止日期", "the as_of of the run"),
-          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
-          optional(NAME, StringType, "姓名", "the person's name"),
-          required(TOWNSHIP, StringType, "乡镇（街道）", "the person's township (UNKNOWN when missing)"),
-          optional(TOWNSHIP_CODE, StringType, "乡镇区划代码", "its official code; null if unmatched"),
-          required(VILLAGE, StringType, "村（社区）", "the person's village (UNKNOWN when missing)"),
-          optional(VILLAGE_CODE, StringType, "村（社区）区划代码", "its official code; null if unmatched"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(ColumnNames.AS_OF, DateType, "数据截止日期", "the as_of of the run"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          optional(ColumnNames.NAME, StringType, "姓名", "the person's name"),
+          required(
+              ColumnNames.TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "the person's township (UNKNOWN when missing)"),
           optional(
-              CATEGORY, StringType, "人员类别", "the person's category (as in gold.coverage_stats)"),
-          required(INSURED, BooleanType, "是否已参保", "as gold.eligibility.insured at that as_of"),
+              ColumnNames.TOWNSHIP_CODE,
+              StringType,
+              "乡镇区划代码",
+              "its official code; null if unmatched"),
+          required(
+              ColumnNames.VILLAGE,
+              StringType,
+              "村（社区）",
+              "the person's village (UNKNOWN when missing)"),
           optional(
-              PENSION_AGE_DATE,
+              ColumnNames.VILLAGE_CODE,
+              StringType,
+              "村（社区）区划代码",
+              "its official code; null if unmatched"),
+          optional(
+              ColumnNames.CATEGORY,
+              StringType,
+              "人员类别",
+              "the person's category (as in gold.coverage_stats)"),
+          required(
+              ColumnNames.INSURED,
+              BooleanType,
+              "是否已参保",
+              "as gold.eligibility.insured at that as_of"),
+          optional(
+              ColumnNames.PENSION_AGE_DATE,
               DateType,
               "年满60周岁日期",
               "the 60th birthday, from the ID number; null when the ID holds no valid date"),
@@ -125,19 +131,24 @@ public final class HistoryColumns {
           "one row per person, action, place and unbroken stretch of recorded as_ofs in which the"
               + " action stood on the work list: when it opened, when it closed and how"
               + " (docs/rules.md#month-by-month); derived from the history tables alone",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
           required(
-              ID_NUMBER,
+              ColumnNames.ID_NUMBER,
               StringType,
               "身份证号码",
               "the person's full ID number; FIX_ID: the value as exported (masked)"),
-          optional(NAME, StringType, "姓名", "the name at the last as_of the action was open"),
-          required(TOWNSHIP, StringType, "乡镇（街道）", "the township of the work list row"),
-          required(VILLAGE, StringType, "村（社区）", "the village of the work list row"),
-          required(CATEGORY, StringType, "人员类别", "the category at the last as_of it was open"),
-          required(ACTION, StringType, "待办事项", "the action (WorklistAction)"),
           optional(
-              DEPARTMENT,
+              ColumnNames.NAME, StringType, "姓名", "the name at the last as_of the action was open"),
+          required(ColumnNames.TOWNSHIP, StringType, "乡镇（街道）", "the township of the work list row"),
+          required(ColumnNames.VILLAGE, StringType, "村（社区）", "the village of the work list row"),
+          required(
+              ColumnNames.CATEGORY,
+              StringType,
+              "人员类别",
+              "the category at the last as_of it was open"),
+          required(ColumnNames.ACTION, StringType, "待办事项", "the action (WorklistAction)"),
+          optional(
+              ColumnNames.DEPARTMENT,
               StringType,
               "名单来源部门",
               "FIX_ID: the department whose roster row has no usable ID; null otherwise"),
@@ -165,14 +176,18 @@ public final class HistoryColumns {
           "per recorded as_of and county, township and village: the target, the insured, the work"
               + " list's open, opened and closed actions, the new target persons and those who"
               + " reached 60 (docs/rules.md#month-by-month); counts only",
-          required(POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
-          required(AS_OF, DateType, "数据截止日期", "the recorded as_of"),
-          required(LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
-          optional(TOWNSHIP, StringType, "乡镇（街道）", "the township; null for COUNTY"),
-          optional(VILLAGE, StringType, "村（社区）", "the village; null above VILLAGE"),
-          required(TARGET_PERSONS, LongType, "应参保人数", "persons in the coverage target"),
-          required(INSURED_PERSONS, LongType, "已参保人数", "of them, insured"),
-          optional(INSURED_RATE, CoverageColumns.RATE, "参保率", "insured / target; null when empty"),
+          required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the policy year Y"),
+          required(ColumnNames.AS_OF, DateType, "数据截止日期", "the recorded as_of"),
+          required(ColumnNames.LEVEL, StringType, "统计层级", "COUNTY, TOWNSHIP or VILLAGE"),
+          optional(ColumnNames.TOWNSHIP, StringType, "乡镇（街道）", "the township; null for COUNTY"),
+          optional(ColumnNames.VILLAGE, StringType, "村（社区）", "the village; null above VILLAGE"),
+          required(ColumnNames.TARGET_PERSONS, LongType, "应参保人数", "persons in the coverage target"),
+          required(ColumnNames.INSURED_PERSONS, LongType, "已参保人数", "of them, insured"),
+          optional(
+              ColumnNames.INSURED_RATE,
+              CoverageColumns.RATE,
+              "参保率",
+              "insured / target; null when empty"),
           required(OPEN_ACTIONS, LongType, "待办事项数", "actions on the work list at as_of"),
           optional(
               OPENED_ACTIONS,

@@ -23,7 +23,7 @@ import org.daijiao.decide.GoldColumns;
 import org.daijiao.person.EnrollmentStatus;
 import org.daijiao.person.Scheme;
 import org.daijiao.resolve.PersonStages;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -53,11 +53,11 @@ public final class HistoryStages {
   public static Dataset<Row> receivingPension(Dataset<Row> enrollments, String countyCode) {
     return enrollments
         .filter(
-            col(SilverColumns.SCHEME)
+            col(ColumnNames.SCHEME)
                 .equalTo(Scheme.RESIDENT.name())
-                .and(col(SilverColumns.REGION_CODE).equalTo(countyCode))
-                .and(col(SilverColumns.STATUS).equalTo(EnrollmentStatus.RECEIVING.name())))
-        .select(col(SilverColumns.ID_NUMBER).as(GoldColumns.ID_NUMBER))
+                .and(col(ColumnNames.REGION_CODE).equalTo(countyCode))
+                .and(col(ColumnNames.STATUS).equalTo(EnrollmentStatus.RECEIVING.name())))
+        .select(col(ColumnNames.ID_NUMBER).as(ColumnNames.ID_NUMBER))
         .distinct();
   }
 
@@ -76,26 +76,26 @@ public final class HistoryStages {
       int pensionAge) {
     // The birth date as silver reads it from the ID; add_months by whole years moves 29 February to
     // 28 February, as decide's plusYears does (eligibility/QualifyingDays).
-    Column birthDate = PersonStages.birthDate(col(GoldColumns.ID_NUMBER));
+    Column birthDate = PersonStages.birthDate(col(ColumnNames.ID_NUMBER));
     return HistoryColumns.TARGET_HISTORY.select(
         eligibility
             .filter(col(GoldColumns.IN_COVERAGE_TARGET))
             .join(
                 receiving.withColumn(HistoryColumns.RECEIVING_PENSION, lit(true)),
-                ScalaSeqs.of(GoldColumns.ID_NUMBER),
+                ScalaSeqs.of(ColumnNames.ID_NUMBER),
                 "left_outer")
             .select(
-                lit(policyYear).as(HistoryColumns.POLICY_YEAR),
-                lit(asOf).as(HistoryColumns.AS_OF),
-                col(GoldColumns.ID_NUMBER),
-                col(GoldColumns.NAME),
-                CoverageStages.placed(GoldColumns.TOWNSHIP),
-                col(GoldColumns.TOWNSHIP_CODE),
-                CoverageStages.placed(GoldColumns.VILLAGE),
-                col(GoldColumns.VILLAGE_CODE),
-                col(GoldColumns.CATEGORY),
-                col(GoldColumns.INSURED),
-                add_months(birthDate, 12 * pensionAge).as(HistoryColumns.PENSION_AGE_DATE),
+                lit(policyYear).as(ColumnNames.POLICY_YEAR),
+                lit(asOf).as(ColumnNames.AS_OF),
+                col(ColumnNames.ID_NUMBER),
+                col(ColumnNames.NAME),
+                CoverageStages.placed(ColumnNames.TOWNSHIP),
+                col(ColumnNames.TOWNSHIP_CODE),
+                CoverageStages.placed(ColumnNames.VILLAGE),
+                col(ColumnNames.VILLAGE_CODE),
+                col(ColumnNames.CATEGORY),
+                col(ColumnNames.INSURED),
+                add_months(birthDate, 12 * pensionAge).as(ColumnNames.PENSION_AGE_DATE),
                 coalesce(col(HistoryColumns.RECEIVING_PENSION), lit(false))
                     .as(HistoryColumns.RECEIVING_PENSION)));
   }
@@ -105,15 +105,15 @@ public final class HistoryStages {
    * the county's row for every run), numbered in date order, each with the one before and after.
    */
   public static Dataset<Row> recordedAsOfs(Dataset<Row> coverageHistory) {
-    WindowSpec inOrder = Window.orderBy(col(HistoryColumns.AS_OF));
+    WindowSpec inOrder = Window.orderBy(col(ColumnNames.AS_OF));
     return coverageHistory
-        .select(col(HistoryColumns.AS_OF))
+        .select(col(ColumnNames.AS_OF))
         .distinct()
         .select(
-            col(HistoryColumns.AS_OF),
+            col(ColumnNames.AS_OF),
             row_number().over(inOrder).as(INDEX),
-            lag(col(HistoryColumns.AS_OF), 1).over(inOrder).as(PREVIOUS),
-            lead(col(HistoryColumns.AS_OF), 1).over(inOrder).as(NEXT));
+            lag(col(ColumnNames.AS_OF), 1).over(inOrder).as(PREVIOUS),
+            lead(col(ColumnNames.AS_OF), 1).over(inOrder).as(NEXT));
   }
 
   /**
@@ -131,47 +131,41 @@ public final class HistoryStages {
       int policyYear) {
     Dataset<Row> recorded = recordedAsOfs(coverageHistory);
     String[] key = {
-      KEY,
-      HistoryColumns.DEPARTMENT,
-      HistoryColumns.ACTION,
-      HistoryColumns.TOWNSHIP,
-      HistoryColumns.VILLAGE
+      KEY, ColumnNames.DEPARTMENT, ColumnNames.ACTION, ColumnNames.TOWNSHIP, ColumnNames.VILLAGE
     };
     Dataset<Row> open =
         worklistHistory
             .withColumn(
-                KEY, coalesce(col(HistoryColumns.PERSON_ID_NUMBER), col(HistoryColumns.ID_NUMBER)))
-            .groupBy(columns(key, HistoryColumns.AS_OF))
+                KEY, coalesce(col(HistoryColumns.PERSON_ID_NUMBER), col(ColumnNames.ID_NUMBER)))
+            .groupBy(columns(key, ColumnNames.AS_OF))
             .agg(
-                max(col(HistoryColumns.NAME)).as(HistoryColumns.NAME),
-                max(col(HistoryColumns.CATEGORY)).as(HistoryColumns.CATEGORY))
-            .join(recorded.select(HistoryColumns.AS_OF, INDEX), HistoryColumns.AS_OF);
+                max(col(ColumnNames.NAME)).as(ColumnNames.NAME),
+                max(col(ColumnNames.CATEGORY)).as(ColumnNames.CATEGORY))
+            .join(recorded.select(ColumnNames.AS_OF, INDEX), ColumnNames.AS_OF);
     // Gaps and islands: within one unbroken stretch, index − rank is constant.
     WindowSpec byKey = Window.partitionBy(columns(key)).orderBy(col(INDEX));
     Dataset<Row> stretches =
         open.withColumn(STRETCH, col(INDEX).minus(row_number().over(byKey)))
             .groupBy(columns(key, STRETCH))
             .agg(
-                min(col(HistoryColumns.AS_OF)).as(HistoryColumns.OPENED_AS_OF),
+                min(col(ColumnNames.AS_OF)).as(HistoryColumns.OPENED_AS_OF),
                 max(col(INDEX)).as(LAST),
-                max_by(col(HistoryColumns.NAME), col(INDEX)).as(HistoryColumns.NAME),
-                max_by(col(HistoryColumns.CATEGORY), col(INDEX)).as(HistoryColumns.CATEGORY))
+                max_by(col(ColumnNames.NAME), col(INDEX)).as(ColumnNames.NAME),
+                max_by(col(ColumnNames.CATEGORY), col(INDEX)).as(ColumnNames.CATEGORY))
             .join(
                 recorded.select(col(INDEX).as(LAST), col(NEXT).as(HistoryColumns.CLOSED_AS_OF)),
                 LAST);
     Dataset<Row> stillThere =
         targetHistory.select(
-            col(HistoryColumns.AS_OF).as(HistoryColumns.CLOSED_AS_OF),
-            col(HistoryColumns.ID_NUMBER).as(KEY),
-            col(HistoryColumns.TOWNSHIP),
-            col(HistoryColumns.VILLAGE),
+            col(ColumnNames.AS_OF).as(HistoryColumns.CLOSED_AS_OF),
+            col(ColumnNames.ID_NUMBER).as(KEY),
+            col(ColumnNames.TOWNSHIP),
+            col(ColumnNames.VILLAGE),
             lit(true).as(STILL_THERE));
     Column resolution =
         when(col(HistoryColumns.CLOSED_AS_OF).isNull(), lit(null).cast(DataTypes.StringType))
             .when(
-                col(HistoryColumns.ACTION)
-                    .equalTo(WorklistAction.FIX_ID.name())
-                    .or(col(STILL_THERE)),
+                col(ColumnNames.ACTION).equalTo(WorklistAction.FIX_ID.name()).or(col(STILL_THERE)),
                 Resolution.DONE.name())
             .otherwise(Resolution.NO_LONGER_DUE.name());
     return HistoryColumns.ACTION_LOG.select(
@@ -179,20 +173,17 @@ public final class HistoryStages {
             .join(
                 stillThere,
                 ScalaSeqs.of(
-                    HistoryColumns.CLOSED_AS_OF,
-                    KEY,
-                    HistoryColumns.TOWNSHIP,
-                    HistoryColumns.VILLAGE),
+                    HistoryColumns.CLOSED_AS_OF, KEY, ColumnNames.TOWNSHIP, ColumnNames.VILLAGE),
                 "left_outer")
             .select(
-                lit(policyYear).as(HistoryColumns.POLICY_YEAR),
-                col(KEY).as(HistoryColumns.ID_NUMBER),
-                col(HistoryColumns.NAME),
-                col(HistoryColumns.TOWNSHIP),
-                col(HistoryColumns.VILLAGE),
-                col(HistoryColumns.CATEGORY),
-                col(HistoryColumns.ACTION),
-                col(HistoryColumns.DEPARTMENT),
+                lit(policyYear).as(ColumnNames.POLICY_YEAR),
+                col(KEY).as(ColumnNames.ID_NUMBER),
+                col(ColumnNames.NAME),
+                col(ColumnNames.TOWNSHIP),
+                col(ColumnNames.VILLAGE),
+                col(ColumnNames.CATEGORY),
+                col(ColumnNames.ACTION),
+                col(ColumnNames.DEPARTMENT),
                 col(HistoryColumns.OPENED_AS_OF),
                 col(HistoryColumns.CLOSED_AS_OF),
                 resolution.as(HistoryColumns.RESOLUTION)));

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -33,8 +34,8 @@ public final class MonthlyProgressStages {
 
   /** The counted facts of the monthly progress, each 0 or 1 per fact row. */
   private static final String[] COUNTS = {
-    HistoryColumns.TARGET_PERSONS,
-    HistoryColumns.INSURED_PERSONS,
+    ColumnNames.TARGET_PERSONS,
+    ColumnNames.INSURED_PERSONS,
     HistoryColumns.OPEN_ACTIONS,
     HistoryColumns.OPENED_ACTIONS,
     HistoryColumns.CLOSED_ACTIONS,
@@ -71,45 +72,44 @@ public final class MonthlyProgressStages {
     LocalDate yearBegins = LocalDate.of(policyYear, 1, 1);
     Dataset<Row> previousTarget =
         targetHistory.select(
-            col(HistoryColumns.AS_OF).as(PREVIOUS),
-            col(HistoryColumns.ID_NUMBER),
+            col(ColumnNames.AS_OF).as(PREVIOUS),
+            col(ColumnNames.ID_NUMBER),
             lit(true).as(WAS_TARGET));
     Column isNew = col(PREVIOUS).isNotNull().and(col(WAS_TARGET).isNull());
     Column reached =
-        col(HistoryColumns.PENSION_AGE_DATE)
+        col(ColumnNames.PENSION_AGE_DATE)
             .geq(coalesce(date_add(col(PREVIOUS), 1), lit(yearBegins)))
-            .and(col(HistoryColumns.PENSION_AGE_DATE).leq(col(HistoryColumns.AS_OF)));
+            .and(col(ColumnNames.PENSION_AGE_DATE).leq(col(ColumnNames.AS_OF)));
     Dataset<Row> persons =
         targetHistory
-            .join(recorded.select(HistoryColumns.AS_OF, PREVIOUS), HistoryColumns.AS_OF)
-            .join(previousTarget, ScalaSeqs.of(PREVIOUS, HistoryColumns.ID_NUMBER), "left_outer")
+            .join(recorded.select(ColumnNames.AS_OF, PREVIOUS), ColumnNames.AS_OF)
+            .join(previousTarget, ScalaSeqs.of(PREVIOUS, ColumnNames.ID_NUMBER), "left_outer")
             .withColumn(IS_NEW, isNew)
             .withColumn(REACHED, coalesce(reached, lit(false)))
             .select(
                 facts(
-                    col(HistoryColumns.AS_OF),
+                    col(ColumnNames.AS_OF),
                     lit(1),
-                    one(col(HistoryColumns.INSURED)),
+                    one(col(ColumnNames.INSURED)),
                     lit(0),
                     lit(0),
                     lit(0),
                     one(col(IS_NEW)),
-                    one(col(IS_NEW).and(col(HistoryColumns.INSURED))),
+                    one(col(IS_NEW).and(col(ColumnNames.INSURED))),
                     one(col(REACHED)),
                     one(col(REACHED).and(col(HistoryColumns.RECEIVING_PENSION)))));
-    Column actionKey =
-        coalesce(col(HistoryColumns.PERSON_ID_NUMBER), col(HistoryColumns.ID_NUMBER));
+    Column actionKey = coalesce(col(HistoryColumns.PERSON_ID_NUMBER), col(ColumnNames.ID_NUMBER));
     Dataset<Row> open =
         worklistHistory
             .select(
-                col(HistoryColumns.AS_OF),
+                col(ColumnNames.AS_OF),
                 actionKey.as(KEY),
-                col(HistoryColumns.DEPARTMENT),
-                col(HistoryColumns.ACTION),
-                col(HistoryColumns.TOWNSHIP),
-                col(HistoryColumns.VILLAGE))
+                col(ColumnNames.DEPARTMENT),
+                col(ColumnNames.ACTION),
+                col(ColumnNames.TOWNSHIP),
+                col(ColumnNames.VILLAGE))
             .distinct()
-            .select(facts(col(HistoryColumns.AS_OF), 0, 0, 1, 0, 0));
+            .select(facts(col(ColumnNames.AS_OF), 0, 0, 1, 0, 0));
     Dataset<Row> opened = actionLog.select(facts(col(HistoryColumns.OPENED_AS_OF), 0, 0, 0, 1, 0));
     Dataset<Row> closed =
         actionLog
@@ -118,26 +118,23 @@ public final class MonthlyProgressStages {
     // Every place the statistics know, even one with only roster rows awaiting an ID.
     Dataset<Row> places =
         coverageHistory
-            .filter(col(HistoryColumns.LEVEL).equalTo(Level.VILLAGE.name()))
-            .filter(col(HistoryColumns.CATEGORY).equalTo(CoverageStages.ALL))
-            .select(facts(col(HistoryColumns.AS_OF), 0, 0, 0, 0, 0));
+            .filter(col(ColumnNames.LEVEL).equalTo(Level.VILLAGE.name()))
+            .filter(col(ColumnNames.CATEGORY).equalTo(CoverageStages.ALL))
+            .select(facts(col(ColumnNames.AS_OF), 0, 0, 0, 0, 0));
     Dataset<Row> all = persons.unionByName(open).unionByName(opened).unionByName(closed);
     all = all.unionByName(places);
     Column[] sums = new Column[COUNTS.length + 3];
-    sums[0] = grouping(col(HistoryColumns.AS_OF)).as(BY_AS_OF);
-    sums[1] = grouping(col(HistoryColumns.TOWNSHIP)).as(BY_TOWNSHIP);
-    sums[2] = grouping(col(HistoryColumns.VILLAGE)).as(BY_VILLAGE);
+    sums[0] = grouping(col(ColumnNames.AS_OF)).as(BY_AS_OF);
+    sums[1] = grouping(col(ColumnNames.TOWNSHIP)).as(BY_TOWNSHIP);
+    sums[2] = grouping(col(ColumnNames.VILLAGE)).as(BY_VILLAGE);
     for (int i = 0; i < COUNTS.length; i++) {
       sums[i + 3] = sum(col(COUNTS[i])).cast(DataTypes.LongType).as(COUNTS[i]);
     }
     Dataset<Row> rolledUp =
-        all.rollup(
-                col(HistoryColumns.AS_OF),
-                col(HistoryColumns.TOWNSHIP),
-                col(HistoryColumns.VILLAGE))
+        all.rollup(col(ColumnNames.AS_OF), col(ColumnNames.TOWNSHIP), col(ColumnNames.VILLAGE))
             .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length))
             .filter(col(BY_AS_OF).equalTo(0))
-            .join(recorded.select(HistoryColumns.AS_OF, PREVIOUS), HistoryColumns.AS_OF);
+            .join(recorded.select(ColumnNames.AS_OF, PREVIOUS), ColumnNames.AS_OF);
     for (String since : SINCE_PREVIOUS) {
       rolledUp = rolledUp.withColumn(since, when(col(PREVIOUS).isNotNull(), col(since)));
     }
@@ -147,12 +144,12 @@ public final class MonthlyProgressStages {
             .otherwise(Level.VILLAGE.name());
     return HistoryColumns.MONTHLY_PROGRESS.select(
         rolledUp
-            .withColumn(HistoryColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(HistoryColumns.LEVEL, level)
+            .withColumn(ColumnNames.POLICY_YEAR, lit(policyYear))
+            .withColumn(ColumnNames.LEVEL, level)
             .withColumn(
-                HistoryColumns.INSURED_RATE,
+                ColumnNames.INSURED_RATE,
                 CoverageStages.rate(
-                    col(HistoryColumns.INSURED_PERSONS), col(HistoryColumns.TARGET_PERSONS))));
+                    col(ColumnNames.INSURED_PERSONS), col(ColumnNames.TARGET_PERSONS))));
   }
 
   private static Column one(Column condition) {
@@ -178,9 +175,9 @@ public final class MonthlyProgressStages {
   /** One fact row: its as_of, its place, and one value per column of {@link #COUNTS}. */
   private static Column[] facts(Column asOf, Column... counts) {
     Column[] out = new Column[counts.length + 3];
-    out[0] = asOf.as(HistoryColumns.AS_OF);
-    out[1] = col(HistoryColumns.TOWNSHIP);
-    out[2] = col(HistoryColumns.VILLAGE);
+    out[0] = asOf.as(ColumnNames.AS_OF);
+    out[1] = col(ColumnNames.TOWNSHIP);
+    out[2] = col(ColumnNames.VILLAGE);
     for (int i = 0; i < counts.length; i++) {
       out[i + 3] = counts[i].as(COUNTS[i]);
     }

@@ -15,6 +15,7 @@ import org.daijiao.decide.DecideJob;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.Silver;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
@@ -213,7 +214,9 @@ public final class StatsJob {
     return contract
         .select(warehouse.readAt(spark, contract.table(), version))
         .filter(
-            col(Tables.POLICY_YEAR).equalTo(policyYear).and(col(Tables.AS_OF).notEqual(lit(asOf))))
+            col(ColumnNames.POLICY_YEAR)
+                .equalTo(policyYear)
+                .and(col(ColumnNames.AS_OF).notEqual(lit(asOf))))
         .unionByName(ours);
   }
 }

@@ -18,6 +18,7 @@ import org.daijiao.eligibility.Reason;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ledger.Status;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -65,7 +66,7 @@ public final class WorklistStages {
       int policyYear,
       LocalDate asOf) {
     Column due = col(GoldColumns.SELF_PAY_AMOUNT).minus(col(GoldColumns.SELF_PAID_AMOUNT));
-    Column status = col(GoldColumns.STATUS);
+    Column status = col(ColumnNames.STATUS);
     Column ledgerAction =
         when(status.equalTo(Status.AWAITING_ENROLLMENT.name()), WorklistAction.ENROL.name())
             .when(
@@ -78,10 +79,10 @@ public final class WorklistStages {
                 ledgerAction,
                 when(
                         ledgerAction.equalTo(WorklistAction.REFUND.name()),
-                        col(GoldColumns.SUBSIDY_AMOUNT))
+                        col(ColumnNames.SUBSIDY_AMOUNT))
                     .otherwise(when(due.gt(0), due).otherwise(lit(0))),
-                col(GoldColumns.DEADLINE))
-            .filter(col(CoverageColumns.ACTION).isNotNull());
+                col(ColumnNames.DEADLINE))
+            .filter(col(ColumnNames.ACTION).isNotNull());
     Dataset<Row> transfers =
         actions(
             eligibility.filter(
@@ -95,60 +96,60 @@ public final class WorklistStages {
             lit(null));
     Dataset<Row> pensions =
         actions(
-            reachingPensionAge.join(receiving, ScalaSeqs.of(GoldColumns.ID_NUMBER), "left_anti"),
+            reachingPensionAge.join(receiving, ScalaSeqs.of(ColumnNames.ID_NUMBER), "left_anti"),
             lit(WorklistAction.REACHES_PENSION_AGE.name()),
             lit(null),
-            col(GoldColumns.PENSION_AGE_DATE));
+            col(ColumnNames.PENSION_AGE_DATE));
     Dataset<Row> ofPersons =
         fromLedger
             .unionByName(transfers)
             .unionByName(pensions)
-            .withColumn(HistoryColumns.PERSON_ID_NUMBER, col(GoldColumns.ID_NUMBER))
-            .withColumn(CoverageColumns.ID_NUMBER, masked(col(GoldColumns.ID_NUMBER)))
-            .withColumn(CoverageColumns.DEPARTMENT, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.CANDIDATE_ID_NUMBER, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType))
-            .withColumn(CoverageColumns.LINE, lit(null).cast(DataTypes.LongType));
+            .withColumn(HistoryColumns.PERSON_ID_NUMBER, col(ColumnNames.ID_NUMBER))
+            .withColumn(ColumnNames.ID_NUMBER, masked(col(ColumnNames.ID_NUMBER)))
+            .withColumn(ColumnNames.DEPARTMENT, lit(null).cast(DataTypes.StringType))
+            .withColumn(ColumnNames.CANDIDATE_ID_NUMBER, lit(null).cast(DataTypes.StringType))
+            .withColumn(ColumnNames.SOURCE_FILE, lit(null).cast(DataTypes.StringType))
+            .withColumn(ColumnNames.LINE, lit(null).cast(DataTypes.LongType));
     // The value exported is masked already; a category the policy does not know is UNKNOWN.
     Dataset<Row> fixIds =
         unresolved.select(
-            col(GoldColumns.TOWNSHIP),
-            col(GoldColumns.TOWNSHIP_CODE),
-            col(GoldColumns.VILLAGE),
-            col(GoldColumns.VILLAGE_CODE),
-            col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(CoverageColumns.ID_NUMBER),
-            col(GoldColumns.NAME),
-            coalesce(col(GoldColumns.CATEGORY), lit(UNKNOWN)).as(GoldColumns.CATEGORY),
-            lit(WorklistAction.FIX_ID.name()).as(CoverageColumns.ACTION),
-            lit(null).cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
-            lit(null).cast(DataTypes.DateType).as(CoverageColumns.DEADLINE),
-            col(CoverageColumns.DEPARTMENT),
-            col(CoverageColumns.CANDIDATE_ID_NUMBER),
-            col(CoverageColumns.SOURCE_FILE),
-            col(CoverageColumns.LINE),
+            col(ColumnNames.TOWNSHIP),
+            col(ColumnNames.TOWNSHIP_CODE),
+            col(ColumnNames.VILLAGE),
+            col(ColumnNames.VILLAGE_CODE),
+            col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(ColumnNames.ID_NUMBER),
+            col(ColumnNames.NAME),
+            coalesce(col(ColumnNames.CATEGORY), lit(UNKNOWN)).as(ColumnNames.CATEGORY),
+            lit(WorklistAction.FIX_ID.name()).as(ColumnNames.ACTION),
+            lit(null).cast(CleanColumns.MONEY).as(ColumnNames.AMOUNT),
+            lit(null).cast(DataTypes.DateType).as(ColumnNames.DEADLINE),
+            col(ColumnNames.DEPARTMENT),
+            col(ColumnNames.CANDIDATE_ID_NUMBER),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE),
             lit(null).cast(DataTypes.StringType).as(HistoryColumns.PERSON_ID_NUMBER));
     return HistoryColumns.WORKLIST_HISTORY.select(
         ofPersons
             .unionByName(fixIds)
-            .withColumn(CoverageColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(CoverageColumns.TOWNSHIP, CoverageStages.placed(GoldColumns.TOWNSHIP))
-            .withColumn(CoverageColumns.VILLAGE, CoverageStages.placed(GoldColumns.VILLAGE))
-            .withColumn(CoverageColumns.AS_OF, lit(asOf)));
+            .withColumn(ColumnNames.POLICY_YEAR, lit(policyYear))
+            .withColumn(ColumnNames.TOWNSHIP, CoverageStages.placed(ColumnNames.TOWNSHIP))
+            .withColumn(ColumnNames.VILLAGE, CoverageStages.placed(ColumnNames.VILLAGE))
+            .withColumn(ColumnNames.AS_OF, lit(asOf)));
   }
 
   /** One work-list row per input row: who, where, which action, how much, by when. */
   private static Dataset<Row> actions(
       Dataset<Row> persons, Column action, Column amount, Column deadline) {
     return persons.select(
-        col(GoldColumns.TOWNSHIP),
-        col(GoldColumns.TOWNSHIP_CODE),
-        col(GoldColumns.VILLAGE),
-        col(GoldColumns.VILLAGE_CODE),
-        col(GoldColumns.ID_NUMBER),
-        col(GoldColumns.NAME),
-        col(GoldColumns.CATEGORY),
-        action.as(CoverageColumns.ACTION),
-        amount.cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT),
-        deadline.cast("date").as(CoverageColumns.DEADLINE));
+        col(ColumnNames.TOWNSHIP),
+        col(ColumnNames.TOWNSHIP_CODE),
+        col(ColumnNames.VILLAGE),
+        col(ColumnNames.VILLAGE_CODE),
+        col(ColumnNames.ID_NUMBER),
+        col(ColumnNames.NAME),
+        col(ColumnNames.CATEGORY),
+        action.as(ColumnNames.ACTION),
+        amount.cast(CleanColumns.MONEY).as(ColumnNames.AMOUNT),
+        deadline.cast("date").as(ColumnNames.DEADLINE));
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -64,7 +65,7 @@ public final class YearSummary {
     List<CategoryCount> counts = new ArrayList<>();
     for (Row r :
         ofYear(Tables.ELIGIBILITY)
-            .groupBy(col(GoldColumns.CATEGORY))
+            .groupBy(col(ColumnNames.CATEGORY))
             .agg(
                 count(lit(1)).as(persons),
                 count_if(col(inTarget)).as(inTarget),
@@ -72,7 +73,7 @@ public final class YearSummary {
             .collectAsList()) {
       counts.add(
           new CategoryCount(
-              r.getAs(GoldColumns.CATEGORY),
+              r.getAs(ColumnNames.CATEGORY),
               r.<Long>getAs(persons),
               r.<Long>getAs(inTarget),
               r.<Long>getAs(eligible)));
@@ -88,19 +89,19 @@ public final class YearSummary {
     for (Row r :
         ofYear(Tables.DEPARTMENT_FUNDING)
             .select(
-                col(CoverageColumns.DEPARTMENT),
-                col(CoverageColumns.BATCH),
-                col(CoverageColumns.MODE),
+                col(ColumnNames.DEPARTMENT),
+                col(ColumnNames.BATCH),
+                col(ColumnNames.MODE),
                 col(CoverageColumns.PERSONS),
-                col(CoverageColumns.SUBSIDY_AMOUNT))
+                col(ColumnNames.SUBSIDY_AMOUNT))
             .collectAsList()) {
       funding.add(
           new Funding(
-              r.getAs(CoverageColumns.DEPARTMENT),
-              r.getAs(CoverageColumns.BATCH),
-              r.getAs(CoverageColumns.MODE),
+              r.getAs(ColumnNames.DEPARTMENT),
+              r.getAs(ColumnNames.BATCH),
+              r.getAs(ColumnNames.MODE),
               r.<Long>getAs(CoverageColumns.PERSONS),
-              r.getAs(CoverageColumns.SUBSIDY_AMOUNT)));
+              r.getAs(ColumnNames.SUBSIDY_AMOUNT)));
     }
     funding.sort(
         Comparator.comparing(Funding::department)
@@ -114,20 +115,18 @@ public final class YearSummary {
     List<Row> rows =
         ofYear(Tables.COVERAGE_STATS)
             .filter(
-                col(CoverageColumns.CATEGORY)
+                col(ColumnNames.CATEGORY)
                     .equalTo(CoverageStages.ALL)
-                    .and(
-                        col(CoverageColumns.LEVEL)
-                            .isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
+                    .and(col(ColumnNames.LEVEL).isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
             .collectAsList();
     Optional<Coverage> county =
         rows.stream()
-            .filter(r -> Level.COUNTY.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .filter(r -> Level.COUNTY.name().equals(r.getAs(ColumnNames.LEVEL)))
             .findFirst()
             .map(YearSummary::coverage);
     List<Coverage> townships =
         rows.stream()
-            .filter(r -> Level.TOWNSHIP.name().equals(r.getAs(CoverageColumns.LEVEL)))
+            .filter(r -> Level.TOWNSHIP.name().equals(r.getAs(ColumnNames.LEVEL)))
             .map(YearSummary::coverage)
             .sorted(
                 Comparator.comparing(
@@ -139,16 +138,16 @@ public final class YearSummary {
 
   private static Coverage coverage(Row r) {
     return new Coverage(
-        r.getAs(CoverageColumns.TOWNSHIP),
-        r.getAs(CoverageColumns.TARGET_PERSONS),
-        r.getAs(CoverageColumns.INSURED_PERSONS),
-        r.getAs(CoverageColumns.INSURED_RATE),
+        r.getAs(ColumnNames.TOWNSHIP),
+        r.getAs(ColumnNames.TARGET_PERSONS),
+        r.getAs(ColumnNames.INSURED_PERSONS),
+        r.getAs(ColumnNames.INSURED_RATE),
         r.getAs(CoverageColumns.PAID_PERSONS),
         r.getAs(CoverageColumns.PAID_RATE),
         r.getAs(CoverageColumns.UNRESOLVED_ROSTER_ROWS));
   }
 
   private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(year));
+    return warehouse.read(spark, table).filter(col(ColumnNames.POLICY_YEAR).equalTo(year));
   }
 }

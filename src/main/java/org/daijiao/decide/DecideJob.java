@@ -15,6 +15,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.Silver;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
@@ -56,7 +57,7 @@ public final class DecideJob {
 
     private static Dataset<Row> ofYear(
         SparkSession spark, Warehouse warehouse, TableName table, int year) {
-      return warehouse.read(spark, table).filter(col(GoldColumns.POLICY_YEAR).equalTo(year));
+      return warehouse.read(spark, table).filter(col(ColumnNames.POLICY_YEAR).equalTo(year));
     }
 
     /** Releases the rows kept in memory. */

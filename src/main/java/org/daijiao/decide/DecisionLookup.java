@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.person.PersonTimeline;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
@@ -56,13 +56,13 @@ public final class DecisionLookup {
     Row r =
         warehouse
             .read(spark, Tables.ELIGIBILITY)
-            .filter(col(GoldColumns.POLICY_YEAR).equalTo(year))
-            .select(max(col(GoldColumns.AS_OF)).as(LATEST_AS_OF))
+            .filter(col(ColumnNames.POLICY_YEAR).equalTo(year))
+            .select(max(col(ColumnNames.AS_OF)).as(LATEST_AS_OF))
             .first();
     return Optional.ofNullable(r.getAs(LATEST_AS_OF));
   }
 
   private static Dataset<Row> only(Dataset<Row> table, String id) {
-    return table.filter(col(SilverColumns.ID_NUMBER).equalTo(id));
+    return table.filter(col(ColumnNames.ID_NUMBER).equalTo(id));
   }
 }

@@ -21,7 +21,7 @@ import org.daijiao.person.Payment;
 import org.daijiao.person.Period;
 import org.daijiao.person.PersonTimeline;
 import org.daijiao.person.Scheme;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -36,20 +36,20 @@ public final class DecisionRows {
 
   private static final List<Field> FIELDS =
       List.of(
-          new Field(GoldColumns.ID_NUMBER, StringType, false, Decision::id),
+          new Field(ColumnNames.ID_NUMBER, StringType, false, Decision::id),
           new Field(
               GoldColumns.HELD_CATEGORIES, GoldColumns.CODES, false, d -> seq(d.heldCategories())),
           new Field(GoldColumns.ELIGIBLE, BooleanType, false, Decision::eligible),
-          new Field(GoldColumns.CATEGORY, StringType, true, Decision::category),
+          new Field(ColumnNames.CATEGORY, StringType, true, Decision::category),
           new Field(GoldColumns.REASONS, GoldColumns.CODES, false, d -> seq(d.reasons())),
           new Field(GoldColumns.FIRST_ELIGIBLE_DATE, DateType, true, Decision::firstEligibleDate),
           new Field(GoldColumns.IN_COVERAGE_TARGET, BooleanType, false, Decision::inCoverageTarget),
-          new Field(GoldColumns.INSURED, BooleanType, false, Decision::insured),
+          new Field(ColumnNames.INSURED, BooleanType, false, Decision::insured),
           new Field(GoldColumns.PAID, BooleanType, false, Decision::paid),
-          new Field(GoldColumns.DEPARTMENT, StringType, true, Decision::department),
-          new Field(GoldColumns.FUNDING_SOURCE, StringType, true, Decision::fundingSource),
-          new Field(GoldColumns.TIER, CleanColumns.MONEY, true, Decision::tier),
-          new Field(GoldColumns.SUBSIDY_AMOUNT, CleanColumns.MONEY, true, Decision::subsidyAmount),
+          new Field(ColumnNames.DEPARTMENT, StringType, true, Decision::department),
+          new Field(ColumnNames.FUNDING_SOURCE, StringType, true, Decision::fundingSource),
+          new Field(ColumnNames.TIER, CleanColumns.MONEY, true, Decision::tier),
+          new Field(ColumnNames.SUBSIDY_AMOUNT, CleanColumns.MONEY, true, Decision::subsidyAmount),
           new Field(GoldColumns.SELF_PAY_AMOUNT, CleanColumns.MONEY, true, Decision::selfPayAmount),
           new Field(
               GoldColumns.SELF_PAID_AMOUNT, CleanColumns.MONEY, true, Decision::selfPaidAmount),
@@ -58,16 +58,16 @@ public final class DecisionRows {
               CleanColumns.MONEY,
               true,
               Decision::governmentPaidAmount),
-          new Field(GoldColumns.MODE, StringType, true, Decision::mode),
-          new Field(GoldColumns.BATCH, StringType, true, Decision::batch),
-          new Field(GoldColumns.DEADLINE, DateType, true, Decision::deadline),
-          new Field(GoldColumns.STATUS, StringType, true, Decision::status),
+          new Field(ColumnNames.MODE, StringType, true, Decision::mode),
+          new Field(ColumnNames.BATCH, StringType, true, Decision::batch),
+          new Field(ColumnNames.DEADLINE, DateType, true, Decision::deadline),
+          new Field(ColumnNames.STATUS, StringType, true, Decision::status),
           new Field(
               GoldColumns.FLAGS,
               GoldColumns.CODES,
               true,
               d -> d.flags() == null ? null : seq(d.flags())),
-          new Field(GoldColumns.PENSION_AGE_DATE, DateType, true, Decision::pensionAgeDate),
+          new Field(ColumnNames.PENSION_AGE_DATE, DateType, true, Decision::pensionAgeDate),
           new Field(
               GoldColumns.REACHES_PENSION_AGE, BooleanType, false, Decision::reachesPensionAge));
 
@@ -87,8 +87,8 @@ public final class DecisionRows {
   /** A row of {@link TimelineStage#timelines} as the engine's input. */
   public static PersonTimeline toTimeline(Row row) {
     return new PersonTimeline(
-        row.getAs(SilverColumns.ID_NUMBER),
-        row.getAs(SilverColumns.BIRTH_DATE),
+        row.getAs(ColumnNames.ID_NUMBER),
+        row.getAs(ColumnNames.BIRTH_DATE),
         periods(row, TimelineStage.CATEGORY_PERIODS),
         periods(row, TimelineStage.EXCLUSION_PERIODS),
         enrollments(row),
@@ -120,10 +120,10 @@ public final class DecisionRows {
     for (Row e : structs(row, TimelineStage.ENROLLMENTS)) {
       out.add(
           new Enrollment(
-              Scheme.valueOf(e.getAs(SilverColumns.SCHEME)),
-              e.getAs(SilverColumns.REGION_CODE),
-              EnrollmentStatus.valueOf(e.getAs(SilverColumns.STATUS)),
-              (BigDecimal) e.getAs(SilverColumns.TIER)));
+              Scheme.valueOf(e.getAs(ColumnNames.SCHEME)),
+              e.getAs(ColumnNames.REGION_CODE),
+              EnrollmentStatus.valueOf(e.getAs(ColumnNames.STATUS)),
+              (BigDecimal) e.getAs(ColumnNames.TIER)));
     }
     return out;
   }
@@ -133,10 +133,10 @@ public final class DecisionRows {
     for (Row p : structs(row, TimelineStage.PAYMENTS)) {
       out.add(
           new Payment(
-              (Integer) p.getAs(SilverColumns.PAYMENT_YEAR),
-              (BigDecimal) p.getAs(SilverColumns.AMOUNT),
-              (LocalDate) p.getAs(SilverColumns.PAID_DATE),
-              PayerType.valueOf(p.getAs(SilverColumns.PAYER_TYPE))));
+              (Integer) p.getAs(ColumnNames.PAYMENT_YEAR),
+              (BigDecimal) p.getAs(ColumnNames.AMOUNT),
+              (LocalDate) p.getAs(ColumnNames.PAID_DATE),
+              PayerType.valueOf(p.getAs(ColumnNames.PAYER_TYPE))));
     }
     return out;
   }

@@ -24,6 +24,7 @@ import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.resolve.Locations;
 import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 import org.daijiao.spark.TableContract;
 import scala.collection.Seq;
@@ -63,15 +64,15 @@ public final class DecisionStages {
       Dataset<Row> townships,
       Dataset<Row> villages,
       Policy policy) {
-    Column category = col(SilverColumns.CATEGORY);
+    Column category = col(ColumnNames.CATEGORY);
     Column byPriority =
         struct(
             PolicyColumns.priorityRank(policy, category).as(RANK),
-            category.as(SilverColumns.CATEGORY));
+            category.as(ColumnNames.CATEGORY));
     Column highestEverHeld =
-        min(when(col(SilverColumns.TARGET), byPriority))
-            .over(Window.partitionBy(col(SilverColumns.ID_NUMBER)))
-            .getField(SilverColumns.CATEGORY);
+        min(when(col(ColumnNames.TARGET), byPriority))
+            .over(Window.partitionBy(col(ColumnNames.ID_NUMBER)))
+            .getField(ColumnNames.CATEGORY);
     Column placingSource = certifyingSource(coalesce(col(DECIDED), highestEverHeld));
     Column latestRecordStart = col(SilverColumns.LATEST_RECORD_START);
     Dataset<Row> candidates =
@@ -79,20 +80,18 @@ public final class DecisionStages {
             // a record of the period exists at as_of
             .filter(latestRecordStart.isNotNull())
             .join(
-                decisions.select(col(GoldColumns.ID_NUMBER), col(GoldColumns.CATEGORY).as(DECIDED)),
-                ScalaSeqs.of(SilverColumns.ID_NUMBER),
+                decisions.select(col(ColumnNames.ID_NUMBER), col(ColumnNames.CATEGORY).as(DECIDED)),
+                ScalaSeqs.of(ColumnNames.ID_NUMBER),
                 "inner")
             .withColumn(PLACING_SOURCE, placingSource)
             .filter(
                 col(PLACING_SOURCE)
                     .isNull()
-                    .or(col(SilverColumns.SOURCE).equalTo(col(PLACING_SOURCE))));
+                    .or(col(ColumnNames.SOURCE).equalTo(col(PLACING_SOURCE))));
     Dataset<Row> latest =
         Locations.latestRecord(candidates, latestRecordStart)
             .select(
-                col(SilverColumns.ID_NUMBER),
-                col(SilverColumns.TOWNSHIP),
-                col(SilverColumns.VILLAGE));
+                col(ColumnNames.ID_NUMBER), col(ColumnNames.TOWNSHIP), col(ColumnNames.VILLAGE));
     return Locations.withDivisionCodes(latest, townships, villages)
         .drop(SilverColumns.LOCATION_FLAGS);
   }
@@ -115,13 +114,13 @@ public final class DecisionStages {
   public static Dataset<Row> enriched(
       Dataset<Row> decisions, Dataset<Row> persons, Dataset<Row> locations) {
     // Persons and locations have one row per id_number: the joins keep one row per decision.
-    Seq<String> byId = ScalaSeqs.of(GoldColumns.ID_NUMBER);
+    Seq<String> byId = ScalaSeqs.of(ColumnNames.ID_NUMBER);
     return decisions
         .join(
             persons.select(
-                col(SilverColumns.ID_NUMBER),
-                col(SilverColumns.NAME),
-                col(SilverColumns.BIRTH_DATE),
+                col(ColumnNames.ID_NUMBER),
+                col(ColumnNames.NAME),
+                col(ColumnNames.BIRTH_DATE),
                 col(SilverColumns.ID_REPAIRS)),
             byId,
             "inner")
@@ -167,7 +166,7 @@ public final class DecisionStages {
   private static Dataset<Row> select(
       Dataset<Row> rows, TableContract table, int policyYear, LocalDate asOf) {
     return table.select(
-        rows.withColumn(GoldColumns.POLICY_YEAR, lit(policyYear))
-            .withColumn(GoldColumns.AS_OF, lit(asOf)));
+        rows.withColumn(ColumnNames.POLICY_YEAR, lit(policyYear))
+            .withColumn(ColumnNames.AS_OF, lit(asOf)));
   }
 }

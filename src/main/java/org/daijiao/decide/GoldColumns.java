@@ -10,7 +10,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 
 import org.apache.spark.sql.types.DataType;
 import org.daijiao.ingest.clean.CleanColumns;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
@@ -21,61 +21,58 @@ import org.daijiao.spark.Tables;
  * Columns carried from silver keep their silver names.
  */
 public final class GoldColumns {
-  public static final String POLICY_YEAR = Tables.POLICY_YEAR;
-  public static final String ID_NUMBER = SilverColumns.ID_NUMBER;
-  public static final String NAME = SilverColumns.NAME;
-  public static final String TOWNSHIP = SilverColumns.TOWNSHIP;
-  public static final String VILLAGE = SilverColumns.VILLAGE;
-  public static final String TOWNSHIP_CODE = SilverColumns.TOWNSHIP_CODE;
-  public static final String VILLAGE_CODE = SilverColumns.VILLAGE_CODE;
-  public static final String BIRTH_DATE = SilverColumns.BIRTH_DATE;
   public static final String HELD_CATEGORIES = "held_categories";
   public static final String ELIGIBLE = "eligible";
-  public static final String CATEGORY = SilverColumns.CATEGORY;
   public static final String REASONS = "reasons";
   public static final String FIRST_ELIGIBLE_DATE = "first_eligible_date";
   public static final String IN_COVERAGE_TARGET = "in_coverage_target";
-  public static final String INSURED = "insured";
   public static final String PAID = "paid";
-  public static final String DEPARTMENT = "department";
-  public static final String FUNDING_SOURCE = "funding_source";
-  public static final String TIER = "tier";
-  public static final String SUBSIDY_AMOUNT = "subsidy_amount";
   public static final String SELF_PAY_AMOUNT = "self_pay_amount";
   public static final String SELF_PAID_AMOUNT = "self_paid_amount";
   public static final String GOVERNMENT_PAID_AMOUNT = "government_paid_amount";
-  public static final String MODE = "mode";
-  public static final String BATCH = "batch";
-  public static final String DEADLINE = "deadline";
-  public static final String STATUS = "status";
   public static final String FLAGS = "flags";
-  public static final String PENSION_AGE_DATE = "pension_age_date";
   public static final String REACHES_PENSION_AGE = "reaches_pension_age";
-  public static final String AS_OF = "as_of";
 
   /** Text codes in an array, none null. */
   public static final DataType CODES = createArrayType(StringType, false);
 
   private static final ColumnSpec POLICY_YEAR_COLUMN =
       required(
-          POLICY_YEAR, IntegerType, "政策年度", "the policy year Y decided (docs/rules.md#window)");
+          ColumnNames.POLICY_YEAR,
+          IntegerType,
+          "政策年度",
+          "the policy year Y decided (docs/rules.md#window)");
   private static final ColumnSpec ID_NUMBER_COLUMN =
-      required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number");
+      required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number");
   private static final ColumnSpec NAME_COLUMN =
-      optional(NAME, StringType, "姓名", "the person's name (silver.persons)");
+      optional(ColumnNames.NAME, StringType, "姓名", "the person's name (silver.persons)");
   private static final ColumnSpec TOWNSHIP_COLUMN =
-      optional(TOWNSHIP, StringType, "乡镇（街道）", "where the person lives (Decision 9): township");
+      optional(
+          ColumnNames.TOWNSHIP,
+          StringType,
+          "乡镇（街道）",
+          "where the person lives (Decision 9): township");
   private static final ColumnSpec VILLAGE_COLUMN =
-      optional(VILLAGE, StringType, "村（社区）", "where the person lives (Decision 9): village");
+      optional(
+          ColumnNames.VILLAGE, StringType, "村（社区）", "where the person lives (Decision 9): village");
   private static final ColumnSpec AS_OF_COLUMN =
       required(
-          AS_OF, DateType, "数据截止日期", "the run's reference date: W ends on min(Y-12-31, as_of)");
+          ColumnNames.AS_OF,
+          DateType,
+          "数据截止日期",
+          "the run's reference date: W ends on min(Y-12-31, as_of)");
   private static final ColumnSpec TOWNSHIP_CODE_COLUMN =
       optional(
-          TOWNSHIP_CODE, StringType, "乡镇区划代码", "official code of the township; null if unmatched");
+          ColumnNames.TOWNSHIP_CODE,
+          StringType,
+          "乡镇区划代码",
+          "official code of the township; null if unmatched");
   private static final ColumnSpec VILLAGE_CODE_COLUMN =
       optional(
-          VILLAGE_CODE, StringType, "村（社区）区划代码", "official code of the village; null if unmatched");
+          ColumnNames.VILLAGE_CODE,
+          StringType,
+          "村（社区）区划代码",
+          "official code of the village; null if unmatched");
 
   /** {@code gold.eligibility}: one row per (policy_year, id_number) on any roster. */
   public static final TableContract ELIGIBILITY =
@@ -99,7 +96,7 @@ public final class GoldColumns {
               "是否代缴对象",
               "代缴对象: qualifying days and no exclusion (docs/rules.md#qualifying-days)"),
           optional(
-              CATEGORY,
+              ColumnNames.CATEGORY,
               StringType,
               "认定类别",
               "resolved category (§2(一)); if not eligible the highest held; null when none"),
@@ -119,7 +116,7 @@ public final class GoldColumns {
               "是否应参保对象",
               "has a qualifying day (docs/rules.md#coverage-target)"),
           required(
-              INSURED,
+              ColumnNames.INSURED,
               BooleanType,
               "是否已参保",
               "an ACTIVE, SUSPENDED or RECEIVING record (docs/rules.md#coverage-target)"),
@@ -139,16 +136,24 @@ public final class GoldColumns {
           NAME_COLUMN,
           TOWNSHIP_COLUMN,
           VILLAGE_COLUMN,
-          required(CATEGORY, StringType, "代缴类别", "the resolved category (§2(一))"),
-          required(DEPARTMENT, StringType, "认定部门", "the certifying department that pays (§2(二))"),
-          required(FUNDING_SOURCE, StringType, "资金来源", "where the department's money comes from"),
+          required(ColumnNames.CATEGORY, StringType, "代缴类别", "the resolved category (§2(一))"),
           required(
-              TIER,
+              ColumnNames.DEPARTMENT,
+              StringType,
+              "认定部门",
+              "the certifying department that pays (§2(二))"),
+          required(
+              ColumnNames.FUNDING_SOURCE,
+              StringType,
+              "资金来源",
+              "where the department's money comes from"),
+          required(
+              ColumnNames.TIER,
               CleanColumns.MONEY,
               "缴费档次",
               "T: the tier the person chose, or L (docs/rules.md#chosen-tier)"),
           required(
-              SUBSIDY_AMOUNT,
+              ColumnNames.SUBSIDY_AMOUNT,
               CleanColumns.MONEY,
               "代缴补助金额",
               "paid on the person's behalf: L or 70 % of L"),
@@ -161,16 +166,17 @@ public final class GoldColumns {
               CleanColumns.MONEY,
               "政府已代缴金额",
               "GOVERNMENT payments for Y, ≤ as_of"),
-          required(MODE, StringType, "代缴方式", "DIRECT (代缴) or POST_HOC_REFUND (事后补助)"),
+          required(ColumnNames.MODE, StringType, "代缴方式", "DIRECT (代缴) or POST_HOC_REFUND (事后补助)"),
           required(
-              BATCH,
+              ColumnNames.BATCH,
               StringType,
               "代缴批次",
               "REGULAR (first qualifying day by the cut-off) or DYNAMIC"),
           required(FIRST_ELIGIBLE_DATE, DateType, "首次符合条件日期", "the first qualifying day"),
-          required(DEADLINE, DateType, "办结时限", "by when the subsidy is settled (§2(二))"),
           required(
-              STATUS,
+              ColumnNames.DEADLINE, DateType, "办结时限", "by when the subsidy is settled (§2(二))"),
+          required(
+              ColumnNames.STATUS,
               StringType,
               "办理状态（销号）",
               "the first open step of the 销号 checklist (docs/rules.md#status)"),
@@ -191,9 +197,14 @@ public final class GoldColumns {
           NAME_COLUMN,
           TOWNSHIP_COLUMN,
           VILLAGE_COLUMN,
-          required(CATEGORY, StringType, "困难类别", "resolved or highest held target category"),
-          required(BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
-          required(PENSION_AGE_DATE, DateType, "年满60周岁日期", "the 60th birthday, which falls in W"),
+          required(
+              ColumnNames.CATEGORY, StringType, "困难类别", "resolved or highest held target category"),
+          required(ColumnNames.BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
+          required(
+              ColumnNames.PENSION_AGE_DATE,
+              DateType,
+              "年满60周岁日期",
+              "the 60th birthday, which falls in W"),
           AS_OF_COLUMN,
           TOWNSHIP_CODE_COLUMN,
           VILLAGE_CODE_COLUMN);

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 import scala.collection.Seq;
 
@@ -46,44 +46,44 @@ public final class TimelineStage {
       Dataset<Row> payments,
       int policyYear,
       LocalDate asOf) {
-    Column id = col(SilverColumns.ID_NUMBER);
+    Column id = col(ColumnNames.ID_NUMBER);
     Dataset<Row> categories =
         categoryPeriods
-            .filter(col(SilverColumns.START_DATE).leq(lit(asOf)))
+            .filter(col(ColumnNames.START_DATE).leq(lit(asOf)))
             .groupBy(id)
-            .agg(collect_list(period(SilverColumns.CATEGORY)).as(CATEGORY_PERIODS));
+            .agg(collect_list(period(ColumnNames.CATEGORY)).as(CATEGORY_PERIODS));
     Dataset<Row> exclusions =
         exclusionPeriods
-            .filter(col(SilverColumns.START_DATE).leq(lit(asOf)))
+            .filter(col(ColumnNames.START_DATE).leq(lit(asOf)))
             .groupBy(id)
-            .agg(collect_list(period(SilverColumns.REASON)).as(EXCLUSION_PERIODS));
+            .agg(collect_list(period(ColumnNames.REASON)).as(EXCLUSION_PERIODS));
     Dataset<Row> enrolled =
         enrollments
             .groupBy(id)
             .agg(
                 collect_list(
                         struct(
-                            col(SilverColumns.SCHEME),
-                            col(SilverColumns.REGION_CODE),
-                            col(SilverColumns.STATUS),
-                            col(SilverColumns.TIER)))
+                            col(ColumnNames.SCHEME),
+                            col(ColumnNames.REGION_CODE),
+                            col(ColumnNames.STATUS),
+                            col(ColumnNames.TIER)))
                     .as(ENROLLMENTS));
     Dataset<Row> paid =
         payments
-            .filter(col(SilverColumns.PAYMENT_YEAR).equalTo(policyYear))
+            .filter(col(ColumnNames.PAYMENT_YEAR).equalTo(policyYear))
             .groupBy(id)
             .agg(
                 collect_list(
                         struct(
-                            col(SilverColumns.PAYMENT_YEAR),
-                            col(SilverColumns.AMOUNT),
-                            col(SilverColumns.PAID_DATE),
-                            col(SilverColumns.PAYER_TYPE)))
+                            col(ColumnNames.PAYMENT_YEAR),
+                            col(ColumnNames.AMOUNT),
+                            col(ColumnNames.PAID_DATE),
+                            col(ColumnNames.PAYER_TYPE)))
                     .as(PAYMENTS));
     // Each side is aggregated to one row per id_number, so the joins cannot multiply persons.
-    Seq<String> byId = ScalaSeqs.of(SilverColumns.ID_NUMBER);
+    Seq<String> byId = ScalaSeqs.of(ColumnNames.ID_NUMBER);
     return persons
-        .select(id, col(SilverColumns.BIRTH_DATE))
+        .select(id, col(ColumnNames.BIRTH_DATE))
         .join(categories, byId, "inner")
         .join(exclusions, byId, "left_outer")
         .join(enrolled, byId, "left_outer")
@@ -94,7 +94,7 @@ public final class TimelineStage {
   private static Column period(String codeColumn) {
     return struct(
         col(codeColumn).as(CODE),
-        col(SilverColumns.START_DATE).as(START),
-        col(SilverColumns.END_DATE).as(END));
+        col(ColumnNames.START_DATE).as(START),
+        col(ColumnNames.END_DATE).as(END));
   }
 }

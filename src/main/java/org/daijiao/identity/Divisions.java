@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * Pengshui's official divisions (NBS statistical division codes, bundled as {@code
@@ -31,9 +32,6 @@ public final class Divisions {
   public record Division(
       String code, String name, String shortName, String level, String parentCode) {}
 
-  /** The official code of a township (9 digits). */
-  public static final String TOWNSHIP_CODE = "township_code";
-
   /** The official full name of a township (汉葭街道). */
   public static final String TOWNSHIP_OFFICIAL = "township_official";
 
@@ -41,9 +39,6 @@ public final class Divisions {
    * A township name without its type suffix ({@link #townshipKeyOf}): what names are matched on.
    */
   public static final String TOWNSHIP_KEY = "township_key";
-
-  /** The official code of a village (12 digits). */
-  public static final String VILLAGE_CODE = "village_code";
 
   /** The code of the township a village belongs to: villages are matched within it. */
   public static final String VILLAGE_TOWNSHIP_CODE = "village_township_code";
@@ -61,14 +56,14 @@ public final class Divisions {
   /** The townships, one row each: code, official name, match key. */
   public static final StructType TOWNSHIPS =
       new StructType()
-          .add(TOWNSHIP_CODE, DataTypes.StringType, false)
+          .add(ColumnNames.TOWNSHIP_CODE, DataTypes.StringType, false)
           .add(TOWNSHIP_OFFICIAL, DataTypes.StringType, false)
           .add(TOWNSHIP_KEY, DataTypes.StringType, false);
 
   /** The villages, one row each: code, township code, official (short) name, match key. */
   public static final StructType VILLAGES =
       new StructType()
-          .add(VILLAGE_CODE, DataTypes.StringType, false)
+          .add(ColumnNames.VILLAGE_CODE, DataTypes.StringType, false)
           .add(VILLAGE_TOWNSHIP_CODE, DataTypes.StringType, false)
           .add(VILLAGE_OFFICIAL, DataTypes.StringType, false)
           .add(VILLAGE_KEY, DataTypes.StringType, false);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
@@ -153,15 +154,15 @@ public final class IngestJob {
    */
   private static List<IngestedFile> summaries(Dataset<Row> raw) {
     List<Row> rows =
-        raw.filter(col(RawRowColumns.LINE).isNull())
+        raw.filter(col(ColumnNames.LINE).isNull())
             .select(
-                RawRowColumns.SOURCE,
-                RawRowColumns.SOURCE_FILE,
+                ColumnNames.SOURCE,
+                ColumnNames.SOURCE_FILE,
                 RawRowColumns.FILE_ERROR,
                 RawRowColumns.FILE_BYTES,
                 RawRowColumns.FILE_SHA256,
                 RawRowColumns.FILE_ROWS)
-            .orderBy(RawRowColumns.SOURCE, RawRowColumns.SOURCE_FILE)
+            .orderBy(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE)
             .collectAsList();
     List<String> broken = new ArrayList<>();
     List<IngestedFile> files = new ArrayList<>();
@@ -193,16 +194,16 @@ public final class IngestJob {
       columns.add(col(RawRowColumns.VALUES).getItem(name).as(name));
     }
     columns.add(col(RawRowColumns.EXTRAS).as(BronzeColumns.EXTRA));
-    columns.add(col(RawRowColumns.SOURCE_FILE).as(BronzeColumns.SOURCE_FILE));
-    columns.add(col(RawRowColumns.LINE).as(BronzeColumns.LINE));
+    columns.add(col(ColumnNames.SOURCE_FILE).as(BronzeColumns.SOURCE_FILE));
+    columns.add(col(ColumnNames.LINE).as(BronzeColumns.LINE));
     columns.add(lit(ingestedAt).as(BronzeColumns.INGESTED_AT));
     columns.add(lit(batchId).as(BronzeColumns.BATCH_ID));
     return BronzeColumns.contract(source)
         .select(
             raw.filter(
-                    col(RawRowColumns.SOURCE)
+                    col(ColumnNames.SOURCE)
                         .equalTo(source.folder())
-                        .and(col(RawRowColumns.LINE).isNotNull()))
+                        .and(col(ColumnNames.LINE).isNotNull()))
                 .select(columns.toArray(new Column[0])));
   }
 }

@@ -2,6 +2,7 @@ package org.daijiao.ingest;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The rows that come out of reading the export files, all sources together, before they are split
@@ -11,9 +12,6 @@ import org.apache.spark.sql.types.StructType;
  * run record names exactly the bytes that were ingested, from the one read the executors made).
  */
 final class RawRowColumns {
-  static final String SOURCE = "source";
-  static final String SOURCE_FILE = "source_file";
-  static final String LINE = "line";
   static final String FORMAT = "format";
   static final String VALUES = "values";
   static final String EXTRAS = "extras";
@@ -29,9 +27,9 @@ final class RawRowColumns {
 
   static final StructType SCHEMA =
       new StructType()
-          .add(SOURCE, DataTypes.StringType, false)
-          .add(SOURCE_FILE, DataTypes.StringType, false)
-          .add(LINE, DataTypes.LongType, true)
+          .add(ColumnNames.SOURCE, DataTypes.StringType, false)
+          .add(ColumnNames.SOURCE_FILE, DataTypes.StringType, false)
+          .add(ColumnNames.LINE, DataTypes.LongType, true)
           .add(FORMAT, DataTypes.StringType, true)
           .add(
               VALUES,

@@ -9,8 +9,8 @@ import static org.daijiao.spark.ColumnSpec.required;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.coverage.CoverageColumns;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 
 /**
@@ -20,10 +20,6 @@ import org.daijiao.spark.ColumnSpec;
  */
 public final class DiffColumns {
   public static final String CHANGE = "change";
-  public static final String ID_NUMBER = GoldColumns.ID_NUMBER;
-  public static final String NAME = GoldColumns.NAME;
-  public static final String TOWNSHIP = GoldColumns.TOWNSHIP;
-  public static final String VILLAGE = GoldColumns.VILLAGE;
   public static final String CHANGED = "changed";
   public static final String CATEGORY_FROM = "category_from";
   public static final String CATEGORY_TO = "category_to";
@@ -35,7 +31,6 @@ public final class DiffColumns {
   public static final String BATCH_TO = "batch_to";
   public static final String REASONS_TO = "reasons_to";
 
-  public static final String LEVEL = CoverageColumns.LEVEL;
   public static final String TARGET_FROM = "target_from";
   public static final String TARGET_TO = "target_to";
   public static final String INSURED_FROM = "insured_from";
@@ -60,12 +55,22 @@ public final class DiffColumns {
   public static final StructType LEDGER_CHANGES =
       struct(
           required(CHANGE, StringType, "变动", "ENTERED, LEFT or CHANGED"),
-          required(ID_NUMBER, StringType, "身份证号码", "the person's ID number"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's ID number"),
           optional(
-              NAME, StringType, "姓名", "the person's name (the later ledger's, else the earlier)"),
+              ColumnNames.NAME,
+              StringType,
+              "姓名",
+              "the person's name (the later ledger's, else the earlier)"),
           optional(
-              TOWNSHIP, StringType, "乡镇（街道）", "township (the later ledger's, else the earlier)"),
-          optional(VILLAGE, StringType, "村（社区）", "village (the later ledger's, else the earlier)"),
+              ColumnNames.TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "township (the later ledger's, else the earlier)"),
+          optional(
+              ColumnNames.VILLAGE,
+              StringType,
+              "村（社区）",
+              "village (the later ledger's, else the earlier)"),
           required(
               CHANGED,
               createArrayType(StringType, false),
@@ -88,8 +93,8 @@ public final class DiffColumns {
   /** Coverage of the county and each township in both runs (category ALL). */
   public static final StructType TOWNSHIP_COVERAGE =
       struct(
-          required(LEVEL, StringType, "统计层级", "COUNTY or TOWNSHIP"),
-          optional(TOWNSHIP, StringType, "乡镇（街道）", "the township; null for COUNTY"),
+          required(ColumnNames.LEVEL, StringType, "统计层级", "COUNTY or TOWNSHIP"),
+          optional(ColumnNames.TOWNSHIP, StringType, "乡镇（街道）", "the township; null for COUNTY"),
           optional(TARGET_FROM, LongType, "原应参保人数", "coverage target, earlier run"),
           optional(TARGET_TO, LongType, "现应参保人数", "coverage target, later run"),
           optional(INSURED_FROM, LongType, "原已参保人数", "insured, earlier run"),

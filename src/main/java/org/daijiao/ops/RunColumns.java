@@ -13,6 +13,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
@@ -31,11 +32,8 @@ public final class RunColumns {
   public static final String WAREHOUSE_FORMAT = "warehouse_format";
   public static final String POLICY_FILE = "policy_file";
   public static final String POLICY_SHA256 = "policy_sha256";
-  public static final String POLICY_YEAR = Tables.POLICY_YEAR;
-  public static final String AS_OF = "as_of";
   public static final String INPUT_DIR = "input_dir";
   public static final String INPUT_FILES = "input_files";
-  public static final String SOURCES = "sources";
   public static final String TABLES_WRITTEN = "tables_written";
   public static final String TABLE_VERSIONS = "table_versions";
   public static final String STARTED_AT = "started_at";
@@ -43,24 +41,15 @@ public final class RunColumns {
   public static final String OUTCOME = "outcome";
   public static final String ERROR_CLASS = "error_class";
 
-  /** Fields of an {@link #INPUT_FILES} element. */
-  public static final String SOURCE = "source";
-
   public static final String FILE = "file";
   public static final String BYTES = "bytes";
   public static final String SHA256 = "sha256";
   public static final String INGESTED_BEFORE_BY = "ingested_before_by";
 
-  /** Fields of a {@link #SOURCES} element. */
-  public static final String ROWS_READ = "rows_read";
-
-  public static final String ROWS_ACCEPTED = "rows_accepted";
-  public static final String ROWS_REJECTED = "rows_rejected";
-
   /** One input file of a run. */
   public static final StructType INPUT_FILE =
       struct(
-          required(SOURCE, StringType, "数据来源", "the source folder"),
+          required(ColumnNames.SOURCE, StringType, "数据来源", "the source folder"),
           required(FILE, StringType, "文件", "<source>/<file name>, as under --input"),
           required(BYTES, LongType, "字节数", "its size in bytes"),
           required(SHA256, StringType, "内容哈希（SHA-256）", "SHA-256 of its content (hex)"),
@@ -73,10 +62,11 @@ public final class RunColumns {
   /** Rows of one source: read = accepted + rejected (null where the command did not resolve). */
   public static final StructType SOURCE_COUNTS =
       struct(
-          required(SOURCE, StringType, "数据来源", "the source folder"),
-          required(ROWS_READ, LongType, "读取行数", "rows read from its files"),
-          optional(ROWS_ACCEPTED, LongType, "接收行数", "rows that reached a clean table"),
-          optional(ROWS_REJECTED, LongType, "拒收行数", "rows in quality.rejected_records"));
+          required(ColumnNames.SOURCE, StringType, "数据来源", "the source folder"),
+          required(ColumnNames.ROWS_READ, LongType, "读取行数", "rows read from its files"),
+          optional(ColumnNames.ROWS_ACCEPTED, LongType, "接收行数", "rows that reached a clean table"),
+          optional(
+              ColumnNames.ROWS_REJECTED, LongType, "拒收行数", "rows in quality.rejected_records"));
 
   private static final DataType VERSIONS = createMapType(StringType, LongType, false);
 
@@ -108,9 +98,12 @@ public final class RunColumns {
           optional(
               POLICY_SHA256, StringType, "政策文件哈希（SHA-256）", "SHA-256 of the policy file's bytes"),
           optional(
-              POLICY_YEAR, IntegerType, "政策年度", "the policy year decided; null: ingest, maintain"),
+              ColumnNames.POLICY_YEAR,
+              IntegerType,
+              "政策年度",
+              "the policy year decided; null: ingest, maintain"),
           optional(
-              AS_OF,
+              ColumnNames.AS_OF,
               DateType,
               "数据截止日期",
               "the run's reference date (docs/rules.md#window); null: ingest, maintain"),
@@ -122,7 +115,7 @@ public final class RunColumns {
               "输入文件",
               "every input file read, with size and content hash; null if none was read"),
           optional(
-              SOURCES,
+              ColumnNames.SOURCES,
               createArrayType(SOURCE_COUNTS, false),
               "各来源行数",
               "rows read/accepted/rejected per source; null if the run read no rows"),

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.ops.DiffColumns.Change;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -57,7 +57,7 @@ public final class RunComparison implements AutoCloseable {
                 ofYear(spark, warehouse, Tables.COVERAGE_STATS, from),
                 ofYear(spark, warehouse, Tables.COVERAGE_STATS, to),
                 changes)
-            .orderBy(col(DiffColumns.LEVEL), col(DiffColumns.TOWNSHIP).asc_nulls_first());
+            .orderBy(col(ColumnNames.LEVEL), col(ColumnNames.TOWNSHIP).asc_nulls_first());
     return new RunComparison(changes, coverage);
   }
 
@@ -68,7 +68,7 @@ public final class RunComparison implements AutoCloseable {
 
   /** The ledger changes by township and ID: the data team's CSV. */
   public Dataset<Row> changesByTownship() {
-    return changes.orderBy(col(DiffColumns.TOWNSHIP), col(DiffColumns.ID_NUMBER));
+    return changes.orderBy(col(ColumnNames.TOWNSHIP), col(ColumnNames.ID_NUMBER));
   }
 
   /** The ledger changes as printed ({@link RunDiff#printable}): IDs masked, no names. */
@@ -91,20 +91,20 @@ public final class RunComparison implements AutoCloseable {
                 count_if(kind.equalTo(Change.ENTERED.name())).as(DiffColumns.ENTERED),
                 count_if(kind.equalTo(Change.LEFT.name())).as(DiffColumns.LEFT),
                 count_if(kind.equalTo(Change.CHANGED.name())).as(DiffColumns.CHANGED),
-                count_if(array_contains(what, GoldColumns.CATEGORY)).as(GoldColumns.CATEGORY),
-                count_if(array_contains(what, GoldColumns.STATUS)).as(GoldColumns.STATUS),
-                count_if(array_contains(what, GoldColumns.SUBSIDY_AMOUNT))
-                    .as(GoldColumns.SUBSIDY_AMOUNT),
-                count_if(array_contains(what, GoldColumns.BATCH)).as(GoldColumns.BATCH))
+                count_if(array_contains(what, ColumnNames.CATEGORY)).as(ColumnNames.CATEGORY),
+                count_if(array_contains(what, ColumnNames.STATUS)).as(ColumnNames.STATUS),
+                count_if(array_contains(what, ColumnNames.SUBSIDY_AMOUNT))
+                    .as(ColumnNames.SUBSIDY_AMOUNT),
+                count_if(array_contains(what, ColumnNames.BATCH)).as(ColumnNames.BATCH))
             .first();
     return new Counts(
         n.getAs(DiffColumns.ENTERED),
         n.getAs(DiffColumns.LEFT),
         n.getAs(DiffColumns.CHANGED),
-        n.getAs(GoldColumns.CATEGORY),
-        n.getAs(GoldColumns.STATUS),
-        n.getAs(GoldColumns.SUBSIDY_AMOUNT),
-        n.getAs(GoldColumns.BATCH));
+        n.getAs(ColumnNames.CATEGORY),
+        n.getAs(ColumnNames.STATUS),
+        n.getAs(ColumnNames.SUBSIDY_AMOUNT),
+        n.getAs(ColumnNames.BATCH));
   }
 
   /** Lets the kept changes go. */
@@ -117,6 +117,6 @@ public final class RunComparison implements AutoCloseable {
   private static Dataset<Row> ofYear(
       SparkSession spark, Warehouse warehouse, TableName table, RunRecord run) {
     return RunTables.read(spark, warehouse, table, run)
-        .filter(col(GoldColumns.POLICY_YEAR).equalTo(run.policyYear()));
+        .filter(col(ColumnNames.POLICY_YEAR).equalTo(run.policyYear()));
   }
 }

@@ -19,6 +19,7 @@ import org.daijiao.coverage.CoverageStages;
 import org.daijiao.coverage.Level;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.ops.DiffColumns.Change;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * What changed between two runs' gold tables of a year (§2(二) 即进立保, §3(一) 动态清零:
@@ -44,10 +45,10 @@ public final class RunDiff {
       Dataset<Row> from, Dataset<Row> to, Dataset<Row> toEligibility) {
     Dataset<Row> f = side(from, FROM, FROM_ID);
     Dataset<Row> t = side(to, TO, TO_ID);
-    Column category = changed(GoldColumns.CATEGORY);
-    Column status = changed(GoldColumns.STATUS);
-    Column subsidy = changed(GoldColumns.SUBSIDY_AMOUNT);
-    Column batch = changed(GoldColumns.BATCH);
+    Column category = changed(ColumnNames.CATEGORY);
+    Column status = changed(ColumnNames.STATUS);
+    Column subsidy = changed(ColumnNames.SUBSIDY_AMOUNT);
+    Column batch = changed(ColumnNames.BATCH);
     Column change =
         when(col(FROM_ID).isNull(), lit(Change.ENTERED.name()))
             .when(col(TO_ID).isNull(), lit(Change.LEFT.name()))
@@ -57,44 +58,44 @@ public final class RunDiff {
                 col(FROM_ID).isNotNull().and(col(TO_ID).isNotNull()),
                 array_compact(
                     array(
-                        when(category, lit(GoldColumns.CATEGORY)),
-                        when(status, lit(GoldColumns.STATUS)),
-                        when(subsidy, lit(GoldColumns.SUBSIDY_AMOUNT)),
-                        when(batch, lit(GoldColumns.BATCH)))))
+                        when(category, lit(ColumnNames.CATEGORY)),
+                        when(status, lit(ColumnNames.STATUS)),
+                        when(subsidy, lit(ColumnNames.SUBSIDY_AMOUNT)),
+                        when(batch, lit(ColumnNames.BATCH)))))
             .otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType)));
     Dataset<Row> joined =
         f.join(t, col(FROM_ID).equalTo(col(TO_ID)), "full_outer")
             .withColumn(DiffColumns.CHANGE, change)
             .filter(col(DiffColumns.CHANGE).isNotNull())
-            .withColumn(DiffColumns.ID_NUMBER, coalesce(col(TO_ID), col(FROM_ID)))
+            .withColumn(ColumnNames.ID_NUMBER, coalesce(col(TO_ID), col(FROM_ID)))
             .withColumn(DiffColumns.CHANGED, what);
     // Left join: a person who left the ledger may have left the rosters too (no decision row).
     Dataset<Row> reasons =
         toEligibility.select(
-            col(GoldColumns.ID_NUMBER).as(TO_ID + "_e"),
+            col(ColumnNames.ID_NUMBER).as(TO_ID + "_e"),
             col(GoldColumns.REASONS).as(DiffColumns.REASONS_TO));
     Dataset<Row> withReasons =
         joined.join(
             reasons,
-            col(DiffColumns.ID_NUMBER)
+            col(ColumnNames.ID_NUMBER)
                 .equalTo(col(TO_ID + "_e"))
                 .and(col(DiffColumns.CHANGE).equalTo(Change.LEFT.name())),
             "left_outer");
     return withReasons.select(
         col(DiffColumns.CHANGE),
-        col(DiffColumns.ID_NUMBER),
-        latest(GoldColumns.NAME).as(DiffColumns.NAME),
-        latest(GoldColumns.TOWNSHIP).as(DiffColumns.TOWNSHIP),
-        latest(GoldColumns.VILLAGE).as(DiffColumns.VILLAGE),
+        col(ColumnNames.ID_NUMBER),
+        latest(ColumnNames.NAME).as(ColumnNames.NAME),
+        latest(ColumnNames.TOWNSHIP).as(ColumnNames.TOWNSHIP),
+        latest(ColumnNames.VILLAGE).as(ColumnNames.VILLAGE),
         col(DiffColumns.CHANGED),
-        col(GoldColumns.CATEGORY + FROM).as(DiffColumns.CATEGORY_FROM),
-        col(GoldColumns.CATEGORY + TO).as(DiffColumns.CATEGORY_TO),
-        col(GoldColumns.STATUS + FROM).as(DiffColumns.STATUS_FROM),
-        col(GoldColumns.STATUS + TO).as(DiffColumns.STATUS_TO),
-        col(GoldColumns.SUBSIDY_AMOUNT + FROM).as(DiffColumns.SUBSIDY_FROM),
-        col(GoldColumns.SUBSIDY_AMOUNT + TO).as(DiffColumns.SUBSIDY_TO),
-        col(GoldColumns.BATCH + FROM).as(DiffColumns.BATCH_FROM),
-        col(GoldColumns.BATCH + TO).as(DiffColumns.BATCH_TO),
+        col(ColumnNames.CATEGORY + FROM).as(DiffColumns.CATEGORY_FROM),
+        col(ColumnNames.CATEGORY + TO).as(DiffColumns.CATEGORY_TO),
+        col(ColumnNames.STATUS + FROM).as(DiffColumns.STATUS_FROM),
+        col(ColumnNames.STATUS + TO).as(DiffColumns.STATUS_TO),
+        col(ColumnNames.SUBSIDY_AMOUNT + FROM).as(DiffColumns.SUBSIDY_FROM),
+        col(ColumnNames.SUBSIDY_AMOUNT + TO).as(DiffColumns.SUBSIDY_TO),
+        col(ColumnNames.BATCH + FROM).as(DiffColumns.BATCH_FROM),
+        col(ColumnNames.BATCH + TO).as(DiffColumns.BATCH_TO),
         col(DiffColumns.REASONS_TO));
   }
 
@@ -107,30 +108,30 @@ public final class RunDiff {
       Dataset<Row> fromStats, Dataset<Row> toStats, Dataset<Row> changes) {
     Dataset<Row> f = coverageSide(fromStats, FROM);
     Dataset<Row> t = coverageSide(toStats, TO);
-    Column sameLevel = col(CoverageColumns.LEVEL + FROM).equalTo(col(CoverageColumns.LEVEL + TO));
+    Column sameLevel = col(ColumnNames.LEVEL + FROM).equalTo(col(ColumnNames.LEVEL + TO));
     Column sameTownship = col(TOWNSHIP_KEY + FROM).eqNullSafe(col(TOWNSHIP_KEY + TO));
     // (level, township) is unique in each run's statistics of a year and category.
     Dataset<Row> coverage =
         f.join(t, sameLevel.and(sameTownship), "full_outer")
             .withColumn(
-                DiffColumns.LEVEL,
-                coalesce(col(CoverageColumns.LEVEL + TO), col(CoverageColumns.LEVEL + FROM)))
+                ColumnNames.LEVEL,
+                coalesce(col(ColumnNames.LEVEL + TO), col(ColumnNames.LEVEL + FROM)))
             .withColumn(TOWNSHIP_KEY, coalesce(col(TOWNSHIP_KEY + TO), col(TOWNSHIP_KEY + FROM)));
 
     Column entered = col(DiffColumns.CHANGE).equalTo(Change.ENTERED.name());
     Column left = col(DiffColumns.CHANGE).equalTo(Change.LEFT.name());
-    Column township = coalesce(col(DiffColumns.TOWNSHIP), lit(CoverageStages.UNKNOWN));
+    Column township = coalesce(col(ColumnNames.TOWNSHIP), lit(CoverageStages.UNKNOWN));
     Dataset<Row> perTownship =
         changes
             .groupBy(
-                lit(Level.TOWNSHIP.name()).as(DiffColumns.LEVEL + "_c"),
+                lit(Level.TOWNSHIP.name()).as(ColumnNames.LEVEL + "_c"),
                 township.as(TOWNSHIP_KEY + "_c"))
             .agg(count_if(entered).as(DiffColumns.ENTERED), count_if(left).as(DiffColumns.LEFT));
     Dataset<Row> county =
         changes
             .agg(count_if(entered).as(DiffColumns.ENTERED), count_if(left).as(DiffColumns.LEFT))
             .select(
-                lit(Level.COUNTY.name()).as(DiffColumns.LEVEL + "_c"),
+                lit(Level.COUNTY.name()).as(ColumnNames.LEVEL + "_c"),
                 lit(null).cast(DataTypes.StringType).as(TOWNSHIP_KEY + "_c"),
                 col(DiffColumns.ENTERED),
                 col(DiffColumns.LEFT));
@@ -138,21 +139,21 @@ public final class RunDiff {
     Dataset<Row> withCounts =
         coverage.join(
             perTownship.unionByName(county),
-            col(DiffColumns.LEVEL)
-                .equalTo(col(DiffColumns.LEVEL + "_c"))
+            col(ColumnNames.LEVEL)
+                .equalTo(col(ColumnNames.LEVEL + "_c"))
                 .and(col(TOWNSHIP_KEY).eqNullSafe(col(TOWNSHIP_KEY + "_c"))),
             "left_outer");
     return withCounts.select(
-        col(DiffColumns.LEVEL),
-        col(TOWNSHIP_KEY).as(DiffColumns.TOWNSHIP),
-        col(CoverageColumns.TARGET_PERSONS + FROM).as(DiffColumns.TARGET_FROM),
-        col(CoverageColumns.TARGET_PERSONS + TO).as(DiffColumns.TARGET_TO),
-        col(CoverageColumns.INSURED_PERSONS + FROM).as(DiffColumns.INSURED_FROM),
-        col(CoverageColumns.INSURED_PERSONS + TO).as(DiffColumns.INSURED_TO),
-        col(CoverageColumns.INSURED_RATE + FROM).as(DiffColumns.RATE_FROM),
-        col(CoverageColumns.INSURED_RATE + TO).as(DiffColumns.RATE_TO),
-        col(CoverageColumns.INSURED_RATE + TO)
-            .minus(col(CoverageColumns.INSURED_RATE + FROM))
+        col(ColumnNames.LEVEL),
+        col(TOWNSHIP_KEY).as(ColumnNames.TOWNSHIP),
+        col(ColumnNames.TARGET_PERSONS + FROM).as(DiffColumns.TARGET_FROM),
+        col(ColumnNames.TARGET_PERSONS + TO).as(DiffColumns.TARGET_TO),
+        col(ColumnNames.INSURED_PERSONS + FROM).as(DiffColumns.INSURED_FROM),
+        col(ColumnNames.INSURED_PERSONS + TO).as(DiffColumns.INSURED_TO),
+        col(ColumnNames.INSURED_RATE + FROM).as(DiffColumns.RATE_FROM),
+        col(ColumnNames.INSURED_RATE + TO).as(DiffColumns.RATE_TO),
+        col(ColumnNames.INSURED_RATE + TO)
+            .minus(col(ColumnNames.INSURED_RATE + FROM))
             .cast(CoverageColumns.RATE)
             .as(DiffColumns.RATE_CHANGE),
         coalesce(col(DiffColumns.ENTERED), lit(0L)).as(DiffColumns.ENTERED),
@@ -165,16 +166,16 @@ public final class RunDiff {
    */
   public static Dataset<Row> printable(Dataset<Row> changes) {
     return changes
-        .orderBy(col(DiffColumns.CHANGE), col(DiffColumns.TOWNSHIP), col(DiffColumns.ID_NUMBER))
+        .orderBy(col(DiffColumns.CHANGE), col(ColumnNames.TOWNSHIP), col(ColumnNames.ID_NUMBER))
         .select(
             col(DiffColumns.CHANGE),
-            CoverageStages.masked(col(DiffColumns.ID_NUMBER)).as(DiffColumns.ID_NUMBER),
-            col(DiffColumns.TOWNSHIP),
-            col(DiffColumns.VILLAGE),
-            pair(DiffColumns.CATEGORY_FROM, DiffColumns.CATEGORY_TO).as(GoldColumns.CATEGORY),
-            pair(DiffColumns.STATUS_FROM, DiffColumns.STATUS_TO).as(GoldColumns.STATUS),
-            pair(DiffColumns.SUBSIDY_FROM, DiffColumns.SUBSIDY_TO).as(GoldColumns.SUBSIDY_AMOUNT),
-            pair(DiffColumns.BATCH_FROM, DiffColumns.BATCH_TO).as(GoldColumns.BATCH),
+            CoverageStages.masked(col(ColumnNames.ID_NUMBER)).as(ColumnNames.ID_NUMBER),
+            col(ColumnNames.TOWNSHIP),
+            col(ColumnNames.VILLAGE),
+            pair(DiffColumns.CATEGORY_FROM, DiffColumns.CATEGORY_TO).as(ColumnNames.CATEGORY),
+            pair(DiffColumns.STATUS_FROM, DiffColumns.STATUS_TO).as(ColumnNames.STATUS),
+            pair(DiffColumns.SUBSIDY_FROM, DiffColumns.SUBSIDY_TO).as(ColumnNames.SUBSIDY_AMOUNT),
+            pair(DiffColumns.BATCH_FROM, DiffColumns.BATCH_TO).as(ColumnNames.BATCH),
             col(DiffColumns.REASONS_TO));
   }
 
@@ -188,28 +189,28 @@ public final class RunDiff {
   /** The compared columns of one side of the ledger, suffixed. */
   private static Dataset<Row> side(Dataset<Row> ledger, String suffix, String idName) {
     return ledger.select(
-        col(GoldColumns.ID_NUMBER).as(idName),
-        col(GoldColumns.NAME).as(GoldColumns.NAME + suffix),
-        col(GoldColumns.TOWNSHIP).as(GoldColumns.TOWNSHIP + suffix),
-        col(GoldColumns.VILLAGE).as(GoldColumns.VILLAGE + suffix),
-        col(GoldColumns.CATEGORY).as(GoldColumns.CATEGORY + suffix),
-        col(GoldColumns.STATUS).as(GoldColumns.STATUS + suffix),
-        col(GoldColumns.SUBSIDY_AMOUNT).as(GoldColumns.SUBSIDY_AMOUNT + suffix),
-        col(GoldColumns.BATCH).as(GoldColumns.BATCH + suffix));
+        col(ColumnNames.ID_NUMBER).as(idName),
+        col(ColumnNames.NAME).as(ColumnNames.NAME + suffix),
+        col(ColumnNames.TOWNSHIP).as(ColumnNames.TOWNSHIP + suffix),
+        col(ColumnNames.VILLAGE).as(ColumnNames.VILLAGE + suffix),
+        col(ColumnNames.CATEGORY).as(ColumnNames.CATEGORY + suffix),
+        col(ColumnNames.STATUS).as(ColumnNames.STATUS + suffix),
+        col(ColumnNames.SUBSIDY_AMOUNT).as(ColumnNames.SUBSIDY_AMOUNT + suffix),
+        col(ColumnNames.BATCH).as(ColumnNames.BATCH + suffix));
   }
 
   private static Dataset<Row> coverageSide(Dataset<Row> stats, String suffix) {
     return stats
         .filter(
-            col(CoverageColumns.CATEGORY)
+            col(ColumnNames.CATEGORY)
                 .equalTo(CoverageStages.ALL)
-                .and(col(CoverageColumns.LEVEL).isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
+                .and(col(ColumnNames.LEVEL).isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
         .select(
-            col(CoverageColumns.LEVEL).as(CoverageColumns.LEVEL + suffix),
-            col(CoverageColumns.TOWNSHIP).as(TOWNSHIP_KEY + suffix),
-            col(CoverageColumns.TARGET_PERSONS).as(CoverageColumns.TARGET_PERSONS + suffix),
-            col(CoverageColumns.INSURED_PERSONS).as(CoverageColumns.INSURED_PERSONS + suffix),
-            col(CoverageColumns.INSURED_RATE).as(CoverageColumns.INSURED_RATE + suffix));
+            col(ColumnNames.LEVEL).as(ColumnNames.LEVEL + suffix),
+            col(ColumnNames.TOWNSHIP).as(TOWNSHIP_KEY + suffix),
+            col(ColumnNames.TARGET_PERSONS).as(ColumnNames.TARGET_PERSONS + suffix),
+            col(ColumnNames.INSURED_PERSONS).as(ColumnNames.INSURED_PERSONS + suffix),
+            col(ColumnNames.INSURED_RATE).as(ColumnNames.INSURED_RATE + suffix));
   }
 
   /** True when a compared column differs between the two sides (null-safe). */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The recorded runs ({@code ops.runs}) as the tables {@code daijiao runs} prints: one row per run,
@@ -30,11 +31,11 @@ public final class RunListing {
           RunColumns.OUTCOME,
           STARTED,
           SECONDS,
-          RunColumns.POLICY_YEAR,
-          RunColumns.AS_OF,
+          ColumnNames.POLICY_YEAR,
+          ColumnNames.AS_OF,
           RunColumns.INPUT_FILES,
           NEW_FILES,
-          RunColumns.ROWS_READ,
+          ColumnNames.ROWS_READ,
           RunColumns.TABLES_WRITTEN,
           RunColumns.ERROR_CLASS);
 
@@ -88,7 +89,7 @@ public final class RunListing {
               c.source(), String.valueOf(c.read()), text(c.accepted()), text(c.rejected())));
     }
     return spark.createDataFrame(
-        sources, strings(RunColumns.SOURCE, "read", "accepted", "rejected"));
+        sources, strings(ColumnNames.SOURCE, "read", "accepted", "rejected"));
   }
 
   /** Every table's version when the run ended, and which of them the run wrote. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * One row of {@code ops.runs} ({@link RunColumns#RUNS}): what a run read, what it wrote and how it
@@ -127,7 +128,7 @@ public record RunRecord(
       for (Row f : RunRecord.<Row>list(r, RunColumns.INPUT_FILES)) {
         files.add(
             new InputFile(
-                f.getAs(RunColumns.SOURCE),
+                f.getAs(ColumnNames.SOURCE),
                 f.getAs(RunColumns.FILE),
                 f.<Long>getAs(RunColumns.BYTES),
                 f.getAs(RunColumns.SHA256),
@@ -135,15 +136,15 @@ public record RunRecord(
       }
     }
     List<SourceCounts> counts = null;
-    if (r.getAs(RunColumns.SOURCES) != null) {
+    if (r.getAs(ColumnNames.SOURCES) != null) {
       counts = new ArrayList<>();
-      for (Row c : RunRecord.<Row>list(r, RunColumns.SOURCES)) {
+      for (Row c : RunRecord.<Row>list(r, ColumnNames.SOURCES)) {
         counts.add(
             new SourceCounts(
-                c.getAs(RunColumns.SOURCE),
-                c.<Long>getAs(RunColumns.ROWS_READ),
-                c.getAs(RunColumns.ROWS_ACCEPTED),
-                c.getAs(RunColumns.ROWS_REJECTED)));
+                c.getAs(ColumnNames.SOURCE),
+                c.<Long>getAs(ColumnNames.ROWS_READ),
+                c.getAs(ColumnNames.ROWS_ACCEPTED),
+                c.getAs(ColumnNames.ROWS_REJECTED)));
       }
     }
     return new RunRecord(
@@ -154,8 +155,8 @@ public record RunRecord(
         r.<Integer>getAs(RunColumns.WAREHOUSE_FORMAT),
         r.getAs(RunColumns.POLICY_FILE),
         r.getAs(RunColumns.POLICY_SHA256),
-        r.getAs(RunColumns.POLICY_YEAR),
-        r.getAs(RunColumns.AS_OF),
+        r.getAs(ColumnNames.POLICY_YEAR),
+        r.getAs(ColumnNames.AS_OF),
         r.getAs(RunColumns.INPUT_DIR),
         files,
         counts,

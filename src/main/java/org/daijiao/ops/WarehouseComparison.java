@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -196,9 +196,9 @@ public final class WarehouseComparison {
   }
 
   private static Dataset<Row> ofYear(Dataset<Row> rows, Integer year) {
-    return year == null || !Arrays.asList(rows.columns()).contains(GoldColumns.POLICY_YEAR)
+    return year == null || !Arrays.asList(rows.columns()).contains(ColumnNames.POLICY_YEAR)
         ? rows
-        : rows.where(col(GoldColumns.POLICY_YEAR).equalTo(lit(year)));
+        : rows.where(col(ColumnNames.POLICY_YEAR).equalTo(lit(year)));
   }
 
   /**
@@ -237,7 +237,7 @@ public final class WarehouseComparison {
       List<Row> rows =
           grouped.where(col(IN_A).notEqual(col(IN_B))).limit(ROWS_EXAMINED).collectAsList();
       differing = differingColumns(common, rows);
-      int id = common.indexOf(GoldColumns.ID_NUMBER);
+      int id = common.indexOf(ColumnNames.ID_NUMBER);
       for (Row r : rows) {
         long net = r.getLong(common.size()) - r.getLong(common.size() + 1);
         List<String> ids = net > 0 ? idsA : idsB;

@@ -29,7 +29,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.daijiao.coverage.HistoryColumns;
-import org.daijiao.decide.GoldColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.SpreadsheetText;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Warehouse;
@@ -55,10 +55,6 @@ public final class AnalystExport {
   /** The column that replaces {@code id_number}. */
   public static final String PSEUDONYM = "person_pseudonym";
 
-  static final String ID_NUMBER = GoldColumns.ID_NUMBER;
-  static final String NAME = GoldColumns.NAME;
-  static final String PERSON_ID_NUMBER = HistoryColumns.PERSON_ID_NUMBER;
-
   /** One exported table. */
   public record Written(TableName table, Path file, long rows) {}
 
@@ -80,9 +76,11 @@ public final class AnalystExport {
     // The work list's history holds the full ID beside the masked one: the full one is
     // pseudonymised.
     String idColumn =
-        List.of(table.columns()).contains(PERSON_ID_NUMBER) ? PERSON_ID_NUMBER : ID_NUMBER;
+        List.of(table.columns()).contains(HistoryColumns.PERSON_ID_NUMBER)
+            ? HistoryColumns.PERSON_ID_NUMBER
+            : ColumnNames.ID_NUMBER;
     for (String c : table.columns()) {
-      if (c.equals(ID_NUMBER) && !c.equals(idColumn)) {
+      if (c.equals(ColumnNames.ID_NUMBER) && !c.equals(idColumn)) {
         continue;
       }
       if (c.equals(idColumn)) {
@@ -92,7 +90,7 @@ public final class AnalystExport {
             when(col(c).contains("*"), lit(null).cast(DataTypes.StringType))
                 .otherwise(pseudonym.apply(col(c)))
                 .as(PSEUDONYM));
-      } else if (!c.equals(NAME)) {
+      } else if (!c.equals(ColumnNames.NAME)) {
         columns.add(col("`" + c + "`"));
       }
     }

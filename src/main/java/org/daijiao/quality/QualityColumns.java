@@ -9,6 +9,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
@@ -18,17 +19,8 @@ import org.daijiao.spark.Tables;
  * rejected. None holds a full ID number in a free-text column.
  */
 public final class QualityColumns {
-  public static final String SOURCE = "source";
-  public static final String SOURCE_FILE = "source_file";
-  public static final String LINE = "line";
-  public static final String REASON = "reason";
   public static final String DETAIL = "detail";
-  public static final String ID_NUMBER = "id_number";
   public static final String NAMES = "names";
-  public static final String SOURCES = "sources";
-  public static final String ROWS_READ = "rows_read";
-  public static final String ROWS_ACCEPTED = "rows_accepted";
-  public static final String ROWS_REJECTED = "rows_rejected";
 
   /** {@code quality.rejected_records}: every input row that did not reach a clean table. */
   public static final TableContract REJECTED_RECORDS =
@@ -37,12 +29,19 @@ public final class QualityColumns {
           "拒收记录",
           "every input row that did not reach a clean table, with its file, line and reason (docs/inputs.md#reject-reasons)",
           required(
-              SOURCE, StringType, "数据来源", "the source folder the row came from (civil_affairs …)"),
-          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+              ColumnNames.SOURCE,
+              StringType,
+              "数据来源",
+              "the source folder the row came from (civil_affairs …)"),
           required(
-              LINE, LongType, "行号", "line (CSV, as a text editor counts) or row (XLSX) of the row"),
+              ColumnNames.SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
           required(
-              REASON,
+              ColumnNames.LINE,
+              LongType,
+              "行号",
+              "line (CSV, as a text editor counts) or row (XLSX) of the row"),
+          required(
+              ColumnNames.REASON,
               StringType,
               "拒收原因",
               "why it was rejected: a RejectReason code (docs/inputs.md#reject-reasons)"),
@@ -55,14 +54,18 @@ public final class QualityColumns {
           Tables.IDENTITY_CONFLICTS,
           "身份信息冲突",
           "ID numbers given different names across rows or sources, kept linked, for review (docs/rules.md#one-person-per-id)",
-          required(ID_NUMBER, StringType, "身份证号码", "the normalised ID number the rows share"),
+          required(
+              ColumnNames.ID_NUMBER,
+              StringType,
+              "身份证号码",
+              "the normalised ID number the rows share"),
           required(
               NAMES,
               createArrayType(StringType, false),
               "姓名（各不相同）",
               "the different normalised names given for it, sorted"),
           required(
-              SOURCES,
+              ColumnNames.SOURCES,
               createArrayType(StringType, false),
               "数据来源",
               "the sources that name it, sorted"));
@@ -73,10 +76,11 @@ public final class QualityColumns {
           Tables.INGEST_RECONCILIATION,
           "导入对账",
           "per source: rows read = rows accepted + rows rejected",
-          required(SOURCE, StringType, "数据来源", "the source folder"),
-          required(ROWS_READ, LongType, "读取行数", "rows read from bronze"),
-          required(ROWS_ACCEPTED, LongType, "接收行数", "rows that reached a clean table"),
-          required(ROWS_REJECTED, LongType, "拒收行数", "rows in quality.rejected_records"));
+          required(ColumnNames.SOURCE, StringType, "数据来源", "the source folder"),
+          required(ColumnNames.ROWS_READ, LongType, "读取行数", "rows read from bronze"),
+          required(ColumnNames.ROWS_ACCEPTED, LongType, "接收行数", "rows that reached a clean table"),
+          required(
+              ColumnNames.ROWS_REJECTED, LongType, "拒收行数", "rows in quality.rejected_records"));
 
   private QualityColumns() {}
 
@@ -88,10 +92,10 @@ public final class QualityColumns {
       Dataset<Row> rows, Column source, Column reason, Column detail) {
     return REJECTED_RECORDS.select(
         rows.select(
-            source.as(SOURCE),
-            col(SOURCE_FILE).as(SOURCE_FILE),
-            col(LINE).as(LINE),
-            reason.as(REASON),
+            source.as(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE).as(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE).as(ColumnNames.LINE),
+            reason.as(ColumnNames.REASON),
             detail.as(DETAIL)));
   }
 }

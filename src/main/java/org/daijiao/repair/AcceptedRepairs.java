@@ -21,6 +21,7 @@ import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.identity.IdNumber;
 import org.daijiao.ingest.Source;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The repairs the data team confirmed (docs/inputs.md#id-repair, {@code --accept-repairs FILE}): a
@@ -39,10 +40,10 @@ public record AcceptedRepairs(String file, List<Confirmation> confirmations) {
 
   static final List<String> COLUMNS =
       List.of(
-          RepairColumns.SOURCE,
-          RepairColumns.SOURCE_FILE,
-          RepairColumns.LINE,
-          RepairColumns.CANDIDATE_ID_NUMBER);
+          ColumnNames.SOURCE,
+          ColumnNames.SOURCE_FILE,
+          ColumnNames.LINE,
+          ColumnNames.CANDIDATE_ID_NUMBER);
 
   public AcceptedRepairs {
     confirmations = List.copyOf(confirmations);
@@ -152,7 +153,7 @@ public record AcceptedRepairs(String file, List<Confirmation> confirmations) {
 
   private static Confirmation confirmation(
       String name, CSVRecord r, Map<String, Integer> header, long fileLine) {
-    String source = cell(r, header, RepairColumns.SOURCE);
+    String source = cell(r, header, ColumnNames.SOURCE);
     Optional<Source> s = source == null ? Optional.empty() : Source.ofFolder(source);
     if (s.isEmpty() || !s.get().isRoster()) {
       throw problem(
@@ -161,11 +162,11 @@ public record AcceptedRepairs(String file, List<Confirmation> confirmations) {
           "column `source` must be civil_affairs, rural_revitalization or disability (the roster"
               + " sources whose rows are repaired)");
     }
-    String sourceFile = cell(r, header, RepairColumns.SOURCE_FILE);
+    String sourceFile = cell(r, header, ColumnNames.SOURCE_FILE);
     if (sourceFile == null) {
       throw problem(name, fileLine, "column `source_file` is empty");
     }
-    String lineText = cell(r, header, RepairColumns.LINE);
+    String lineText = cell(r, header, ColumnNames.LINE);
     long line;
     try {
       line = Long.parseLong(lineText == null ? "" : lineText);
@@ -175,7 +176,7 @@ public record AcceptedRepairs(String file, List<Confirmation> confirmations) {
     if (line < 1) {
       throw problem(name, fileLine, "column `line` must be the line number of the rejected row");
     }
-    String raw = cell(r, header, RepairColumns.CANDIDATE_ID_NUMBER);
+    String raw = cell(r, header, ColumnNames.CANDIDATE_ID_NUMBER);
     IdNumber.Verdict verdict = IdNumber.parse(raw, null, null);
     if (!verdict.valid() || IdNumber.clean(raw).length() != 18) {
       throw problem(

@@ -37,6 +37,7 @@ import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.policy.Policy;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 import scala.collection.Seq;
 
@@ -60,7 +61,7 @@ public final class IdRepairStages {
   private static final String PLACE_SEPARATOR = "/";
 
   private static final Seq<String> RECORD =
-      ScalaSeqs.of(RepairColumns.SOURCE, RepairColumns.SOURCE_FILE, RepairColumns.LINE);
+      ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE);
 
   private IdRepairStages() {}
 
@@ -79,13 +80,13 @@ public final class IdRepairStages {
         parsed
             .filter(col(CleanColumns.REJECT_REASON).isin(reasons.toArray()))
             .select(
-                col(CleanColumns.SOURCE_FILE),
-                col(CleanColumns.LINE),
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE),
                 col(CleanColumns.REJECT_REASON));
     List<Column> columns = new ArrayList<>();
     source.columnNames().forEach(c -> columns.add(bronze.col(c)));
-    columns.add(rejected.col(CleanColumns.SOURCE_FILE));
-    columns.add(rejected.col(CleanColumns.LINE));
+    columns.add(rejected.col(ColumnNames.SOURCE_FILE));
+    columns.add(rejected.col(ColumnNames.LINE));
     columns.add(rejected.col(CleanColumns.REJECT_REASON));
     UnusableRow reader = new UnusableRow(source, policy, asOf);
     // (file, line) names one bronze row and one parsed row: the join keeps each rejected row once.
@@ -94,8 +95,8 @@ public final class IdRepairStages {
             rejected,
             bronze
                 .col(BronzeColumns.SOURCE_FILE)
-                .equalTo(rejected.col(CleanColumns.SOURCE_FILE))
-                .and(bronze.col(BronzeColumns.LINE).equalTo(rejected.col(CleanColumns.LINE))),
+                .equalTo(rejected.col(ColumnNames.SOURCE_FILE))
+                .and(bronze.col(BronzeColumns.LINE).equalTo(rejected.col(ColumnNames.LINE))),
             "inner")
         .select(columns.toArray(new Column[0]))
         .map((MapFunction<Row, Row>) reader::of, Encoders.row(RepairColumns.UNUSABLE_ROW));
@@ -119,9 +120,9 @@ public final class IdRepairStages {
         IdNeighbours.of(r.getAs(RepairColumns.RAW_ID), minBirth, maxBirth)) {
       out.add(
           RowFactory.create(
-              r.getAs(RepairColumns.SOURCE),
-              r.getAs(RepairColumns.SOURCE_FILE),
-              r.getAs(RepairColumns.LINE),
+              r.getAs(ColumnNames.SOURCE),
+              r.getAs(ColumnNames.SOURCE_FILE),
+              r.getAs(ColumnNames.LINE),
               n.id(),
               n.edit().name()));
     }
@@ -148,20 +149,18 @@ public final class IdRepairStages {
                 .join(
                     broadcast(
                         neighbours
-                            .select(col(RepairColumns.CANDIDATE_ID_NUMBER).as(KNOWN_ID))
+                            .select(col(ColumnNames.CANDIDATE_ID_NUMBER).as(KNOWN_ID))
                             .distinct()),
-                    col(CleanColumns.ID_NUMBER).equalTo(col(KNOWN_ID)),
+                    col(ColumnNames.ID_NUMBER).equalTo(col(KNOWN_ID)),
                     "left_semi"));
     // One row per (rejected row, neighbour) and per known ID: one row per candidate.
     Dataset<Row> matches =
         neighbours.join(
-            knownNeighbours,
-            col(RepairColumns.CANDIDATE_ID_NUMBER).equalTo(col(KNOWN_ID)),
-            "inner");
-    Column candidate = col(RepairColumns.CANDIDATE_ID_NUMBER);
-    Column townshipKey = Divisions.townshipKey(col(RepairColumns.TOWNSHIP));
+            knownNeighbours, col(ColumnNames.CANDIDATE_ID_NUMBER).equalTo(col(KNOWN_ID)), "inner");
+    Column candidate = col(ColumnNames.CANDIDATE_ID_NUMBER);
+    Column townshipKey = Divisions.townshipKey(col(ColumnNames.TOWNSHIP));
     Column villageKey =
-        concat_ws(PLACE_SEPARATOR, townshipKey, Divisions.villageKey(col(RepairColumns.VILLAGE)));
+        concat_ws(PLACE_SEPARATOR, townshipKey, Divisions.villageKey(col(ColumnNames.VILLAGE)));
     Column evidence =
         array_compact(
             array(
@@ -172,7 +171,7 @@ public final class IdRepairStages {
                     array_contains(col(TOWNSHIP_KEYS), townshipKey), lit(Evidence.TOWNSHIP.name())),
                 when(array_contains(col(VILLAGE_KEYS), villageKey), lit(Evidence.VILLAGE.name())),
                 when(
-                    candidateSex(candidate).equalTo(col(RepairColumns.SEX)),
+                    candidateSex(candidate).equalTo(col(ColumnNames.SEX)),
                     lit(Evidence.SEX.name())),
                 when(
                     size(col(RepairColumns.CANDIDATE_SOURCES)).geq(2),
@@ -209,11 +208,11 @@ public final class IdRepairStages {
     return unusable
         .filter(col(RepairColumns.CERTIFICATE_ID).isNotNull())
         .select(
-            col(RepairColumns.CERTIFICATE_ID).as(CleanColumns.ID_NUMBER),
-            col(RepairColumns.NAME_KEY).as(CleanColumns.NAME),
-            lit(RepairColumns.CERTIFICATE_SOURCE).as(CleanColumns.SOURCE),
-            col(RepairColumns.TOWNSHIP).as(CleanColumns.TOWNSHIP),
-            col(RepairColumns.VILLAGE).as(CleanColumns.VILLAGE));
+            col(RepairColumns.CERTIFICATE_ID).as(ColumnNames.ID_NUMBER),
+            col(RepairColumns.NAME_KEY).as(ColumnNames.NAME),
+            lit(RepairColumns.CERTIFICATE_SOURCE).as(ColumnNames.SOURCE),
+            col(ColumnNames.TOWNSHIP).as(ColumnNames.TOWNSHIP),
+            col(ColumnNames.VILLAGE).as(ColumnNames.VILLAGE));
   }
 
   /**
@@ -221,7 +220,7 @@ public final class IdRepairStages {
    * villages of its roster rows (as match keys without type suffix, 汉葭 = 汉葭街道).
    */
   static Dataset<Row> knownIds(Dataset<Row> known) {
-    Column township = col(CleanColumns.TOWNSHIP);
+    Column township = col(ColumnNames.TOWNSHIP);
     Column townshipKey = Divisions.townshipKey(township);
     return known
         .withColumn(TOWNSHIP_KEY, townshipKey)
@@ -230,11 +229,11 @@ public final class IdRepairStages {
             when(
                 township.isNotNull(),
                 concat_ws(
-                    PLACE_SEPARATOR, townshipKey, Divisions.villageKey(col(CleanColumns.VILLAGE)))))
-        .groupBy(col(CleanColumns.ID_NUMBER).as(KNOWN_ID))
+                    PLACE_SEPARATOR, townshipKey, Divisions.villageKey(col(ColumnNames.VILLAGE)))))
+        .groupBy(col(ColumnNames.ID_NUMBER).as(KNOWN_ID))
         .agg(
-            collect_set(col(CleanColumns.NAME)).as(NAMES),
-            sort_array(collect_set(col(CleanColumns.SOURCE))).as(RepairColumns.CANDIDATE_SOURCES),
+            collect_set(col(ColumnNames.NAME)).as(NAMES),
+            sort_array(collect_set(col(ColumnNames.SOURCE))).as(RepairColumns.CANDIDATE_SOURCES),
             collect_set(col(TOWNSHIP_KEY)).as(TOWNSHIP_KEYS),
             collect_set(col(VILLAGE_KEY)).as(VILLAGE_KEYS));
   }
@@ -250,10 +249,10 @@ public final class IdRepairStages {
         candidates.join(
             confirmations,
             ScalaSeqs.of(
-                RepairColumns.SOURCE,
-                RepairColumns.SOURCE_FILE,
-                RepairColumns.LINE,
-                RepairColumns.CANDIDATE_ID_NUMBER),
+                ColumnNames.SOURCE,
+                ColumnNames.SOURCE_FILE,
+                ColumnNames.LINE,
+                ColumnNames.CANDIDATE_ID_NUMBER),
             "left_outer"));
   }
 
@@ -271,10 +270,10 @@ public final class IdRepairStages {
                 .and(array_contains(evidence, Evidence.NAME.name()))
                 .and(array_contains(evidence, Evidence.TOWNSHIP.name())))
         .select(
-            col(RepairColumns.SOURCE),
-            col(RepairColumns.SOURCE_FILE),
-            col(RepairColumns.LINE),
-            col(RepairColumns.CANDIDATE_ID_NUMBER),
+            col(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE),
+            col(ColumnNames.CANDIDATE_ID_NUMBER),
             lit(label).as(RepairColumns.CONFIRMED_IN));
   }
 
@@ -286,15 +285,14 @@ public final class IdRepairStages {
    */
   public static Dataset<Row> repairedBronze(
       Dataset<Row> bronze, Dataset<Row> confirmations, Source source) {
-    Dataset<Row> ofSource =
-        confirmations.filter(col(RepairColumns.SOURCE).equalTo(source.folder()));
+    Dataset<Row> ofSource = confirmations.filter(col(ColumnNames.SOURCE).equalTo(source.folder()));
     List<String> names = BronzeColumns.contract(source).names();
     List<Column> columns = new ArrayList<>();
     for (String c : names) {
       columns.add(bronze.col(c));
     }
-    columns.add(ofSource.col(RepairColumns.CANDIDATE_ID_NUMBER));
-    int idAt = names.indexOf(CleanColumns.ID_NUMBER);
+    columns.add(ofSource.col(ColumnNames.CANDIDATE_ID_NUMBER));
+    int idAt = names.indexOf(ColumnNames.ID_NUMBER);
     int certificateAt = names.indexOf(CleanColumns.CERTIFICATE_NUMBER);
     StructType schema = BronzeColumns.schema(source);
     // A confirmation names one bronze row by its file and line.
@@ -303,8 +301,8 @@ public final class IdRepairStages {
             ofSource,
             bronze
                 .col(BronzeColumns.SOURCE_FILE)
-                .equalTo(ofSource.col(RepairColumns.SOURCE_FILE))
-                .and(bronze.col(BronzeColumns.LINE).equalTo(ofSource.col(RepairColumns.LINE))),
+                .equalTo(ofSource.col(ColumnNames.SOURCE_FILE))
+                .and(bronze.col(BronzeColumns.LINE).equalTo(ofSource.col(ColumnNames.LINE))),
             "inner")
         .select(columns.toArray(new Column[0]))
         .map(
@@ -352,20 +350,20 @@ public final class IdRepairStages {
     // Each side has one row per (source, file, line).
     Dataset<Row> keyed =
         acceptedRepaired.select(
-            col(CleanColumns.SOURCE),
-            col(CleanColumns.SOURCE_FILE),
-            col(CleanColumns.LINE),
-            col(CleanColumns.ID_NUMBER));
+            col(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE),
+            col(ColumnNames.ID_NUMBER));
     return keyed
         .join(confirmations, RECORD, "inner")
         .join(unusable, RECORD, "inner")
         .select(
-            col(RepairColumns.SOURCE),
-            col(RepairColumns.SOURCE_FILE),
-            col(RepairColumns.LINE),
+            col(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE),
             col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(RepairColumns.REPAIRED_FROM),
             col(RepairColumns.CONFIRMED_IN),
-            col(RepairColumns.ID_NUMBER));
+            col(ColumnNames.ID_NUMBER));
   }
 
   private static Column candidateSex(Column id) {
@@ -379,7 +377,7 @@ public final class IdRepairStages {
 
   private static Column[] recordColumns() {
     return new Column[] {
-      col(RepairColumns.SOURCE), col(RepairColumns.SOURCE_FILE), col(RepairColumns.LINE)
+      col(ColumnNames.SOURCE), col(ColumnNames.SOURCE_FILE), col(ColumnNames.LINE)
     };
   }
 }

@@ -14,9 +14,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.ingest.Source;
-import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -83,8 +83,7 @@ public final class IdRepairs {
               IdRepairStages.automaticConfirmations(candidates, POLICY_LABEL)
                   .join(
                       confirmations,
-                      ScalaSeqs.of(
-                          RepairColumns.SOURCE, RepairColumns.SOURCE_FILE, RepairColumns.LINE),
+                      ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE),
                       "left_anti"));
     }
     confirmations = confirmations.persist(StorageLevel.MEMORY_AND_DISK());
@@ -100,8 +99,8 @@ public final class IdRepairs {
               IdRepairStages.repairedBronze(bronze.get(s), confirmations, s), s, policy, asOf);
       Dataset<Row> confirmedLines =
           confirmations
-              .filter(col(RepairColumns.SOURCE).equalTo(s.folder()))
-              .select(col(RepairColumns.SOURCE_FILE), col(RepairColumns.LINE));
+              .filter(col(ColumnNames.SOURCE).equalTo(s.folder()))
+              .select(col(ColumnNames.SOURCE_FILE), col(ColumnNames.LINE));
       // The confirmed rows' rejections give way to their new parse: still one row per bronze row.
       repairedParse.put(
           s,
@@ -109,7 +108,7 @@ public final class IdRepairs {
               .get(s)
               .join(
                   confirmedLines,
-                  ScalaSeqs.of(CleanColumns.SOURCE_FILE, CleanColumns.LINE),
+                  ScalaSeqs.of(ColumnNames.SOURCE_FILE, ColumnNames.LINE),
                   "left_anti")
               .unionByName(reparsed));
       Dataset<Row> acceptedOfSource = CleanStages.accepted(reparsed);
@@ -147,7 +146,7 @@ public final class IdRepairs {
         unusable(bronze, parsed, policy, asOf)
             .join(
                 RepairCheck.confirmations(spark, accepted),
-                ScalaSeqs.of(RepairColumns.SOURCE, RepairColumns.SOURCE_FILE, RepairColumns.LINE),
+                ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE),
                 "left_semi");
     RepairCheck.failOnProblems(
         spark,
@@ -180,15 +179,15 @@ public final class IdRepairs {
       boolean roster = e.getKey().isRoster();
       Dataset<Row> rows =
           accepted.select(
-              col(CleanColumns.ID_NUMBER),
-              col(CleanColumns.NAME),
-              lit(e.getKey().folder()).as(CleanColumns.SOURCE),
+              col(ColumnNames.ID_NUMBER),
+              col(ColumnNames.NAME),
+              lit(e.getKey().folder()).as(ColumnNames.SOURCE),
               roster
-                  ? col(CleanColumns.TOWNSHIP)
-                  : lit(null).cast(DataTypes.StringType).as(CleanColumns.TOWNSHIP),
+                  ? col(ColumnNames.TOWNSHIP)
+                  : lit(null).cast(DataTypes.StringType).as(ColumnNames.TOWNSHIP),
               roster
-                  ? col(CleanColumns.VILLAGE)
-                  : lit(null).cast(DataTypes.StringType).as(CleanColumns.VILLAGE));
+                  ? col(ColumnNames.VILLAGE)
+                  : lit(null).cast(DataTypes.StringType).as(ColumnNames.VILLAGE));
       out = out == null ? rows : out.unionByName(rows);
     }
     return out;

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
@@ -19,7 +20,7 @@ import org.daijiao.spark.Warehouse;
  * quality.rejected_records}). What {@code explain --line} reads (docs/inputs.md#id-repair).
  */
 public final class RejectedRows {
-  /** Why a row was rejected: {@link QualityColumns#REASON} and {@link QualityColumns#DETAIL}. */
+  /** Why a row was rejected: {@link ColumnNames#REASON} and {@link QualityColumns#DETAIL}. */
   public record Rejection(String reason, String detail) {}
 
   private RejectedRows() {}
@@ -41,7 +42,7 @@ public final class RejectedRows {
     return warehouse
         .read(spark, Tables.ID_REPAIR_CANDIDATES)
         .filter(at(source, sourceFile, line))
-        .orderBy(col(RepairColumns.CANDIDATE_ID_NUMBER))
+        .orderBy(col(ColumnNames.CANDIDATE_ID_NUMBER))
         .collectAsList();
   }
 
@@ -51,17 +52,17 @@ public final class RejectedRows {
     return warehouse
         .read(spark, Tables.REJECTED_RECORDS)
         .filter(at(source, sourceFile, line))
-        .select(col(QualityColumns.REASON), col(QualityColumns.DETAIL))
+        .select(col(ColumnNames.REASON), col(QualityColumns.DETAIL))
         .collectAsList()
         .stream()
         .findFirst()
-        .map(r -> new Rejection(r.getAs(QualityColumns.REASON), r.getAs(QualityColumns.DETAIL)));
+        .map(r -> new Rejection(r.getAs(ColumnNames.REASON), r.getAs(QualityColumns.DETAIL)));
   }
 
   private static Column at(String source, String sourceFile, long line) {
-    return col(RepairColumns.SOURCE)
+    return col(ColumnNames.SOURCE)
         .equalTo(source)
-        .and(col(RepairColumns.SOURCE_FILE).equalTo(sourceFile))
-        .and(col(RepairColumns.LINE).equalTo(line));
+        .and(col(ColumnNames.SOURCE_FILE).equalTo(sourceFile))
+        .and(col(ColumnNames.LINE).equalTo(line));
   }
 }

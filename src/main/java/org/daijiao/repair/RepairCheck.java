@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.UserFacingException;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -48,39 +49,39 @@ public final class RepairCheck {
     }
     Dataset<Row> records =
         unusable.select(
-            col(RepairColumns.SOURCE),
-            col(RepairColumns.SOURCE_FILE),
-            col(RepairColumns.LINE),
+            col(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.LINE),
             lit(true).as(RECORD_FOUND));
     Dataset<Row> offered =
         candidates
-            .filter(col(RepairColumns.CANDIDATE_ID_NUMBER).isNotNull())
+            .filter(col(ColumnNames.CANDIDATE_ID_NUMBER).isNotNull())
             .select(
-                col(RepairColumns.SOURCE),
-                col(RepairColumns.SOURCE_FILE),
-                col(RepairColumns.LINE),
-                col(RepairColumns.CANDIDATE_ID_NUMBER),
+                col(ColumnNames.SOURCE),
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE),
+                col(ColumnNames.CANDIDATE_ID_NUMBER),
                 lit(true).as(CANDIDATE_FOUND));
     // Both sides are unique on their keys: one row per confirmation.
     List<Row> wrong =
         withFileLines(spark, accepted)
             .join(
                 records,
-                ScalaSeqs.of(RepairColumns.SOURCE, RepairColumns.SOURCE_FILE, RepairColumns.LINE),
+                ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE),
                 "left_outer")
             .join(
                 offered,
                 ScalaSeqs.of(
-                    RepairColumns.SOURCE,
-                    RepairColumns.SOURCE_FILE,
-                    RepairColumns.LINE,
-                    RepairColumns.CANDIDATE_ID_NUMBER),
+                    ColumnNames.SOURCE,
+                    ColumnNames.SOURCE_FILE,
+                    ColumnNames.LINE,
+                    ColumnNames.CANDIDATE_ID_NUMBER),
                 "left_outer")
             .filter(col(CANDIDATE_FOUND).isNull())
             .select(
                 col(FILE_LINE),
-                col(RepairColumns.SOURCE_FILE),
-                col(RepairColumns.LINE),
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE),
                 col(RECORD_FOUND))
             .orderBy(col(FILE_LINE))
             .collectAsList();

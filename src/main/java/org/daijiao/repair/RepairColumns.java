@@ -9,8 +9,7 @@ import static org.daijiao.spark.ColumnSpec.required;
 
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
-import org.daijiao.ingest.clean.CleanColumns;
-import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
@@ -20,20 +19,11 @@ import org.daijiao.spark.Tables;
  * and names.
  */
 public final class RepairColumns {
-  public static final String SOURCE = QualityColumns.SOURCE;
-  public static final String SOURCE_FILE = QualityColumns.SOURCE_FILE;
-  public static final String LINE = QualityColumns.LINE;
-  public static final String REASON = QualityColumns.REASON;
-  public static final String CANDIDATE_ID_NUMBER = "candidate_id_number";
   public static final String EDIT = "edit";
   public static final String EVIDENCE = "evidence";
   public static final String CONFIDENCE = "confidence";
   public static final String CANDIDATE_SOURCES = "candidate_sources";
   public static final String CONFIRMED_IN = "confirmed_in";
-  public static final String NAME = CleanColumns.NAME;
-  public static final String TOWNSHIP = CleanColumns.TOWNSHIP;
-  public static final String VILLAGE = CleanColumns.VILLAGE;
-  public static final String CATEGORY = CleanColumns.CATEGORY;
   public static final String ID_NUMBER_AS_WRITTEN = "id_number_as_written";
 
   /** Working columns of a rejected row: never written to a table. */
@@ -41,7 +31,6 @@ public final class RepairColumns {
 
   public static final String SEARCHED = "searched";
   public static final String NAME_KEY = "name_key";
-  public static final String SEX = "sex";
   public static final String CERTIFICATE_ID = "certificate_id";
 
   /**
@@ -49,9 +38,6 @@ public final class RepairColumns {
    * holds it (docs/rules.md#disability-certificate: the certificate is the ID + two digits).
    */
   public static final String CERTIFICATE_SOURCE = "disability_certificate";
-
-  /** The lineage of a repaired row in {@code silver.persons.id_repairs}. */
-  public static final String ID_NUMBER = CleanColumns.ID_NUMBER;
 
   public static final String REPAIRED_FROM = "repaired_from";
 
@@ -68,15 +54,21 @@ public final class RepairColumns {
           "for every roster row rejected for its ID number, the valid IDs of the run one typing error"
               + " away, with the evidence for each (docs/inputs.md#id-repair); a NONE row when there is none",
           required(
-              SOURCE,
+              ColumnNames.SOURCE,
               StringType,
               "名单来源",
               "the roster source of the rejected row (civil_affairs …)"),
-          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
-          required(LINE, LongType, "行号", "line (CSV) or row (XLSX) of the rejected row"),
-          required(REASON, StringType, "拒收原因", "its reject reason (ID_…, CERTIFICATE_INVALID)"),
+          required(
+              ColumnNames.SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(
+              ColumnNames.LINE, LongType, "行号", "line (CSV) or row (XLSX) of the rejected row"),
+          required(
+              ColumnNames.REASON,
+              StringType,
+              "拒收原因",
+              "its reject reason (ID_…, CERTIFICATE_INVALID)"),
           optional(
-              CANDIDATE_ID_NUMBER,
+              ColumnNames.CANDIDATE_ID_NUMBER,
               StringType,
               "候选身份证号码",
               "a valid ID known to the run one typing error away; null on a NONE row"),
@@ -106,11 +98,11 @@ public final class RepairColumns {
               StringType,
               "确认依据",
               "the accept-repairs file (or policy setting) that confirmed this candidate; else null"),
-          optional(NAME, StringType, "姓名", "the name as written in the rejected row"),
-          optional(TOWNSHIP, StringType, "乡镇（街道）", "its township as written"),
-          optional(VILLAGE, StringType, "村（社区）", "its village as written"),
+          optional(ColumnNames.NAME, StringType, "姓名", "the name as written in the rejected row"),
+          optional(ColumnNames.TOWNSHIP, StringType, "乡镇（街道）", "its township as written"),
+          optional(ColumnNames.VILLAGE, StringType, "村（社区）", "its village as written"),
           optional(
-              CATEGORY,
+              ColumnNames.CATEGORY,
               StringType,
               "人员类别",
               "its category code (TEKUN … or a known non-target code); null when not in the policy"),
@@ -123,50 +115,51 @@ public final class RepairColumns {
   /** A roster row rejected for its ID number, with what was written (working rows). */
   public static final StructType UNUSABLE_ROW =
       new StructType()
-          .add(SOURCE, StringType, false)
-          .add(SOURCE_FILE, StringType, false)
-          .add(LINE, LongType, false)
-          .add(REASON, StringType, false)
+          .add(ColumnNames.SOURCE, StringType, false)
+          .add(ColumnNames.SOURCE_FILE, StringType, false)
+          .add(ColumnNames.LINE, LongType, false)
+          .add(ColumnNames.REASON, StringType, false)
           .add(RAW_ID, StringType, true)
           .add(SEARCHED, BooleanType, false)
-          .add(NAME, StringType, true)
+          .add(ColumnNames.NAME, StringType, true)
           .add(NAME_KEY, StringType, true)
-          .add(SEX, StringType, true)
-          .add(TOWNSHIP, StringType, true)
-          .add(VILLAGE, StringType, true)
-          .add(CATEGORY, StringType, true)
+          .add(ColumnNames.SEX, StringType, true)
+          .add(ColumnNames.TOWNSHIP, StringType, true)
+          .add(ColumnNames.VILLAGE, StringType, true)
+          .add(ColumnNames.CATEGORY, StringType, true)
           .add(ID_NUMBER_AS_WRITTEN, StringType, false)
           .add(CERTIFICATE_ID, StringType, true);
 
   /** A valid neighbour of a rejected row's ID (working rows). */
   public static final StructType NEIGHBOUR =
       new StructType()
-          .add(SOURCE, StringType, false)
-          .add(SOURCE_FILE, StringType, false)
-          .add(LINE, LongType, false)
-          .add(CANDIDATE_ID_NUMBER, StringType, false)
+          .add(ColumnNames.SOURCE, StringType, false)
+          .add(ColumnNames.SOURCE_FILE, StringType, false)
+          .add(ColumnNames.LINE, LongType, false)
+          .add(ColumnNames.CANDIDATE_ID_NUMBER, StringType, false)
           .add(EDIT, StringType, false);
 
   /** A confirmed repair: the rejected row, its candidate, and what confirmed it. */
   public static final StructType CONFIRMATION =
       new StructType()
-          .add(SOURCE, StringType, false)
-          .add(SOURCE_FILE, StringType, false)
-          .add(LINE, LongType, false)
-          .add(CANDIDATE_ID_NUMBER, StringType, false)
+          .add(ColumnNames.SOURCE, StringType, false)
+          .add(ColumnNames.SOURCE_FILE, StringType, false)
+          .add(ColumnNames.LINE, LongType, false)
+          .add(ColumnNames.CANDIDATE_ID_NUMBER, StringType, false)
           .add(CONFIRMED_IN, StringType, false);
 
   /** One repaired roster row of a person, as {@code silver.persons.id_repairs} holds it. */
   public static final StructType ID_REPAIR =
       new StructType()
-          .add(SOURCE, StringType, false)
-          .add(SOURCE_FILE, StringType, false)
-          .add(LINE, LongType, false)
+          .add(ColumnNames.SOURCE, StringType, false)
+          .add(ColumnNames.SOURCE_FILE, StringType, false)
+          .add(ColumnNames.LINE, LongType, false)
           .add(REPAIRED_FROM, StringType, false)
           .add(CONFIRMED_IN, StringType, false);
 
   /** The repaired rows of each person: {@link #ID_REPAIR} keyed by the ID it was repaired to. */
-  public static final StructType REPAIRED_ROW = ID_REPAIR.add(ID_NUMBER, StringType, false);
+  public static final StructType REPAIRED_ROW =
+      ID_REPAIR.add(ColumnNames.ID_NUMBER, StringType, false);
 
   private RepairColumns() {}
 }

@@ -3,6 +3,7 @@ package org.daijiao.repair;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * What {@code explain --line} prints for a roster row rejected for its ID number
@@ -18,28 +19,28 @@ public final class RepairExplanation {
   public static String render(List<Row> rows) {
     Row first = rows.get(0);
     StringBuilder out = new StringBuilder();
-    out.append(first.<String>getAs(RepairColumns.SOURCE_FILE))
+    out.append(first.<String>getAs(ColumnNames.SOURCE_FILE))
         .append(" line ")
-        .append(first.<Long>getAs(RepairColumns.LINE))
+        .append(first.<Long>getAs(ColumnNames.LINE))
         .append(" (")
-        .append(first.<String>getAs(RepairColumns.SOURCE))
+        .append(first.<String>getAs(ColumnNames.SOURCE))
         .append("): rejected, ")
-        .append(first.<String>getAs(RepairColumns.REASON))
+        .append(first.<String>getAs(ColumnNames.REASON))
         .append('\n');
     out.append("  ID as written: ")
         .append(orDash(first.getAs(RepairColumns.ID_NUMBER_AS_WRITTEN)))
         .append("   place: ")
-        .append(orDash(first.getAs(RepairColumns.TOWNSHIP)))
+        .append(orDash(first.getAs(ColumnNames.TOWNSHIP)))
         .append(' ')
-        .append(orDash(first.getAs(RepairColumns.VILLAGE)))
+        .append(orDash(first.getAs(ColumnNames.VILLAGE)))
         .append("   category: ")
-        .append(orDash(first.getAs(RepairColumns.CATEGORY)))
+        .append(orDash(first.getAs(ColumnNames.CATEGORY)))
         .append('\n');
     Confidence confidence = Confidence.valueOf(first.getAs(RepairColumns.CONFIDENCE));
     out.append("  confidence ").append(confidence).append(": ").append(meaning(confidence));
     out.append('\n');
     for (Row r : rows) {
-      String candidate = r.getAs(RepairColumns.CANDIDATE_ID_NUMBER);
+      String candidate = r.getAs(ColumnNames.CANDIDATE_ID_NUMBER);
       if (candidate == null) {
         continue;
       }

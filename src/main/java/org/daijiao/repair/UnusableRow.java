@@ -13,6 +13,7 @@ import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.text.Chars;
 
 /**
@@ -61,20 +62,20 @@ final class UnusableRow implements Serializable {
   Row of(Row row) {
     RejectReason reason = RejectReason.valueOf(row.getAs(CleanColumns.REJECT_REASON));
     String raw = rawId(row);
-    String name = text(row, CleanColumns.NAME);
+    String name = text(row, ColumnNames.NAME);
     return new GenericRowWithSchema(
         new Object[] {
           source.folder(),
-          row.getAs(CleanColumns.SOURCE_FILE),
-          row.getAs(CleanColumns.LINE),
+          row.getAs(ColumnNames.SOURCE_FILE),
+          row.getAs(ColumnNames.LINE),
           reason.name(),
           raw,
           SEARCHED.contains(reason) && IdNeighbours.searchable(raw),
           name,
           PersonName.normalize(name),
           sexDigit(raw),
-          text(row, CleanColumns.TOWNSHIP),
-          text(row, CleanColumns.VILLAGE),
+          text(row, ColumnNames.TOWNSHIP),
+          text(row, ColumnNames.VILLAGE),
           category(row),
           IdNumber.maskAsWritten(raw),
           certificateId(row, raw)
@@ -105,7 +106,7 @@ final class UnusableRow implements Serializable {
    * ID from it.
    */
   private String rawId(Row row) {
-    String id = IdNumber.clean(text(row, CleanColumns.ID_NUMBER));
+    String id = IdNumber.clean(text(row, ColumnNames.ID_NUMBER));
     if (id != null || source != Source.DISABILITY) {
       return id;
     }
@@ -142,7 +143,7 @@ final class UnusableRow implements Serializable {
           source == Source.CIVIL_AFFAIRS
               ? policy.vocabularies().civilAffairsCategory()
               : policy.vocabularies().ruralRevitalizationCategory();
-      word = text(row, CleanColumns.CATEGORY);
+      word = text(row, ColumnNames.CATEGORY);
     }
     if (word == null) {
       return null;

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.report.WorklistBooks.Closed;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -43,9 +44,7 @@ record ActionChanges(Set<String> opened, Map<String, Map<String, List<Closed>>> 
       return NONE;
     }
     Dataset<Row> log =
-        warehouse
-            .read(spark, Tables.ACTION_LOG)
-            .filter(col(HistoryColumns.POLICY_YEAR).equalTo(year));
+        warehouse.read(spark, Tables.ACTION_LOG).filter(col(ColumnNames.POLICY_YEAR).equalTo(year));
     LocalDate first = firstAsOf(spark, warehouse, year, log);
     if (first == null || !asOf.isAfter(first)) {
       return NONE;
@@ -61,11 +60,11 @@ record ActionChanges(Set<String> opened, Map<String, Map<String, List<Closed>>> 
     Set<String> opened = new HashSet<>();
     Map<String, Map<String, List<Closed>>> closed = new LinkedHashMap<>();
     for (Row r : rows) {
-      String township = r.getAs(HistoryColumns.TOWNSHIP);
-      String village = r.getAs(HistoryColumns.VILLAGE);
-      String masked = WorklistBooks.maskedOnce(r.getAs(HistoryColumns.ID_NUMBER));
-      String name = r.getAs(HistoryColumns.NAME);
-      String action = r.getAs(HistoryColumns.ACTION);
+      String township = r.getAs(ColumnNames.TOWNSHIP);
+      String village = r.getAs(ColumnNames.VILLAGE);
+      String masked = WorklistBooks.maskedOnce(r.getAs(ColumnNames.ID_NUMBER));
+      String name = r.getAs(ColumnNames.NAME);
+      String action = r.getAs(ColumnNames.ACTION);
       LocalDate openedAsOf = date(r.getAs(HistoryColumns.OPENED_AS_OF));
       LocalDate closedAsOf = date(r.getAs(HistoryColumns.CLOSED_AS_OF));
       if (asOf.equals(openedAsOf)) {
@@ -79,7 +78,7 @@ record ActionChanges(Set<String> opened, Map<String, Map<String, List<Closed>>> 
                 new Closed(
                     name,
                     masked,
-                    r.getAs(HistoryColumns.CATEGORY),
+                    r.getAs(ColumnNames.CATEGORY),
                     action,
                     openedAsOf,
                     closedAsOf,
@@ -124,8 +123,8 @@ record ActionChanges(Set<String> opened, Map<String, Map<String, List<Closed>>> 
         warehouse.exists(spark, Tables.MONTHLY_PROGRESS)
             ? warehouse
                 .read(spark, Tables.MONTHLY_PROGRESS)
-                .filter(col(HistoryColumns.POLICY_YEAR).equalTo(year))
-                .agg(min(col(HistoryColumns.AS_OF)))
+                .filter(col(ColumnNames.POLICY_YEAR).equalTo(year))
+                .agg(min(col(ColumnNames.AS_OF)))
             : log.agg(min(col(HistoryColumns.OPENED_AS_OF)));
     Row r = dates.first();
     return r.isNullAt(0) ? null : date(r.get(0));

@@ -26,6 +26,7 @@ import org.daijiao.person.Category;
 import org.daijiao.policy.Department;
 import org.daijiao.policy.FundingSource;
 import org.daijiao.policy.Policy;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
@@ -146,13 +147,12 @@ public record CountyFigures(
         fundingRows(
             ReportStages.fundingBy(
                 funding,
-                CoverageColumns.DEPARTMENT,
-                CoverageColumns.FUNDING_SOURCE,
-                CoverageColumns.BATCH,
-                CoverageColumns.MODE)),
-        fundingRows(ReportStages.fundingBy(funding, CoverageColumns.DEPARTMENT)),
-        fundingRows(
-            ReportStages.fundingBy(funding, CoverageColumns.DEPARTMENT, CoverageColumns.BATCH)),
+                ColumnNames.DEPARTMENT,
+                ColumnNames.FUNDING_SOURCE,
+                ColumnNames.BATCH,
+                ColumnNames.MODE)),
+        fundingRows(ReportStages.fundingBy(funding, ColumnNames.DEPARTMENT)),
+        fundingRows(ReportStages.fundingBy(funding, ColumnNames.DEPARTMENT, ColumnNames.BATCH)),
         fundingRows(ReportStages.fundingBy(funding)).get(0),
         actionCounts(actions),
         ProducingRun.of(spark, context.warehouse(), year),
@@ -171,16 +171,16 @@ public record CountyFigures(
     for (Row r :
         stats
             .filter(
-                col(CoverageColumns.LEVEL)
+                col(ColumnNames.LEVEL)
                     .equalTo(Level.VILLAGE.name())
-                    .and(col(CoverageColumns.CATEGORY).notEqual(CoverageStages.ALL)))
+                    .and(col(ColumnNames.CATEGORY).notEqual(CoverageStages.ALL)))
             .collectAsList()) {
       targets.put(
           placeKey(
-              r.getAs(CoverageColumns.TOWNSHIP),
-              r.getAs(CoverageColumns.VILLAGE),
-              r.getAs(CoverageColumns.CATEGORY)),
-          r.<Long>getAs(CoverageColumns.TARGET_PERSONS));
+              r.getAs(ColumnNames.TOWNSHIP),
+              r.getAs(ColumnNames.VILLAGE),
+              r.getAs(ColumnNames.CATEGORY)),
+          r.<Long>getAs(ColumnNames.TARGET_PERSONS));
     }
     List<List<Long>> out = new ArrayList<>(villages.size());
     for (FigureRow v : villages) {
@@ -201,7 +201,7 @@ public record CountyFigures(
     return context
         .warehouse()
         .read(context.session(), table)
-        .filter(col(CoverageColumns.POLICY_YEAR).equalTo(context.policyYear()));
+        .filter(col(ColumnNames.POLICY_YEAR).equalTo(context.policyYear()));
   }
 
   /**
@@ -221,12 +221,12 @@ public record CountyFigures(
     for (Row r : rows.collectAsList()) {
       out.add(
           new FundingRow(
-              text(r, CoverageColumns.DEPARTMENT),
-              text(r, CoverageColumns.FUNDING_SOURCE),
-              text(r, CoverageColumns.BATCH),
-              text(r, CoverageColumns.MODE),
+              text(r, ColumnNames.DEPARTMENT),
+              text(r, ColumnNames.FUNDING_SOURCE),
+              text(r, ColumnNames.BATCH),
+              text(r, ColumnNames.MODE),
               r.<Long>getAs(CoverageColumns.PERSONS),
-              r.getAs(CoverageColumns.SUBSIDY_AMOUNT)));
+              r.getAs(ColumnNames.SUBSIDY_AMOUNT)));
     }
     out.sort(
         Comparator.comparingInt((FundingRow f) -> rank(Department.class, f.department()))
@@ -241,9 +241,9 @@ public record CountyFigures(
     for (Row r : rows.collectAsList()) {
       out.add(
           new ActionCount(
-              r.getAs(CoverageColumns.ACTION),
+              r.getAs(ColumnNames.ACTION),
               r.<Long>getAs(CoverageColumns.PERSONS),
-              r.getAs(CoverageColumns.AMOUNT)));
+              r.getAs(ColumnNames.AMOUNT)));
     }
     out.sort(Comparator.comparingInt(a -> ActionLabels.order(a.action())));
     return out;

@@ -3,6 +3,7 @@ package org.daijiao.report;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Row;
 import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * One line of the report's coverage tables: a township, a village, a category or a total, with the
@@ -32,18 +33,18 @@ public record FigureRow(
   /** A row of a report stage; key columns it lacks are null. */
   static FigureRow of(Row r) {
     return new FigureRow(
-        text(r, CoverageColumns.TOWNSHIP_CODE),
-        text(r, CoverageColumns.TOWNSHIP),
-        text(r, CoverageColumns.VILLAGE_CODE),
-        text(r, CoverageColumns.VILLAGE),
-        text(r, CoverageColumns.CATEGORY),
-        r.<Long>getAs(CoverageColumns.TARGET_PERSONS),
-        r.<Long>getAs(CoverageColumns.INSURED_PERSONS),
-        r.getAs(CoverageColumns.INSURED_RATE),
+        text(r, ColumnNames.TOWNSHIP_CODE),
+        text(r, ColumnNames.TOWNSHIP),
+        text(r, ColumnNames.VILLAGE_CODE),
+        text(r, ColumnNames.VILLAGE),
+        text(r, ColumnNames.CATEGORY),
+        r.<Long>getAs(ColumnNames.TARGET_PERSONS),
+        r.<Long>getAs(ColumnNames.INSURED_PERSONS),
+        r.getAs(ColumnNames.INSURED_RATE),
         r.<Long>getAs(CoverageColumns.ELIGIBLE_PERSONS),
         r.<Long>getAs(CoverageColumns.PAID_PERSONS),
         r.getAs(CoverageColumns.PAID_RATE),
-        r.getAs(CoverageColumns.SUBSIDY_AMOUNT));
+        r.getAs(ColumnNames.SUBSIDY_AMOUNT));
   }
 
   private static String text(Row r, String column) {

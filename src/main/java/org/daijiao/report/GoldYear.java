@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
-import org.daijiao.coverage.CoverageColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
@@ -55,10 +55,10 @@ public final class GoldYear {
     for (Row r :
         warehouse
             .read(spark, Tables.COVERAGE_STATS)
-            .groupBy(col(CoverageColumns.POLICY_YEAR))
-            .agg(max(col(CoverageColumns.AS_OF)).as(CoverageColumns.AS_OF))
+            .groupBy(col(ColumnNames.POLICY_YEAR))
+            .agg(max(col(ColumnNames.AS_OF)).as(ColumnNames.AS_OF))
             .collectAsList()) {
-      years.put(r.<Integer>getAs(CoverageColumns.POLICY_YEAR), r.getAs(CoverageColumns.AS_OF));
+      years.put(r.<Integer>getAs(ColumnNames.POLICY_YEAR), r.getAs(ColumnNames.AS_OF));
     }
     LocalDate asOf = years.get(year);
     if (asOf == null) {

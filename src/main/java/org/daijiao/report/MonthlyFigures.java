@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.coverage.Level;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
@@ -92,11 +93,10 @@ record MonthlyFigures(
         warehouse
             .read(spark, Tables.MONTHLY_PROGRESS)
             .filter(
-                col(HistoryColumns.POLICY_YEAR)
+                col(ColumnNames.POLICY_YEAR)
                     .equalTo(year)
-                    .and(col(HistoryColumns.AS_OF).leq(java.sql.Date.valueOf(asOf)))
-                    .and(
-                        col(HistoryColumns.LEVEL).isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
+                    .and(col(ColumnNames.AS_OF).leq(java.sql.Date.valueOf(asOf)))
+                    .and(col(ColumnNames.LEVEL).isin(Level.COUNTY.name(), Level.TOWNSHIP.name())))
             .collectAsList();
     return of(rows, asOf, officialTownships);
   }
@@ -108,15 +108,15 @@ record MonthlyFigures(
     Map<String, Long> closed = new HashMap<>();
     Set<LocalDate> asOfs = new TreeSet<>();
     for (Row r : rows) {
-      LocalDate at = date(r.getAs(HistoryColumns.AS_OF));
+      LocalDate at = date(r.getAs(ColumnNames.AS_OF));
       asOfs.add(at);
-      if (Level.COUNTY.name().equals(r.getAs(HistoryColumns.LEVEL))) {
+      if (Level.COUNTY.name().equals(r.getAs(ColumnNames.LEVEL))) {
         county.put(at, month(r, at));
       } else {
-        String township = r.getAs(HistoryColumns.TOWNSHIP);
+        String township = r.getAs(ColumnNames.TOWNSHIP);
         townshipRates
             .computeIfAbsent(township, t -> new HashMap<>())
-            .put(at, r.getAs(HistoryColumns.INSURED_RATE));
+            .put(at, r.getAs(ColumnNames.INSURED_RATE));
         Long closedActions = r.getAs(HistoryColumns.CLOSED_ACTIONS);
         if (at.equals(asOf) && closedActions != null) {
           closed.put(township, closedActions);
@@ -163,9 +163,9 @@ record MonthlyFigures(
   private static Month month(Row r, LocalDate at) {
     return new Month(
         at,
-        r.<Long>getAs(HistoryColumns.TARGET_PERSONS),
-        r.<Long>getAs(HistoryColumns.INSURED_PERSONS),
-        r.getAs(HistoryColumns.INSURED_RATE),
+        r.<Long>getAs(ColumnNames.TARGET_PERSONS),
+        r.<Long>getAs(ColumnNames.INSURED_PERSONS),
+        r.getAs(ColumnNames.INSURED_RATE),
         r.<Long>getAs(HistoryColumns.OPEN_ACTIONS),
         r.getAs(HistoryColumns.OPENED_ACTIONS),
         r.getAs(HistoryColumns.CLOSED_ACTIONS),

@@ -25,6 +25,7 @@ import org.daijiao.report.MonthlyFigures.TownshipRates;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
 import org.daijiao.report.Sheets.Styles;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The workbook's 月度进展 sheet (docs/reports.md#month-by-month; §3(一) 动态清零): the county's row of
@@ -41,9 +42,9 @@ final class MonthlySheet {
   /** The county's monthly figures, in the contract's order and words. */
   static final List<String> COLUMNS =
       List.of(
-          HistoryColumns.TARGET_PERSONS,
-          HistoryColumns.INSURED_PERSONS,
-          HistoryColumns.INSURED_RATE,
+          ColumnNames.TARGET_PERSONS,
+          ColumnNames.INSURED_PERSONS,
+          ColumnNames.INSURED_RATE,
           HistoryColumns.OPEN_ACTIONS,
           HistoryColumns.OPENED_ACTIONS,
           HistoryColumns.CLOSED_ACTIONS,
@@ -65,7 +66,7 @@ final class MonthlySheet {
 
   static List<String> headers() {
     List<String> headers = new ArrayList<>();
-    headers.add(term(HistoryColumns.AS_OF));
+    headers.add(term(ColumnNames.AS_OF));
     COLUMNS.forEach(c -> headers.add(term(c)));
     return headers;
   }
@@ -97,10 +98,9 @@ final class MonthlySheet {
             ? figures.asOfNote() + "“新增”“销号”为与上一数据截止日期相比；首个截止日期无上月，留空。"
             : months.note());
     List<Column> columns = new ArrayList<>();
-    columns.add(new Column(term(HistoryColumns.AS_OF), Kind.DATE));
+    columns.add(new Column(term(ColumnNames.AS_OF), Kind.DATE));
     for (String c : COLUMNS) {
-      columns.add(
-          new Column(term(c), c.equals(HistoryColumns.INSURED_RATE) ? Kind.RATE : Kind.COUNT));
+      columns.add(new Column(term(c), c.equals(ColumnNames.INSURED_RATE) ? Kind.RATE : Kind.COUNT));
     }
     List<List<Object>> rows = new ArrayList<>();
     for (Month m : months.county()) {
@@ -125,7 +125,7 @@ final class MonthlySheet {
   private static int rates(XSSFSheet sheet, Styles styles, MonthlyFigures months, int first) {
     int header = Sheets.line(sheet, styles.section, first, "参保率逐月（全县及截至最新日期参保率最低的乡镇）");
     List<Column> columns = new ArrayList<>();
-    columns.add(new Column(term(HistoryColumns.AS_OF), Kind.TEXT));
+    columns.add(new Column(term(ColumnNames.AS_OF), Kind.TEXT));
     columns.add(new Column(COUNTY, Kind.COUNT));
     for (TownshipRates t : months.lowest()) {
       columns.add(new Column(ReportLabels.township(t.township()), Kind.COUNT));

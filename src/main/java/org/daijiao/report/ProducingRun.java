@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
-import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -100,7 +100,7 @@ public record ProducingRun(
    * year); else the latest.
    */
   static Commit writerOf(List<Commit> history, int year) {
-    Pattern ofYear = Pattern.compile("\\b" + Tables.POLICY_YEAR + "\\s*=\\s*" + year + "\\b");
+    Pattern ofYear = Pattern.compile("\\b" + ColumnNames.POLICY_YEAR + "\\s*=\\s*" + year + "\\b");
     Comparator<Commit> byVersion = Comparator.comparingLong(Commit::version);
     return history.stream()
         .filter(c -> c.predicate() != null && ofYear.matcher(c.predicate()).find())
@@ -163,8 +163,8 @@ public record ProducingRun(
             bronze
                 .get()
                 .select(
-                    lit(source.folder()).as(QualityColumns.SOURCE),
-                    col(BronzeColumns.SOURCE_FILE).as(QualityColumns.SOURCE_FILE),
+                    lit(source.folder()).as(ColumnNames.SOURCE),
+                    col(BronzeColumns.SOURCE_FILE).as(ColumnNames.SOURCE_FILE),
                     col(BronzeColumns.BATCH_ID));
         lineage = lineage == null ? rows : lineage.unionByName(rows);
       }
@@ -177,11 +177,11 @@ public record ProducingRun(
     for (Row r : ReportStages.fileCounts(lineage, rejected.get()).collectAsList()) {
       files.add(
           new InputFile(
-              r.getAs(QualityColumns.SOURCE),
-              r.getAs(QualityColumns.SOURCE_FILE),
-              r.<Long>getAs(QualityColumns.ROWS_READ),
-              r.<Long>getAs(QualityColumns.ROWS_ACCEPTED),
-              r.<Long>getAs(QualityColumns.ROWS_REJECTED),
+              r.getAs(ColumnNames.SOURCE),
+              r.getAs(ColumnNames.SOURCE_FILE),
+              r.<Long>getAs(ColumnNames.ROWS_READ),
+              r.<Long>getAs(ColumnNames.ROWS_ACCEPTED),
+              r.<Long>getAs(ColumnNames.ROWS_REJECTED),
               r.getAs(BronzeColumns.BATCH_ID)));
     }
     files.sort(
@@ -200,10 +200,10 @@ public record ProducingRun(
     for (Row r : reconciliation.get().collectAsList()) {
       sources.add(
           new SourceCount(
-              r.getAs(QualityColumns.SOURCE),
-              r.<Long>getAs(QualityColumns.ROWS_READ),
-              r.<Long>getAs(QualityColumns.ROWS_ACCEPTED),
-              r.<Long>getAs(QualityColumns.ROWS_REJECTED)));
+              r.getAs(ColumnNames.SOURCE),
+              r.<Long>getAs(ColumnNames.ROWS_READ),
+              r.<Long>getAs(ColumnNames.ROWS_ACCEPTED),
+              r.<Long>getAs(ColumnNames.ROWS_REJECTED)));
     }
     sources.sort(Comparator.comparingInt(s -> rank(s.source())));
     return sources;

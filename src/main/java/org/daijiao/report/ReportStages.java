@@ -19,7 +19,7 @@ import org.daijiao.coverage.Level;
 import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.clean.CleanColumns;
-import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -55,17 +55,15 @@ final class ReportStages {
     Dataset<Row> joined =
         townships.join(
             stats,
-            townships.col(Divisions.TOWNSHIP_OFFICIAL).equalTo(stats.col(CoverageColumns.TOWNSHIP)),
+            townships.col(Divisions.TOWNSHIP_OFFICIAL).equalTo(stats.col(ColumnNames.TOWNSHIP)),
             "full_outer");
     return figures(
             joined,
             List.of(
-                col(Divisions.TOWNSHIP_CODE).as(CoverageColumns.TOWNSHIP_CODE),
-                coalesce(col(Divisions.TOWNSHIP_OFFICIAL), col(CoverageColumns.TOWNSHIP))
-                    .as(CoverageColumns.TOWNSHIP)))
-        .orderBy(
-            col(CoverageColumns.TOWNSHIP_CODE).asc_nulls_last(),
-            col(CoverageColumns.TOWNSHIP).asc());
+                col(ColumnNames.TOWNSHIP_CODE).as(ColumnNames.TOWNSHIP_CODE),
+                coalesce(col(Divisions.TOWNSHIP_OFFICIAL), col(ColumnNames.TOWNSHIP))
+                    .as(ColumnNames.TOWNSHIP)))
+        .orderBy(col(ColumnNames.TOWNSHIP_CODE).asc_nulls_last(), col(ColumnNames.TOWNSHIP).asc());
   }
 
   /**
@@ -81,12 +79,12 @@ final class ReportStages {
                 townships,
                 villages
                     .col(Divisions.VILLAGE_TOWNSHIP_CODE)
-                    .equalTo(townships.col(Divisions.TOWNSHIP_CODE)),
+                    .equalTo(townships.col(ColumnNames.TOWNSHIP_CODE)),
                 "inner")
             .select(
-                col(Divisions.TOWNSHIP_CODE).as(OFFICIAL_TOWNSHIP_CODE),
+                col(ColumnNames.TOWNSHIP_CODE).as(OFFICIAL_TOWNSHIP_CODE),
                 col(Divisions.TOWNSHIP_OFFICIAL).as(OFFICIAL_TOWNSHIP),
-                col(Divisions.VILLAGE_CODE).as(OFFICIAL_VILLAGE_CODE),
+                col(ColumnNames.VILLAGE_CODE).as(OFFICIAL_VILLAGE_CODE),
                 col(Divisions.VILLAGE_OFFICIAL).as(OFFICIAL_VILLAGE));
     // A village's statistics row keeps its township's code when the township is official.
     Dataset<Row> stats =
@@ -94,40 +92,39 @@ final class ReportStages {
             .filter(at(Level.VILLAGE).and(allCategories()))
             .join(
                 townships.select(
-                    col(Divisions.TOWNSHIP_CODE).as(STATS_TOWNSHIP_CODE),
+                    col(ColumnNames.TOWNSHIP_CODE).as(STATS_TOWNSHIP_CODE),
                     col(Divisions.TOWNSHIP_OFFICIAL).as(STATS_TOWNSHIP)),
-                col(CoverageColumns.TOWNSHIP).equalTo(col(STATS_TOWNSHIP)),
+                col(ColumnNames.TOWNSHIP).equalTo(col(STATS_TOWNSHIP)),
                 "left_outer");
     // (township, village) names one statistics row and at most one official village.
     Dataset<Row> joined =
         official.join(
             stats,
             col(OFFICIAL_TOWNSHIP)
-                .equalTo(col(CoverageColumns.TOWNSHIP))
-                .and(col(OFFICIAL_VILLAGE).equalTo(col(CoverageColumns.VILLAGE))),
+                .equalTo(col(ColumnNames.TOWNSHIP))
+                .and(col(OFFICIAL_VILLAGE).equalTo(col(ColumnNames.VILLAGE))),
             "full_outer");
     return figures(
             joined,
             List.of(
                 coalesce(col(OFFICIAL_TOWNSHIP_CODE), col(STATS_TOWNSHIP_CODE))
-                    .as(CoverageColumns.TOWNSHIP_CODE),
-                coalesce(col(OFFICIAL_TOWNSHIP), col(CoverageColumns.TOWNSHIP))
-                    .as(CoverageColumns.TOWNSHIP),
-                col(OFFICIAL_VILLAGE_CODE).as(CoverageColumns.VILLAGE_CODE),
-                coalesce(col(OFFICIAL_VILLAGE), col(CoverageColumns.VILLAGE))
-                    .as(CoverageColumns.VILLAGE)))
+                    .as(ColumnNames.TOWNSHIP_CODE),
+                coalesce(col(OFFICIAL_TOWNSHIP), col(ColumnNames.TOWNSHIP))
+                    .as(ColumnNames.TOWNSHIP),
+                col(OFFICIAL_VILLAGE_CODE).as(ColumnNames.VILLAGE_CODE),
+                coalesce(col(OFFICIAL_VILLAGE), col(ColumnNames.VILLAGE)).as(ColumnNames.VILLAGE)))
         .orderBy(
-            col(CoverageColumns.TOWNSHIP_CODE).asc_nulls_last(),
-            col(CoverageColumns.TOWNSHIP).asc(),
-            col(CoverageColumns.VILLAGE_CODE).asc_nulls_last(),
-            col(CoverageColumns.VILLAGE).asc());
+            col(ColumnNames.TOWNSHIP_CODE).asc_nulls_last(),
+            col(ColumnNames.TOWNSHIP).asc(),
+            col(ColumnNames.VILLAGE_CODE).asc_nulls_last(),
+            col(ColumnNames.VILLAGE).asc());
   }
 
   /** The county's rows by category (resolved, or the highest held), without ALL. */
   static Dataset<Row> categoryRows(Dataset<Row> coverageStats) {
     return figures(
         coverageStats.filter(at(Level.COUNTY).and(not(allCategories()))),
-        List.of(col(CoverageColumns.CATEGORY)));
+        List.of(col(ColumnNames.CATEGORY)));
   }
 
   /**
@@ -137,24 +134,23 @@ final class ReportStages {
   static Dataset<Row> total(Dataset<Row> rows) {
     Dataset<Row> sums =
         rows.agg(
-            sumOf(CoverageColumns.TARGET_PERSONS),
-            sumOf(CoverageColumns.INSURED_PERSONS),
+            sumOf(ColumnNames.TARGET_PERSONS),
+            sumOf(ColumnNames.INSURED_PERSONS),
             sumOf(CoverageColumns.ELIGIBLE_PERSONS),
             sumOf(CoverageColumns.PAID_PERSONS),
-            coalesce(sum(col(CoverageColumns.SUBSIDY_AMOUNT)), lit(0))
+            coalesce(sum(col(ColumnNames.SUBSIDY_AMOUNT)), lit(0))
                 .cast(CleanColumns.MONEY)
-                .as(CoverageColumns.SUBSIDY_AMOUNT));
-    Column target = col(CoverageColumns.TARGET_PERSONS);
+                .as(ColumnNames.SUBSIDY_AMOUNT));
+    Column target = col(ColumnNames.TARGET_PERSONS);
     return sums.select(
         target,
-        col(CoverageColumns.INSURED_PERSONS),
-        CoverageStages.rate(col(CoverageColumns.INSURED_PERSONS), target)
-            .as(CoverageColumns.INSURED_RATE),
+        col(ColumnNames.INSURED_PERSONS),
+        CoverageStages.rate(col(ColumnNames.INSURED_PERSONS), target).as(ColumnNames.INSURED_RATE),
         col(CoverageColumns.ELIGIBLE_PERSONS),
         col(CoverageColumns.PAID_PERSONS),
         CoverageStages.rate(col(CoverageColumns.PAID_PERSONS), target)
             .as(CoverageColumns.PAID_RATE),
-        col(CoverageColumns.SUBSIDY_AMOUNT));
+        col(ColumnNames.SUBSIDY_AMOUNT));
   }
 
   /** The funding requests summed over the given columns of {@code gold.department_funding}. */
@@ -167,66 +163,65 @@ final class ReportStages {
         .groupBy(keys)
         .agg(
             coalesce(sum(col(CoverageColumns.PERSONS)), lit(0L)).as(CoverageColumns.PERSONS),
-            coalesce(sum(col(CoverageColumns.SUBSIDY_AMOUNT)), lit(0))
+            coalesce(sum(col(ColumnNames.SUBSIDY_AMOUNT)), lit(0))
                 .cast(CleanColumns.MONEY)
-                .as(CoverageColumns.SUBSIDY_AMOUNT))
+                .as(ColumnNames.SUBSIDY_AMOUNT))
         .orderBy(keys);
   }
 
   /** Open actions of {@code gold.worklist} by action: persons and the money involved. */
   static Dataset<Row> openActions(Dataset<Row> worklist) {
     return worklist
-        .groupBy(col(CoverageColumns.ACTION))
+        .groupBy(col(ColumnNames.ACTION))
         .agg(
             count(lit(1)).as(CoverageColumns.PERSONS),
-            sum(col(CoverageColumns.AMOUNT)).cast(CleanColumns.MONEY).as(CoverageColumns.AMOUNT));
+            sum(col(ColumnNames.AMOUNT)).cast(CleanColumns.MONEY).as(ColumnNames.AMOUNT));
   }
 
   /**
    * Rows read, rejected and accepted per input file: {@code lineage} has one row per bronze row
-   * ({@link QualityColumns#SOURCE}, {@link QualityColumns#SOURCE_FILE}, {@link
-   * BronzeColumns#BATCH_ID}), {@code rejected} is {@code quality.rejected_records}. A file's
-   * accepted rows are its rows read less its rejected ones, the reconciliation the resolve stage
-   * checks per source.
+   * ({@link ColumnNames#SOURCE}, {@link ColumnNames#SOURCE_FILE}, {@link BronzeColumns#BATCH_ID}),
+   * {@code rejected} is {@code quality.rejected_records}. A file's accepted rows are its rows read
+   * less its rejected ones, the reconciliation the resolve stage checks per source.
    */
   static Dataset<Row> fileCounts(Dataset<Row> lineage, Dataset<Row> rejected) {
     // A snapshot of bronze comes from one ingest run: one batch per file.
     Dataset<Row> read =
         lineage
-            .groupBy(col(QualityColumns.SOURCE), col(QualityColumns.SOURCE_FILE))
+            .groupBy(col(ColumnNames.SOURCE), col(ColumnNames.SOURCE_FILE))
             .agg(
-                count(lit(1)).as(QualityColumns.ROWS_READ),
+                count(lit(1)).as(ColumnNames.ROWS_READ),
                 max(col(BronzeColumns.BATCH_ID)).as(BronzeColumns.BATCH_ID));
     // source_file starts with the source folder: one count per file.
     Dataset<Row> rejects =
         rejected
-            .groupBy(col(QualityColumns.SOURCE_FILE))
-            .agg(count(lit(1)).as(QualityColumns.ROWS_REJECTED));
-    Column rejectedRows = coalesce(col(QualityColumns.ROWS_REJECTED), lit(0L));
-    return read.join(rejects, ScalaSeqs.of(QualityColumns.SOURCE_FILE), "left_outer")
+            .groupBy(col(ColumnNames.SOURCE_FILE))
+            .agg(count(lit(1)).as(ColumnNames.ROWS_REJECTED));
+    Column rejectedRows = coalesce(col(ColumnNames.ROWS_REJECTED), lit(0L));
+    return read.join(rejects, ScalaSeqs.of(ColumnNames.SOURCE_FILE), "left_outer")
         .select(
-            col(QualityColumns.SOURCE),
-            col(QualityColumns.SOURCE_FILE),
-            col(QualityColumns.ROWS_READ),
-            col(QualityColumns.ROWS_READ).minus(rejectedRows).as(QualityColumns.ROWS_ACCEPTED),
-            rejectedRows.as(QualityColumns.ROWS_REJECTED),
+            col(ColumnNames.SOURCE),
+            col(ColumnNames.SOURCE_FILE),
+            col(ColumnNames.ROWS_READ),
+            col(ColumnNames.ROWS_READ).minus(rejectedRows).as(ColumnNames.ROWS_ACCEPTED),
+            rejectedRows.as(ColumnNames.ROWS_REJECTED),
             col(BronzeColumns.BATCH_ID))
-        .orderBy(col(QualityColumns.SOURCE), col(QualityColumns.SOURCE_FILE));
+        .orderBy(col(ColumnNames.SOURCE), col(ColumnNames.SOURCE_FILE));
   }
 
   /** The given key columns, then the figures of a statistics row (0 where there is none). */
   private static Dataset<Row> figures(Dataset<Row> rows, List<Column> keys) {
     List<Column> columns = new ArrayList<>(keys);
-    columns.add(countOrZero(CoverageColumns.TARGET_PERSONS));
-    columns.add(countOrZero(CoverageColumns.INSURED_PERSONS));
-    columns.add(col(CoverageColumns.INSURED_RATE));
+    columns.add(countOrZero(ColumnNames.TARGET_PERSONS));
+    columns.add(countOrZero(ColumnNames.INSURED_PERSONS));
+    columns.add(col(ColumnNames.INSURED_RATE));
     columns.add(countOrZero(CoverageColumns.ELIGIBLE_PERSONS));
     columns.add(countOrZero(CoverageColumns.PAID_PERSONS));
     columns.add(col(CoverageColumns.PAID_RATE));
     columns.add(
-        coalesce(col(CoverageColumns.SUBSIDY_AMOUNT), lit(0))
+        coalesce(col(ColumnNames.SUBSIDY_AMOUNT), lit(0))
             .cast(CleanColumns.MONEY)
-            .as(CoverageColumns.SUBSIDY_AMOUNT));
+            .as(ColumnNames.SUBSIDY_AMOUNT));
     return rows.select(columns.toArray(new Column[0]));
   }
 
@@ -239,10 +234,10 @@ final class ReportStages {
   }
 
   private static Column at(Level level) {
-    return col(CoverageColumns.LEVEL).equalTo(level.name());
+    return col(ColumnNames.LEVEL).equalTo(level.name());
   }
 
   private static Column allCategories() {
-    return col(CoverageColumns.CATEGORY).equalTo(CoverageStages.ALL);
+    return col(ColumnNames.CATEGORY).equalTo(CoverageStages.ALL);
   }
 }

@@ -18,9 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
-import org.daijiao.coverage.CoverageColumns;
 import org.daijiao.identity.Divisions;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Tables;
 
@@ -111,12 +111,12 @@ final class WorklistBooks {
         context
             .warehouse()
             .read(context.session(), Tables.WORKLIST)
-            .filter(col(CoverageColumns.POLICY_YEAR).equalTo(context.policyYear()))
+            .filter(col(ColumnNames.POLICY_YEAR).equalTo(context.policyYear()))
             .orderBy(
-                col(CoverageColumns.TOWNSHIP_CODE).asc_nulls_last(),
-                col(CoverageColumns.TOWNSHIP),
-                col(CoverageColumns.VILLAGE_CODE).asc_nulls_last(),
-                col(CoverageColumns.VILLAGE));
+                col(ColumnNames.TOWNSHIP_CODE).asc_nulls_last(),
+                col(ColumnNames.TOWNSHIP),
+                col(ColumnNames.VILLAGE_CODE).asc_nulls_last(),
+                col(ColumnNames.VILLAGE));
     Map<String, String> townshipCodes = new LinkedHashMap<>();
     Map<String, Map<String, List<Entry>>> byPlace = new LinkedHashMap<>();
     Map<String, String> villageCodes = new LinkedHashMap<>();
@@ -124,27 +124,27 @@ final class WorklistBooks {
     Iterator<Row> it = rows.toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
-      String township = r.getAs(CoverageColumns.TOWNSHIP);
-      String village = r.getAs(CoverageColumns.VILLAGE);
-      townshipCodes.putIfAbsent(township, r.getAs(CoverageColumns.TOWNSHIP_CODE));
-      villageCodes.putIfAbsent(township + "\n" + village, r.getAs(CoverageColumns.VILLAGE_CODE));
+      String township = r.getAs(ColumnNames.TOWNSHIP);
+      String village = r.getAs(ColumnNames.VILLAGE);
+      townshipCodes.putIfAbsent(township, r.getAs(ColumnNames.TOWNSHIP_CODE));
+      villageCodes.putIfAbsent(township + "\n" + village, r.getAs(ColumnNames.VILLAGE_CODE));
       byPlace
           .computeIfAbsent(township, t -> new LinkedHashMap<>())
           .computeIfAbsent(village, v -> new ArrayList<>())
           .add(
               new Entry(
-                  r.getAs(CoverageColumns.NAME),
-                  maskedOnce(r.getAs(CoverageColumns.ID_NUMBER)),
-                  r.getAs(CoverageColumns.CATEGORY),
-                  r.getAs(CoverageColumns.ACTION),
-                  r.getAs(CoverageColumns.AMOUNT),
-                  r.getAs(CoverageColumns.DEADLINE),
+                  r.getAs(ColumnNames.NAME),
+                  maskedOnce(r.getAs(ColumnNames.ID_NUMBER)),
+                  r.getAs(ColumnNames.CATEGORY),
+                  r.getAs(ColumnNames.ACTION),
+                  r.getAs(ColumnNames.AMOUNT),
+                  r.getAs(ColumnNames.DEADLINE),
                   changes.isOpened(
                       township,
                       village,
-                      r.getAs(CoverageColumns.ACTION),
-                      maskedOnce(r.getAs(CoverageColumns.ID_NUMBER)),
-                      r.getAs(CoverageColumns.NAME))));
+                      r.getAs(ColumnNames.ACTION),
+                      maskedOnce(r.getAs(ColumnNames.ID_NUMBER)),
+                      r.getAs(ColumnNames.NAME))));
     }
     // A place whose actions were all closed keeps its page: the clerk checks the 销号 there.
     changes

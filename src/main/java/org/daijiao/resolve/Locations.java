@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.daijiao.identity.Divisions;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * Where a person lives, for work lists and statistics (docs/rules.md#location): the latest-starting
@@ -46,15 +47,15 @@ public final class Locations {
    */
   public static Dataset<Row> latestRecordOfPreferredSource(
       Dataset<Row> records, Column sourceRank) {
-    WindowSpec person = Window.partitionBy(col(SilverColumns.ID_NUMBER));
-    Column source = col(SilverColumns.SOURCE);
+    WindowSpec person = Window.partitionBy(col(ColumnNames.ID_NUMBER));
+    Column source = col(ColumnNames.SOURCE);
     Dataset<Row> ofPreferredSource =
         records
             .withColumn(RANK, sourceRank)
             .withColumn(PREFERRED_SOURCE, min_by(source, struct(col(RANK), source)).over(person))
             .filter(source.equalTo(col(PREFERRED_SOURCE)))
             .drop(RANK, PREFERRED_SOURCE);
-    return latestRecord(ofPreferredSource, col(SilverColumns.START_DATE));
+    return latestRecord(ofPreferredSource, col(ColumnNames.START_DATE));
   }
 
   /**
@@ -65,11 +66,11 @@ public final class Locations {
    */
   public static Dataset<Row> latestRecord(Dataset<Row> records, Column start) {
     WindowSpec latestFirst =
-        Window.partitionBy(col(SilverColumns.ID_NUMBER))
+        Window.partitionBy(col(ColumnNames.ID_NUMBER))
             .orderBy(
                 start.desc(),
-                col(SilverColumns.SOURCE_FILE).desc_nulls_last(),
-                col(SilverColumns.LINE).desc_nulls_last());
+                col(ColumnNames.SOURCE_FILE).desc_nulls_last(),
+                col(ColumnNames.LINE).desc_nulls_last());
     return records
         .withColumn(ORDINAL, row_number().over(latestFirst))
         .filter(col(ORDINAL).equalTo(1))
@@ -83,9 +84,9 @@ public final class Locations {
    */
   public static Dataset<Row> withDivisionCodes(
       Dataset<Row> rows, Dataset<Row> townships, Dataset<Row> villages) {
-    Column township = col(SilverColumns.TOWNSHIP);
-    Column village = col(SilverColumns.VILLAGE);
-    Column townshipCode = col(SilverColumns.TOWNSHIP_CODE);
+    Column township = col(ColumnNames.TOWNSHIP);
+    Column village = col(ColumnNames.VILLAGE);
+    Column townshipCode = col(ColumnNames.TOWNSHIP_CODE);
     // Each key column is unique in its division list: a left join keeps every row once.
     Dataset<Row> withTownship =
         rows.withColumn(ROW_TOWNSHIP_KEY, Divisions.townshipKey(township))
@@ -111,13 +112,13 @@ public final class Locations {
                     village
                         .isNotNull()
                         .and(townshipCode.isNotNull())
-                        .and(col(SilverColumns.VILLAGE_CODE).isNull()),
+                        .and(col(ColumnNames.VILLAGE_CODE).isNull()),
                     lit(UNKNOWN_VILLAGE))));
     // A matched name is written the official way, so that 汉葭 and 汉葭街道 count as one township.
     return withVillage
         .withColumn(SilverColumns.LOCATION_FLAGS, flags)
-        .withColumn(SilverColumns.TOWNSHIP, coalesce(col(Divisions.TOWNSHIP_OFFICIAL), township))
-        .withColumn(SilverColumns.VILLAGE, coalesce(col(Divisions.VILLAGE_OFFICIAL), village))
+        .withColumn(ColumnNames.TOWNSHIP, coalesce(col(Divisions.TOWNSHIP_OFFICIAL), township))
+        .withColumn(ColumnNames.VILLAGE, coalesce(col(Divisions.VILLAGE_OFFICIAL), village))
         .drop(
             ROW_TOWNSHIP_KEY,
             Divisions.TOWNSHIP_KEY,

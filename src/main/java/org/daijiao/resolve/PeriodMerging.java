@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * Merges a person's periods of the same kind (one category, or one exclusion reason) that overlap,
@@ -49,15 +50,15 @@ public final class PeriodMerging {
         mergePeriods(
             roster,
             List.of(
-                SilverColumns.ID_NUMBER,
-                SilverColumns.CATEGORY,
-                SilverColumns.TARGET,
-                SilverColumns.SOURCE),
+                ColumnNames.ID_NUMBER,
+                ColumnNames.CATEGORY,
+                ColumnNames.TARGET,
+                ColumnNames.SOURCE),
             List.of(
-                SilverColumns.TOWNSHIP,
-                SilverColumns.VILLAGE,
-                SilverColumns.SOURCE_FILE,
-                SilverColumns.LINE),
+                ColumnNames.TOWNSHIP,
+                ColumnNames.VILLAGE,
+                ColumnNames.SOURCE_FILE,
+                ColumnNames.LINE),
             asOf));
   }
 
@@ -65,7 +66,7 @@ public final class PeriodMerging {
   public static Dataset<Row> exclusionPeriods(Dataset<Row> exclusions, LocalDate asOf) {
     return SilverColumns.EXCLUSION_PERIODS.select(
         mergePeriods(
-            exclusions, List.of(SilverColumns.ID_NUMBER, SilverColumns.REASON), List.of(), asOf));
+            exclusions, List.of(ColumnNames.ID_NUMBER, ColumnNames.REASON), List.of(), asOf));
   }
 
   /**
@@ -88,13 +89,13 @@ public final class PeriodMerging {
     WindowSpec byStart =
         Window.partitionBy(keyCols)
             .orderBy(
-                col(SilverColumns.START_DATE),
+                col(ColumnNames.START_DATE),
                 col(END),
-                col(SilverColumns.SOURCE_FILE),
-                col(SilverColumns.LINE));
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE));
     Dataset<Row> marked =
         periods
-            .withColumn(END, coalesce(col(SilverColumns.END_DATE), lit(OPEN_END)))
+            .withColumn(END, coalesce(col(ColumnNames.END_DATE), lit(OPEN_END)))
             .withColumn(
                 REACH_BEFORE,
                 max(col(END)).over(byStart.rowsBetween(Window.unboundedPreceding(), -1)))
@@ -105,7 +106,7 @@ public final class PeriodMerging {
                 when(
                         col(REACH_BEFORE)
                             .isNull()
-                            .or(col(SilverColumns.START_DATE).gt(date_add(col(REACH_BEFORE), 1))),
+                            .or(col(ColumnNames.START_DATE).gt(date_add(col(REACH_BEFORE), 1))),
                         1)
                     .otherwise(0))
             .withColumn(
@@ -114,14 +115,12 @@ public final class PeriodMerging {
     List<Column> groupBy = new ArrayList<>(List.of(keyCols));
     groupBy.add(col(PERIOD));
     // max_by skips rows whose ordering is null: records that start after as_of.
-    Column existing = col(SilverColumns.START_DATE).leq(lit(latestUpTo));
+    Column existing = col(ColumnNames.START_DATE).leq(lit(latestUpTo));
     Column recency =
         when(
             existing,
             struct(
-                col(SilverColumns.START_DATE),
-                col(SilverColumns.SOURCE_FILE),
-                col(SilverColumns.LINE)));
+                col(ColumnNames.START_DATE), col(ColumnNames.SOURCE_FILE), col(ColumnNames.LINE)));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(max(col(END)).as(END));
     for (String c : latest) {
@@ -129,21 +128,21 @@ public final class PeriodMerging {
     }
     if (!latest.isEmpty()) {
       aggregates.add(
-          max(when(existing, col(SilverColumns.START_DATE))).as(SilverColumns.LATEST_RECORD_START));
+          max(when(existing, col(ColumnNames.START_DATE))).as(SilverColumns.LATEST_RECORD_START));
     }
     aggregates.add(count(lit(1)).cast("int").as(SilverColumns.RECORDS));
     Dataset<Row> merged =
         marked
             .groupBy(groupBy.toArray(new Column[0]))
             .agg(
-                min(col(SilverColumns.START_DATE)).as(SilverColumns.START_DATE),
+                min(col(ColumnNames.START_DATE)).as(ColumnNames.START_DATE),
                 aggregates.toArray(new Column[0]));
     List<Column> out = new ArrayList<>(List.of(keyCols));
-    out.add(col(SilverColumns.START_DATE));
+    out.add(col(ColumnNames.START_DATE));
     out.add(
         when(col(END).equalTo(lit(OPEN_END)), lit(null).cast("date"))
             .otherwise(col(END))
-            .as(SilverColumns.END_DATE));
+            .as(ColumnNames.END_DATE));
     for (String c : latest) {
       out.add(col(c));
     }

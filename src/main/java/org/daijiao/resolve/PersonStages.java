@@ -20,6 +20,7 @@ import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyColumns;
 import org.daijiao.quality.QualityColumns;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
 
 /** Pure stages that build {@code silver.persons} and {@code quality.identity_conflicts}. */
@@ -44,40 +45,36 @@ public final class PersonStages {
       Dataset<Row> townships,
       Dataset<Row> villages,
       Policy policy) {
-    Column id = col(SilverColumns.ID_NUMBER);
+    Column id = col(ColumnNames.ID_NUMBER);
     Dataset<Row> sources =
         roster
             .groupBy(id)
-            .agg(sort_array(collect_set(col(SilverColumns.SOURCE))).as(SilverColumns.SOURCES));
+            .agg(sort_array(collect_set(col(ColumnNames.SOURCE))).as(ColumnNames.SOURCES));
     Dataset<Row> latest =
         Locations.latestRecordOfPreferredSource(
-                roster, PolicyColumns.priorityRank(policy, col(SilverColumns.CATEGORY)))
-            .select(
-                id,
-                col(SilverColumns.NAME),
-                col(SilverColumns.TOWNSHIP),
-                col(SilverColumns.VILLAGE));
+                roster, PolicyColumns.priorityRank(policy, col(ColumnNames.CATEGORY)))
+            .select(id, col(ColumnNames.NAME), col(ColumnNames.TOWNSHIP), col(ColumnNames.VILLAGE));
     Dataset<Row> located = Locations.withDivisionCodes(latest, townships, villages);
     Dataset<Row> repairs =
         repairedRows
-            .groupBy(col(RepairColumns.ID_NUMBER))
+            .groupBy(col(ColumnNames.ID_NUMBER))
             .agg(
                 sort_array(
                         collect_list(
                             struct(
-                                col(RepairColumns.SOURCE),
-                                col(RepairColumns.SOURCE_FILE),
-                                col(RepairColumns.LINE),
+                                col(ColumnNames.SOURCE),
+                                col(ColumnNames.SOURCE_FILE),
+                                col(ColumnNames.LINE),
                                 col(RepairColumns.REPAIRED_FROM),
                                 col(RepairColumns.CONFIRMED_IN))))
                     .as(REPAIRS_FOUND));
     // All three sides have one row per id_number.
     return SilverColumns.PERSONS.select(
         located
-            .join(sources, ScalaSeqs.of(SilverColumns.ID_NUMBER), "inner")
-            .join(repairs, ScalaSeqs.of(SilverColumns.ID_NUMBER), "left_outer")
-            .withColumn(SilverColumns.BIRTH_DATE, birthDate(id))
-            .withColumn(SilverColumns.SEX, sex(id))
+            .join(sources, ScalaSeqs.of(ColumnNames.ID_NUMBER), "inner")
+            .join(repairs, ScalaSeqs.of(ColumnNames.ID_NUMBER), "left_outer")
+            .withColumn(ColumnNames.BIRTH_DATE, birthDate(id))
+            .withColumn(ColumnNames.SEX, sex(id))
             .withColumn(
                 SilverColumns.ID_REPAIRS,
                 coalesce(
@@ -95,11 +92,11 @@ public final class PersonStages {
   public static Dataset<Row> identityConflicts(Dataset<Row> idNames) {
     return QualityColumns.IDENTITY_CONFLICTS.select(
         idNames
-            .filter(col(SilverColumns.NAME).isNotNull())
-            .groupBy(col(SilverColumns.ID_NUMBER).as(QualityColumns.ID_NUMBER))
+            .filter(col(ColumnNames.NAME).isNotNull())
+            .groupBy(col(ColumnNames.ID_NUMBER).as(ColumnNames.ID_NUMBER))
             .agg(
-                sort_array(collect_set(col(SilverColumns.NAME))).as(QualityColumns.NAMES),
-                sort_array(collect_set(col(SilverColumns.SOURCE))).as(QualityColumns.SOURCES))
+                sort_array(collect_set(col(ColumnNames.NAME))).as(QualityColumns.NAMES),
+                sort_array(collect_set(col(ColumnNames.SOURCE))).as(ColumnNames.SOURCES))
             .filter(size(col(QualityColumns.NAMES)).gt(1)));
   }
 

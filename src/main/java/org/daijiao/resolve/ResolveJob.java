@@ -26,6 +26,7 @@ import org.daijiao.quality.RejectReason;
 import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.repair.IdRepairs;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
@@ -168,9 +169,9 @@ public final class ResolveJob {
           union(
               idNames,
               accepted.select(
-                  col(SilverColumns.ID_NUMBER),
-                  col(SilverColumns.NAME),
-                  lit(s.folder()).as(SilverColumns.SOURCE)));
+                  col(ColumnNames.ID_NUMBER),
+                  col(ColumnNames.NAME),
+                  lit(s.folder()).as(ColumnNames.SOURCE)));
       if (s.isRoster()) {
         roster = union(roster, accepted);
       }
@@ -258,14 +259,12 @@ public final class ResolveJob {
     for (Row r :
         rejects
             .groupBy(
-                col(QualityColumns.SOURCE),
-                col(QualityColumns.REASON)
-                    .equalTo(RejectReason.DUPLICATE_ROW.name())
-                    .as(IS_DUPLICATE))
+                col(ColumnNames.SOURCE),
+                col(ColumnNames.REASON).equalTo(RejectReason.DUPLICATE_ROW.name()).as(IS_DUPLICATE))
             .agg(count(lit(1)).as(ROWS))
             .collectAsList()) {
       long rows = r.<Long>getAs(ROWS);
-      rejectedPerSource.merge(r.<String>getAs(QualityColumns.SOURCE), rows, Long::sum);
+      rejectedPerSource.merge(r.<String>getAs(ColumnNames.SOURCE), rows, Long::sum);
       if (r.<Boolean>getAs(IS_DUPLICATE)) {
         duplicates += rows;
       }
@@ -278,7 +277,7 @@ public final class ResolveJob {
               outcomes,
               e.getValue()
                   .select(
-                      lit(e.getKey().folder()).as(QualityColumns.SOURCE),
+                      lit(e.getKey().folder()).as(ColumnNames.SOURCE),
                       when(col(CleanColumns.REJECT_REASON).isNull(), 1L)
                           .otherwise(0L)
                           .as(CleanColumns.REJECT_REASON)));
@@ -286,10 +285,10 @@ public final class ResolveJob {
     Map<String, Row> perSource = new LinkedHashMap<>();
     for (Row r :
         outcomes
-            .groupBy(col(QualityColumns.SOURCE))
+            .groupBy(col(ColumnNames.SOURCE))
             .agg(count(lit(1)).as(ROWS), sum(col(CleanColumns.REJECT_REASON)).as(ACCEPTED))
             .collectAsList()) {
-      perSource.put(r.getAs(QualityColumns.SOURCE), r);
+      perSource.put(r.getAs(ColumnNames.SOURCE), r);
     }
     Map<String, SourceCounts> counts = new LinkedHashMap<>();
     for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {

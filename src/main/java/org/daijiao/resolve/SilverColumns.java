@@ -9,9 +9,9 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.daijiao.spark.ColumnSpec.optional;
 import static org.daijiao.spark.ColumnSpec.required;
 
-import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.Tables;
 
@@ -21,35 +21,8 @@ import org.daijiao.spark.Tables;
  * keep its name from {@link CleanColumns}.
  */
 public final class SilverColumns {
-  public static final String ID_NUMBER = CleanColumns.ID_NUMBER;
-  public static final String NAME = CleanColumns.NAME;
-  public static final String CATEGORY = CleanColumns.CATEGORY;
-  public static final String TARGET = CleanColumns.TARGET;
-  public static final String SOURCE = CleanColumns.SOURCE;
-  public static final String TOWNSHIP = CleanColumns.TOWNSHIP;
-  public static final String VILLAGE = CleanColumns.VILLAGE;
-  public static final String START_DATE = CleanColumns.START_DATE;
-  public static final String END_DATE = CleanColumns.END_DATE;
-  public static final String SOURCE_FILE = CleanColumns.SOURCE_FILE;
-  public static final String LINE = CleanColumns.LINE;
-  public static final String REASON = CleanColumns.REASON;
-  public static final String SCHEME = CleanColumns.SCHEME;
-  public static final String REGION_CODE = CleanColumns.REGION_CODE;
-  public static final String STATUS = CleanColumns.STATUS;
-  public static final String TIER = CleanColumns.TIER;
-  public static final String TIER_RAW = CleanColumns.TIER_RAW;
-  public static final String PERSON_NUMBER = CleanColumns.PERSON_NUMBER;
-  public static final String PAYMENT_YEAR = CleanColumns.PAYMENT_YEAR;
-  public static final String AMOUNT = CleanColumns.AMOUNT;
-  public static final String PAID_DATE = CleanColumns.PAID_DATE;
-  public static final String PAYER_TYPE = CleanColumns.PAYER_TYPE;
 
-  public static final String BIRTH_DATE = "birth_date";
-  public static final String SEX = "sex";
-  public static final String TOWNSHIP_CODE = Divisions.TOWNSHIP_CODE;
-  public static final String VILLAGE_CODE = Divisions.VILLAGE_CODE;
   public static final String LOCATION_FLAGS = "location_flags";
-  public static final String SOURCES = "sources";
 
   /** The start date of the record a merged period's place, file and line come from. */
   public static final String LATEST_RECORD_START = "latest_record_start";
@@ -69,27 +42,38 @@ public final class SilverColumns {
           "人员",
           "one row per valid ID number on any roster: name, birth date, sex and where the person lives (Decision 9)",
           required(
-              ID_NUMBER,
+              ColumnNames.ID_NUMBER,
               StringType,
               "身份证号码",
               "normalised 18-character ID number: the person's key"),
-          optional(NAME, StringType, "姓名", "normalised name on the record that places the person"),
-          required(BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
-          required(SEX, StringType, "性别", "M or F, from the parity of the ID's 17th character"),
           optional(
-              TOWNSHIP,
+              ColumnNames.NAME,
+              StringType,
+              "姓名",
+              "normalised name on the record that places the person"),
+          required(ColumnNames.BIRTH_DATE, DateType, "出生日期", "birth date read from the ID number"),
+          required(
+              ColumnNames.SEX,
+              StringType,
+              "性别",
+              "M or F, from the parity of the ID's 17th character"),
+          optional(
+              ColumnNames.TOWNSHIP,
               StringType,
               "乡镇（街道）",
               "township as written, or its official name if matched"),
           optional(
-              TOWNSHIP_CODE,
+              ColumnNames.TOWNSHIP_CODE,
               StringType,
               "乡镇区划代码",
               "official division code of the township, if matched"),
           optional(
-              VILLAGE, StringType, "村（社区）", "village as written, or its official name if matched"),
+              ColumnNames.VILLAGE,
+              StringType,
+              "村（社区）",
+              "village as written, or its official name if matched"),
           optional(
-              VILLAGE_CODE,
+              ColumnNames.VILLAGE_CODE,
               StringType,
               "村（社区）区划代码",
               "official division code of the village, if matched"),
@@ -99,7 +83,7 @@ public final class SilverColumns {
               "住址核查标记",
               "MISSING_TOWNSHIP, UNKNOWN_TOWNSHIP, UNKNOWN_VILLAGE when the place is not matched"),
           required(
-              SOURCES,
+              ColumnNames.SOURCES,
               createArrayType(StringType, false),
               "名单来源",
               "the roster sources the person is on, sorted"),
@@ -116,25 +100,40 @@ public final class SilverColumns {
           Tables.CATEGORY_PERIODS,
           "困难类别期间",
           "a person's records of one category from one department, merged into periods (Decision 7)",
-          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
           required(
-              CATEGORY,
+              ColumnNames.CATEGORY,
               StringType,
               "人员类别",
               "category code: TEKUN, DIBAO, FANPIN, SEVERE_DISABILITY or a known non-target code"),
           required(
-              TARGET,
+              ColumnNames.TARGET,
               BooleanType,
               "是否代缴目标类别",
               "true for the four target categories of docs/rules.md#target-categories"),
-          required(SOURCE, StringType, "认定部门来源", "the roster source (department) of the records"),
-          required(START_DATE, DateType, "开始日期", "first day of the merged period"),
-          optional(END_DATE, DateType, "结束日期", "last day of the merged period; null while ongoing"),
+          required(
+              ColumnNames.SOURCE,
+              StringType,
+              "认定部门来源",
+              "the roster source (department) of the records"),
+          required(ColumnNames.START_DATE, DateType, "开始日期", "first day of the merged period"),
           optional(
-              TOWNSHIP, StringType, "乡镇（街道）", "township of the latest record existing at as_of"),
-          optional(VILLAGE, StringType, "村（社区）", "village of the latest record existing at as_of"),
-          optional(SOURCE_FILE, StringType, "来源文件", "file of that record"),
-          optional(LINE, LongType, "行号", "line or row of that record"),
+              ColumnNames.END_DATE,
+              DateType,
+              "结束日期",
+              "last day of the merged period; null while ongoing"),
+          optional(
+              ColumnNames.TOWNSHIP,
+              StringType,
+              "乡镇（街道）",
+              "township of the latest record existing at as_of"),
+          optional(
+              ColumnNames.VILLAGE,
+              StringType,
+              "村（社区）",
+              "village of the latest record existing at as_of"),
+          optional(ColumnNames.SOURCE_FILE, StringType, "来源文件", "file of that record"),
+          optional(ColumnNames.LINE, LongType, "行号", "line or row of that record"),
           optional(
               LATEST_RECORD_START,
               DateType,
@@ -148,10 +147,14 @@ public final class SilverColumns {
           Tables.EXCLUSION_PERIODS,
           "排除期间",
           "student, military and prison periods (§1), merged",
-          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
-          required(REASON, StringType, "排除类型", "STUDENT, MILITARY or PRISONER (§1)"),
-          required(START_DATE, DateType, "开始日期", "first day of the merged period"),
-          optional(END_DATE, DateType, "结束日期", "last day of the merged period; null while ongoing"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          required(ColumnNames.REASON, StringType, "排除类型", "STUDENT, MILITARY or PRISONER (§1)"),
+          required(ColumnNames.START_DATE, DateType, "开始日期", "first day of the merged period"),
+          optional(
+              ColumnNames.END_DATE,
+              DateType,
+              "结束日期",
+              "last day of the merged period; null while ongoing"),
           required(RECORDS, IntegerType, "合并记录数", "how many input rows the period merges"));
 
   /** {@code silver.enrollments}: the enrolment snapshot, one row per accepted record. */
@@ -160,28 +163,30 @@ public final class SilverColumns {
           Tables.ENROLLMENTS,
           "参保登记",
           "the pension enrolment snapshot: one row per accepted record",
-          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
-          optional(NAME, StringType, "姓名", "normalised name as exported"),
-          required(SCHEME, StringType, "险种", "RESIDENT or EMPLOYEE pension"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          optional(ColumnNames.NAME, StringType, "姓名", "normalised name as exported"),
+          required(ColumnNames.SCHEME, StringType, "险种", "RESIDENT or EMPLOYEE pension"),
           required(
-              REGION_CODE,
+              ColumnNames.REGION_CODE,
               StringType,
               "参保地区划代码",
               "6-digit division code of the place of enrolment"),
-          required(STATUS, StringType, "参保状态", "ACTIVE, SUSPENDED, TERMINATED or RECEIVING"),
+          required(
+              ColumnNames.STATUS, StringType, "参保状态", "ACTIVE, SUSPENDED, TERMINATED or RECEIVING"),
           optional(
-              TIER,
+              ColumnNames.TIER,
               CleanColumns.MONEY,
               "缴费档次",
               "chosen tier in yuan; null when missing or unreadable"),
-          optional(TIER_RAW, StringType, "缴费档次（原值）", "the tier cell as exported"),
+          optional(ColumnNames.TIER_RAW, StringType, "缴费档次（原值）", "the tier cell as exported"),
           optional(
-              PERSON_NUMBER,
+              ColumnNames.PERSON_NUMBER,
               StringType,
               "个人编号",
               "the insurance centre's person number, as exported"),
-          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
-          required(LINE, LongType, "行号", "line or row in that file"));
+          required(
+              ColumnNames.SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(ColumnNames.LINE, LongType, "行号", "line or row in that file"));
 
   /** {@code silver.payments}: the tax bureau's contributions, each payment once. */
   public static final TableContract PAYMENTS =
@@ -189,15 +194,23 @@ public final class SilverColumns {
           Tables.PAYMENTS,
           "缴费记录",
           "the tax bureau's contributions, each payment once (Decision 8)",
-          required(ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
-          optional(NAME, StringType, "姓名", "normalised name as exported"),
-          required(PAYMENT_YEAR, IntegerType, "费款所属期", "the year the payment is for (费款所属期)"),
-          required(AMOUNT, CleanColumns.MONEY, "缴费金额", "yuan; negative for a refund"),
-          required(PAID_DATE, DateType, "缴费日期", "the day it was paid"),
+          required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
+          optional(ColumnNames.NAME, StringType, "姓名", "normalised name as exported"),
           required(
-              PAYER_TYPE, StringType, "缴费类型", "SELF (the person) or GOVERNMENT (a department)"),
-          required(SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
-          required(LINE, LongType, "行号", "line or row in that file"));
+              ColumnNames.PAYMENT_YEAR,
+              IntegerType,
+              "费款所属期",
+              "the year the payment is for (费款所属期)"),
+          required(ColumnNames.AMOUNT, CleanColumns.MONEY, "缴费金额", "yuan; negative for a refund"),
+          required(ColumnNames.PAID_DATE, DateType, "缴费日期", "the day it was paid"),
+          required(
+              ColumnNames.PAYER_TYPE,
+              StringType,
+              "缴费类型",
+              "SELF (the person) or GOVERNMENT (a department)"),
+          required(
+              ColumnNames.SOURCE_FILE, StringType, "来源文件", "<source>/<file name> of the export"),
+          required(ColumnNames.LINE, LongType, "行号", "line or row in that file"));
 
   private SilverColumns() {}
 }

@@ -66,7 +66,7 @@ public final class TableWriter {
    * @throws IllegalStateException when the rows do not have the contract's columns and types
    */
   public long replaceYear(TableContract contract, Dataset<Row> rows, int year) {
-    return replaceWhere(contract, rows, Tables.POLICY_YEAR + " = " + year);
+    return replaceWhere(contract, rows, ColumnNames.POLICY_YEAR + " = " + year);
   }
 
   /**
@@ -80,7 +80,14 @@ public final class TableWriter {
     return replaceWhere(
         contract,
         rows,
-        Tables.POLICY_YEAR + " = " + year + " AND " + Tables.AS_OF + " = DATE'" + asOf + "'");
+        ColumnNames.POLICY_YEAR
+            + " = "
+            + year
+            + " AND "
+            + ColumnNames.AS_OF
+            + " = DATE'"
+            + asOf
+            + "'");
   }
 
   /** The rows matching {@code predicate} replaced by {@code rows}; the table created if new. */

@@ -13,15 +13,6 @@ public final class Tables {
     return TableName.bronze(sourceFolder);
   }
 
-  /**
-   * The column of every gold table that holds the policy year: gold tables are replaced one year at
-   * a time on it, so that years coexist (docs/decisions.md#snapshots).
-   */
-  public static final String POLICY_YEAR = "policy_year";
-
-  /** The column of every gold table that holds the run's as_of; the history tables' second key. */
-  public static final String AS_OF = "as_of";
-
   /** Every input row that could not be parsed, with file, line and reason. */
   public static final TableName REJECTED_RECORDS = TableName.quality("rejected_records");
 

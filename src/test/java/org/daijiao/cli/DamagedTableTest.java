@@ -26,13 +26,13 @@ import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.ops.RecordedRun;
 import org.daijiao.ops.WarehouseCheck;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableCheck;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
-import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -78,7 +78,7 @@ class DamagedTableTest {
         table,
         "小表",
         "a tiny table of the damage test",
-        ColumnSpec.required(Tables.POLICY_YEAR, IntegerType, "政策年度", "the year"),
+        ColumnSpec.required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the year"),
         ColumnSpec.required("word", StringType, "词", "a word"));
   }
 

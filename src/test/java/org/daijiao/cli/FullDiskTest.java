@@ -20,12 +20,12 @@ import org.daijiao.ops.DiskFullException;
 import org.daijiao.ops.RecordedRun;
 import org.daijiao.ops.RunHistory;
 import org.daijiao.ops.RunRecord;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
-import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class FullDiskTest {
         table,
         "小表",
         "a tiny table of the full-disk test",
-        ColumnSpec.required(Tables.POLICY_YEAR, IntegerType, "政策年度", "the year"),
+        ColumnSpec.required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the year"),
         ColumnSpec.required("word", StringType, "词", "a word"));
   }
 

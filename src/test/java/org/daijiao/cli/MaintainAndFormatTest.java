@@ -22,6 +22,7 @@ import org.daijiao.ops.RunHistory;
 import org.daijiao.ops.RunRecord;
 import org.daijiao.ops.WarehouseFormat;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ColumnSpec;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
@@ -43,7 +44,7 @@ class MaintainAndFormatTest {
           TABLE,
           "小表",
           "a tiny table of the maintenance test",
-          ColumnSpec.required(Tables.POLICY_YEAR, IntegerType, "政策年度", "the year"),
+          ColumnSpec.required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the year"),
           ColumnSpec.required("word", StringType, "词", "a word"));
 
   private static SparkSession spark() {

@@ -31,7 +31,7 @@ import org.daijiao.ops.RunHistory;
 import org.daijiao.ops.RunRecord;
 import org.daijiao.ops.WarehouseLock;
 import org.daijiao.policy.PolicyLoader;
-import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
@@ -171,11 +171,11 @@ class RecordedRunsTest {
     Map<String, List<Long>> reconciliation = new LinkedHashMap<>();
     for (Row row : warehouse.read(spark(), Tables.INGEST_RECONCILIATION).collectAsList()) {
       reconciliation.put(
-          row.getAs(QualityColumns.SOURCE),
+          row.getAs(ColumnNames.SOURCE),
           List.of(
-              row.<Long>getAs(QualityColumns.ROWS_READ),
-              row.<Long>getAs(QualityColumns.ROWS_ACCEPTED),
-              row.<Long>getAs(QualityColumns.ROWS_REJECTED)));
+              row.<Long>getAs(ColumnNames.ROWS_READ),
+              row.<Long>getAs(ColumnNames.ROWS_ACCEPTED),
+              row.<Long>getAs(ColumnNames.ROWS_REJECTED)));
     }
     Map<String, List<Long>> sources = new LinkedHashMap<>();
     r.sources()

@@ -16,6 +16,7 @@ import org.daijiao.decide.GoldColumns;
 import org.daijiao.identity.Divisions;
 import org.daijiao.person.PersonBuilder;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -626,7 +627,7 @@ class CoverageStagesTest {
     Dataset<Row> receiving =
         frame(
             new org.apache.spark.sql.types.StructType()
-                .add(GoldColumns.ID_NUMBER, org.apache.spark.sql.types.DataTypes.StringType),
+                .add(ColumnNames.ID_NUMBER, org.apache.spark.sql.types.DataTypes.StringType),
             row(id(12)));
     String unknown = CoverageStages.UNKNOWN;
     assertSameRows(

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.daijiao.decide.GoldColumns;
 import org.daijiao.person.PersonBuilder;
 import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,12 +195,12 @@ class HistoryStagesTest {
   void theCountyMonthByMonthCountsWhatOpenedClosedEnteredAndReached60() {
     Dataset<Row> progress = progress();
     Map<LocalDate, List<Object>> county = new TreeMap<>();
-    for (Row r : progress.filter(col(HistoryColumns.LEVEL).equalTo("COUNTY")).collectAsList()) {
+    for (Row r : progress.filter(col(ColumnNames.LEVEL).equalTo("COUNTY")).collectAsList()) {
       county.put(
-          r.getAs(HistoryColumns.AS_OF),
+          r.getAs(ColumnNames.AS_OF),
           List.of(
-              r.getAs(HistoryColumns.TARGET_PERSONS),
-              r.getAs(HistoryColumns.INSURED_PERSONS),
+              r.getAs(ColumnNames.TARGET_PERSONS),
+              r.getAs(ColumnNames.INSURED_PERSONS),
               r.getAs(HistoryColumns.OPEN_ACTIONS),
               String.valueOf((Object) r.getAs(HistoryColumns.OPENED_ACTIONS)),
               String.valueOf((Object) r.getAs(HistoryColumns.CLOSED_ACTIONS)),
@@ -221,17 +221,17 @@ class HistoryStagesTest {
   void inEveryPlaceWhatIsOpenIsWhatWasOpenPlusWhatOpenedMinusWhatClosed() {
     Dataset<Row> progress = progress();
     Map<String, Long> openBefore = new TreeMap<>();
-    List<Row> rows = progress.orderBy(col(HistoryColumns.AS_OF)).collectAsList();
+    List<Row> rows = progress.orderBy(col(ColumnNames.AS_OF)).collectAsList();
     int checked = 0;
     for (Row r : rows) {
       String place =
-          r.getAs(HistoryColumns.LEVEL)
+          r.getAs(ColumnNames.LEVEL)
               + "/"
-              + r.getAs(HistoryColumns.TOWNSHIP)
+              + r.getAs(ColumnNames.TOWNSHIP)
               + "/"
-              + r.getAs(HistoryColumns.VILLAGE);
+              + r.getAs(ColumnNames.VILLAGE);
       long open = r.getAs(HistoryColumns.OPEN_ACTIONS);
-      if (!r.getAs(HistoryColumns.AS_OF).equals(JAN)) {
+      if (!r.getAs(ColumnNames.AS_OF).equals(JAN)) {
         long opened = r.getAs(HistoryColumns.OPENED_ACTIONS);
         long closed = r.getAs(HistoryColumns.CLOSED_ACTIONS);
         assertThat(open).as(place).isEqualTo(openBefore.getOrDefault(place, 0L) + opened - closed);
@@ -255,7 +255,7 @@ class HistoryStagesTest {
             row(id(4), "某4", "RESIDENT", "500243", "ACTIVE", null, null, null, "p/a.csv", 4L));
     assertThat(
             HistoryStages.receivingPension(enrollments, "500243")
-                .select(GoldColumns.ID_NUMBER)
+                .select(ColumnNames.ID_NUMBER)
                 .collectAsList())
         .containsExactly(row(id(1)));
   }

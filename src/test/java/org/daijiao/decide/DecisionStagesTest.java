@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,11 +144,11 @@ class DecisionStagesTest {
                 List.of()));
     StructType locations =
         new StructType()
-            .add(SilverColumns.ID_NUMBER, DataTypes.StringType)
-            .add(SilverColumns.TOWNSHIP, DataTypes.StringType)
-            .add(SilverColumns.VILLAGE, DataTypes.StringType)
-            .add(SilverColumns.TOWNSHIP_CODE, DataTypes.StringType)
-            .add(SilverColumns.VILLAGE_CODE, DataTypes.StringType);
+            .add(ColumnNames.ID_NUMBER, DataTypes.StringType)
+            .add(ColumnNames.TOWNSHIP, DataTypes.StringType)
+            .add(ColumnNames.VILLAGE, DataTypes.StringType)
+            .add(ColumnNames.TOWNSHIP_CODE, DataTypes.StringType)
+            .add(ColumnNames.VILLAGE_CODE, DataTypes.StringType);
     // WANG has no place: his gold rows keep him, without one.
     Dataset<Row> enriched =
         DecisionStages.enriched(

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.person.PersonBuilder;
 import org.daijiao.resolve.SilverColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,23 +50,23 @@ class TimelineStageTest {
 
   private static final StructType ENROLLMENT =
       new StructType()
-          .add(SilverColumns.SCHEME, DataTypes.StringType)
-          .add(SilverColumns.REGION_CODE, DataTypes.StringType)
-          .add(SilverColumns.STATUS, DataTypes.StringType)
-          .add(SilverColumns.TIER, CleanColumns.MONEY);
+          .add(ColumnNames.SCHEME, DataTypes.StringType)
+          .add(ColumnNames.REGION_CODE, DataTypes.StringType)
+          .add(ColumnNames.STATUS, DataTypes.StringType)
+          .add(ColumnNames.TIER, CleanColumns.MONEY);
 
   private static final StructType PAYMENT =
       new StructType()
-          .add(SilverColumns.PAYMENT_YEAR, DataTypes.IntegerType)
-          .add(SilverColumns.AMOUNT, CleanColumns.MONEY)
-          .add(SilverColumns.PAID_DATE, DataTypes.DateType)
-          .add(SilverColumns.PAYER_TYPE, DataTypes.StringType);
+          .add(ColumnNames.PAYMENT_YEAR, DataTypes.IntegerType)
+          .add(ColumnNames.AMOUNT, CleanColumns.MONEY)
+          .add(ColumnNames.PAID_DATE, DataTypes.DateType)
+          .add(ColumnNames.PAYER_TYPE, DataTypes.StringType);
 
   /** One row per person in the run, as the decision stage reads it. */
   static final StructType TIMELINE =
       new StructType()
-          .add(SilverColumns.ID_NUMBER, DataTypes.StringType)
-          .add(SilverColumns.BIRTH_DATE, DataTypes.DateType)
+          .add(ColumnNames.ID_NUMBER, DataTypes.StringType)
+          .add(ColumnNames.BIRTH_DATE, DataTypes.DateType)
           .add(TimelineStage.CATEGORY_PERIODS, DataTypes.createArrayType(PERIOD))
           .add(TimelineStage.EXCLUSION_PERIODS, DataTypes.createArrayType(PERIOD))
           .add(TimelineStage.ENROLLMENTS, DataTypes.createArrayType(ENROLLMENT))

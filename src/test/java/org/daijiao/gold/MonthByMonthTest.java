@@ -16,6 +16,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
 import org.daijiao.coverage.HistoryColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -72,8 +73,7 @@ class MonthByMonthTest {
     for (TableName t : MONTH_BY_MONTH) {
       assertSameRows(t, read(inOrder, t), read(shuffled, t));
     }
-    assertThat(
-            read(inOrder, Tables.MONTHLY_PROGRESS).select(HistoryColumns.AS_OF).distinct().count())
+    assertThat(read(inOrder, Tables.MONTHLY_PROGRESS).select(ColumnNames.AS_OF).distinct().count())
         .as("every month end is recorded")
         .isEqualTo(months.size());
     assertThat(
@@ -89,24 +89,24 @@ class MonthByMonthTest {
     Dataset<Row> progress =
         read(inOrder, Tables.MONTHLY_PROGRESS)
             .select(
-                HistoryColumns.AS_OF,
-                HistoryColumns.LEVEL,
-                HistoryColumns.TOWNSHIP,
-                HistoryColumns.VILLAGE,
-                HistoryColumns.TARGET_PERSONS,
-                HistoryColumns.INSURED_PERSONS,
-                HistoryColumns.INSURED_RATE);
+                ColumnNames.AS_OF,
+                ColumnNames.LEVEL,
+                ColumnNames.TOWNSHIP,
+                ColumnNames.VILLAGE,
+                ColumnNames.TARGET_PERSONS,
+                ColumnNames.INSURED_PERSONS,
+                ColumnNames.INSURED_RATE);
     Dataset<Row> coverage =
         read(inOrder, Tables.COVERAGE_HISTORY)
-            .filter(col(HistoryColumns.CATEGORY).equalTo("ALL"))
+            .filter(col(ColumnNames.CATEGORY).equalTo("ALL"))
             .select(
-                HistoryColumns.AS_OF,
-                HistoryColumns.LEVEL,
-                HistoryColumns.TOWNSHIP,
-                HistoryColumns.VILLAGE,
-                HistoryColumns.TARGET_PERSONS,
-                HistoryColumns.INSURED_PERSONS,
-                HistoryColumns.INSURED_RATE);
+                ColumnNames.AS_OF,
+                ColumnNames.LEVEL,
+                ColumnNames.TOWNSHIP,
+                ColumnNames.VILLAGE,
+                ColumnNames.TARGET_PERSONS,
+                ColumnNames.INSURED_PERSONS,
+                ColumnNames.INSURED_RATE);
     assertSameRows(Tables.MONTHLY_PROGRESS, coverage, progress);
   }
 
@@ -119,10 +119,10 @@ class MonthByMonthTest {
                 lag(col(HistoryColumns.OPEN_ACTIONS), 1)
                     .over(
                         Window.partitionBy(
-                                col(HistoryColumns.LEVEL),
-                                col(HistoryColumns.TOWNSHIP),
-                                col(HistoryColumns.VILLAGE))
-                            .orderBy(col(HistoryColumns.AS_OF))))
+                                col(ColumnNames.LEVEL),
+                                col(ColumnNames.TOWNSHIP),
+                                col(ColumnNames.VILLAGE))
+                            .orderBy(col(ColumnNames.AS_OF))))
             .filter(col(HistoryColumns.OPENED_ACTIONS).isNotNull());
     List<String> wrong = new ArrayList<>();
     long checked = 0;

@@ -16,10 +16,10 @@ import org.apache.spark.sql.types.StructType;
 import org.daijiao.TestSpark;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
-import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,11 +68,11 @@ class IdRepairStagesTest {
 
   private static final StructType KNOWN =
       new StructType()
-          .add(CleanColumns.ID_NUMBER, DataTypes.StringType)
-          .add(CleanColumns.NAME, DataTypes.StringType)
-          .add(CleanColumns.SOURCE, DataTypes.StringType)
-          .add(CleanColumns.TOWNSHIP, DataTypes.StringType)
-          .add(CleanColumns.VILLAGE, DataTypes.StringType);
+          .add(ColumnNames.ID_NUMBER, DataTypes.StringType)
+          .add(ColumnNames.NAME, DataTypes.StringType)
+          .add(ColumnNames.SOURCE, DataTypes.StringType)
+          .add(ColumnNames.TOWNSHIP, DataTypes.StringType)
+          .add(ColumnNames.VILLAGE, DataTypes.StringType);
 
   private static Row unusable(
       String source,
@@ -314,7 +314,7 @@ class IdRepairStagesTest {
         .as("rows marked confirmed: the confirmed candidate of line 3, not its twin")
         .singleElement()
         .satisfies(
-            r -> assertThat(r.<String>getAs(RepairColumns.CANDIDATE_ID_NUMBER)).isEqualTo(LI_B));
+            r -> assertThat(r.<String>getAs(ColumnNames.CANDIDATE_ID_NUMBER)).isEqualTo(LI_B));
     assertSameRows(
         frame(
             RepairColumns.CONFIRMATION,
@@ -432,11 +432,11 @@ class IdRepairStagesTest {
                     POLICY,
                     AS_OF))
             .select(
-                col(CleanColumns.ID_NUMBER),
-                col(CleanColumns.CATEGORY),
-                col(CleanColumns.SOURCE_FILE),
-                col(CleanColumns.LINE))
-            .orderBy(col(CleanColumns.LINE))
+                col(ColumnNames.ID_NUMBER),
+                col(ColumnNames.CATEGORY),
+                col(ColumnNames.SOURCE_FILE),
+                col(ColumnNames.LINE))
+            .orderBy(col(ColumnNames.LINE))
             .collectAsList();
     assertThat(read)
         .as(

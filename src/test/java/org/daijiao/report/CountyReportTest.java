@@ -29,7 +29,7 @@ import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
 import org.daijiao.coverage.CoverageColumns;
 import org.daijiao.identity.Divisions;
-import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.AfterAll;
@@ -72,17 +72,17 @@ class CountyReportTest {
     return SampleRun.get()
         .warehouse()
         .read(TestSpark.session(), table)
-        .filter(col(CoverageColumns.POLICY_YEAR).equalTo(2022));
+        .filter(col(ColumnNames.POLICY_YEAR).equalTo(2022));
   }
 
   private static Row find(String level, String township, String village, String category) {
     return stats.stream()
         .filter(
             r ->
-                level.equals(r.getAs(CoverageColumns.LEVEL))
-                    && java.util.Objects.equals(township, r.getAs(CoverageColumns.TOWNSHIP))
-                    && java.util.Objects.equals(village, r.getAs(CoverageColumns.VILLAGE))
-                    && category.equals(r.getAs(CoverageColumns.CATEGORY)))
+                level.equals(r.getAs(ColumnNames.LEVEL))
+                    && java.util.Objects.equals(township, r.getAs(ColumnNames.TOWNSHIP))
+                    && java.util.Objects.equals(village, r.getAs(ColumnNames.VILLAGE))
+                    && category.equals(r.getAs(ColumnNames.CATEGORY)))
         .findFirst()
         .orElse(null);
   }
@@ -98,13 +98,13 @@ class CountyReportTest {
       f.add(new BigDecimal("0.00"));
       return f;
     }
-    f.add(r.getAs(CoverageColumns.TARGET_PERSONS));
-    f.add(r.getAs(CoverageColumns.INSURED_PERSONS));
-    f.add(r.getAs(CoverageColumns.INSURED_RATE));
+    f.add(r.getAs(ColumnNames.TARGET_PERSONS));
+    f.add(r.getAs(ColumnNames.INSURED_PERSONS));
+    f.add(r.getAs(ColumnNames.INSURED_RATE));
     f.add(r.getAs(CoverageColumns.ELIGIBLE_PERSONS));
     f.add(r.getAs(CoverageColumns.PAID_PERSONS));
     f.add(r.getAs(CoverageColumns.PAID_RATE));
-    f.add(r.<BigDecimal>getAs(CoverageColumns.SUBSIDY_AMOUNT).setScale(2));
+    f.add(r.<BigDecimal>getAs(ColumnNames.SUBSIDY_AMOUNT).setScale(2));
     return f;
   }
 
@@ -190,9 +190,9 @@ class CountyReportTest {
         .as("every official village, the sample's all official")
         .hasSize((int) villages);
     for (Row g : stats) {
-      if (g.getAs(CoverageColumns.LEVEL).equals("VILLAGE")
-          && g.getAs(CoverageColumns.CATEGORY).equals("ALL")) {
-        String key = g.getAs(CoverageColumns.TOWNSHIP) + "/" + g.getAs(CoverageColumns.VILLAGE);
+      if (g.getAs(ColumnNames.LEVEL).equals("VILLAGE")
+          && g.getAs(ColumnNames.CATEGORY).equals("ALL")) {
+        String key = g.getAs(ColumnNames.TOWNSHIP) + "/" + g.getAs(ColumnNames.VILLAGE);
         assertThat(rowOf).as("village %s of gold.coverage_stats", key).containsKey(key);
         assertThat(shown(s, rowOf.get(key), 3)).as("figures of %s", key).isEqualTo(gold(g));
       }
@@ -225,13 +225,13 @@ class CountyReportTest {
       expected.put(
           String.join(
               "/",
-              ReportLabels.department(f.getAs(CoverageColumns.DEPARTMENT)),
-              ReportLabels.fundingSource(f.getAs(CoverageColumns.FUNDING_SOURCE)),
+              ReportLabels.department(f.getAs(ColumnNames.DEPARTMENT)),
+              ReportLabels.fundingSource(f.getAs(ColumnNames.FUNDING_SOURCE)),
               batchLabel(f),
-              ReportLabels.mode(f.getAs(CoverageColumns.MODE))),
+              ReportLabels.mode(f.getAs(ColumnNames.MODE))),
           new Object[] {
             f.getAs(CoverageColumns.PERSONS),
-            f.<BigDecimal>getAs(CoverageColumns.SUBSIDY_AMOUNT).setScale(2)
+            f.<BigDecimal>getAs(ColumnNames.SUBSIDY_AMOUNT).setScale(2)
           });
     }
     for (int i = 0; i < funding.size(); i++) {
@@ -265,7 +265,7 @@ class CountyReportTest {
   }
 
   private static String batchLabel(Row f) {
-    return ReportLabels.batch(f.getAs(CoverageColumns.BATCH), SampleRun.get().policy());
+    return ReportLabels.batch(f.getAs(ColumnNames.BATCH), SampleRun.get().policy());
   }
 
   @Test
@@ -285,7 +285,7 @@ class CountyReportTest {
     overall.add(Workbooks.money(s, header + 7, 1));
     assertThat(overall).as("一、总体情况 is the county's row").isEqualTo(county);
     long refunds =
-        ofYear(Tables.WORKLIST).filter(col(CoverageColumns.ACTION).equalTo("REFUND")).count();
+        ofYear(Tables.WORKLIST).filter(col(ColumnNames.ACTION).equalTo("REFUND")).count();
     assertThat(Workbooks.count(s, header + 8, 1))
         .as("refunds due: the REFUND actions")
         .isEqualTo(refunds);
@@ -299,11 +299,11 @@ class CountyReportTest {
     Map<String, long[]> bySource = new HashMap<>();
     for (Row r : ofYearless(Tables.INGEST_RECONCILIATION)) {
       bySource.put(
-          ReportLabels.source(r.getAs(QualityColumns.SOURCE)) + " 小计",
+          ReportLabels.source(r.getAs(ColumnNames.SOURCE)) + " 小计",
           new long[] {
-            r.getAs(QualityColumns.ROWS_READ),
-            r.getAs(QualityColumns.ROWS_ACCEPTED),
-            r.getAs(QualityColumns.ROWS_REJECTED)
+            r.getAs(ColumnNames.ROWS_READ),
+            r.getAs(ColumnNames.ROWS_ACCEPTED),
+            r.getAs(ColumnNames.ROWS_REJECTED)
           });
     }
     int r = 0;

@@ -27,9 +27,9 @@ import org.daijiao.ReportRun;
 import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
 import org.daijiao.cli.Main;
-import org.daijiao.coverage.CoverageColumns;
 import org.daijiao.coverage.HistoryColumns;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
@@ -83,9 +83,9 @@ class MonthlyReportTest {
     listed =
         sample
             .read(spark, Tables.WORKLIST)
-            .filter(col(CoverageColumns.TOWNSHIP).equalTo("汉葭街道"))
-            .filter(col(CoverageColumns.NAME).isNotNull())
-            .orderBy(col(CoverageColumns.VILLAGE), col(CoverageColumns.NAME))
+            .filter(col(ColumnNames.TOWNSHIP).equalTo("汉葭街道"))
+            .filter(col(ColumnNames.NAME).isNotNull())
+            .orderBy(col(ColumnNames.VILLAGE), col(ColumnNames.NAME))
             .first();
 
     Warehouse older = PipelineFixture.copyOf(sample);
@@ -230,17 +230,17 @@ class MonthlyReportTest {
 
   /** The listed person opened at 12-31; 销号丙 done and 销号乙 gone at 12-31; one from October. */
   private static List<Object[]> actionLog() {
-    String township = listed.getAs(CoverageColumns.TOWNSHIP);
-    String village = listed.getAs(CoverageColumns.VILLAGE);
+    String township = listed.getAs(ColumnNames.TOWNSHIP);
+    String village = listed.getAs(ColumnNames.VILLAGE);
     return List.of(
         new Object[] {
           2022,
-          listed.getAs(CoverageColumns.ID_NUMBER),
-          listed.getAs(CoverageColumns.NAME),
+          listed.getAs(ColumnNames.ID_NUMBER),
+          listed.getAs(ColumnNames.NAME),
           township,
           village,
-          listed.getAs(CoverageColumns.CATEGORY),
-          listed.getAs(CoverageColumns.ACTION),
+          listed.getAs(ColumnNames.CATEGORY),
+          listed.getAs(ColumnNames.ACTION),
           null,
           DEC,
           null,
@@ -384,8 +384,8 @@ class MonthlyReportTest {
     try (Stream<Path> files = Files.list(folder)) {
       file = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
     }
-    String village = listed.getAs(CoverageColumns.VILLAGE);
-    String name = listed.getAs(CoverageColumns.NAME);
+    String village = listed.getAs(ColumnNames.VILLAGE);
+    String name = listed.getAs(ColumnNames.NAME);
     try (XSSFWorkbook book = Workbooks.open(file)) {
       Sheet s = book.getSheet(WorkbookUtil.createSafeSheetName(ReportLabels.village(village), '_'));
       List<String> items = new ArrayList<>();

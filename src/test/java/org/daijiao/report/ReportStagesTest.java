@@ -19,6 +19,7 @@ import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,13 +68,13 @@ class ReportStagesTest {
 
   private static final StructType TOTAL =
       new StructType()
-          .add(CoverageColumns.TARGET_PERSONS, DataTypes.LongType)
-          .add(CoverageColumns.INSURED_PERSONS, DataTypes.LongType)
-          .add(CoverageColumns.INSURED_RATE, CoverageColumns.RATE)
+          .add(ColumnNames.TARGET_PERSONS, DataTypes.LongType)
+          .add(ColumnNames.INSURED_PERSONS, DataTypes.LongType)
+          .add(ColumnNames.INSURED_RATE, CoverageColumns.RATE)
           .add(CoverageColumns.ELIGIBLE_PERSONS, DataTypes.LongType)
           .add(CoverageColumns.PAID_PERSONS, DataTypes.LongType)
           .add(CoverageColumns.PAID_RATE, CoverageColumns.RATE)
-          .add(CoverageColumns.SUBSIDY_AMOUNT, CleanColumns.MONEY);
+          .add(ColumnNames.SUBSIDY_AMOUNT, CleanColumns.MONEY);
 
   private static final Dataset<Row> THREE_TOWNSHIPS =
       coverage(
@@ -96,31 +97,29 @@ class ReportStagesTest {
     assertThat(official).as("Pengshui's townships in the reference list").hasSize(39);
     assertThat(rows).as("39 official townships and 火星乡, which is not one").hasSize(40);
     for (int i = 0; i < official.size(); i++) {
-      assertThat(rows.get(i).<String>getAs(CoverageColumns.TOWNSHIP))
+      assertThat(rows.get(i).<String>getAs(ColumnNames.TOWNSHIP))
           .as("row %d: the official order", i + 1)
           .isEqualTo(official.get(i).name());
-      assertThat(rows.get(i).<String>getAs(CoverageColumns.TOWNSHIP_CODE))
+      assertThat(rows.get(i).<String>getAs(ColumnNames.TOWNSHIP_CODE))
           .isEqualTo(official.get(i).code());
     }
     Row hanjia = rows.get(0);
     assertThat(
             List.of(
-                hanjia.getAs(CoverageColumns.TARGET_PERSONS),
-                hanjia.getAs(CoverageColumns.INSURED_RATE)))
+                hanjia.getAs(ColumnNames.TARGET_PERSONS), hanjia.getAs(ColumnNames.INSURED_RATE)))
         .as("汉葭街道 carries its statistics row")
         .containsExactly(3L, new BigDecimal("0.3333"));
     Row shaoqing = rows.get(1);
-    assertThat(shaoqing.<Long>getAs(CoverageColumns.TARGET_PERSONS))
+    assertThat(shaoqing.<Long>getAs(ColumnNames.TARGET_PERSONS))
         .as("绍庆街道 has nobody in the target and is listed with 0")
         .isZero();
-    assertThat(shaoqing.<BigDecimal>getAs(CoverageColumns.INSURED_RATE))
+    assertThat(shaoqing.<BigDecimal>getAs(ColumnNames.INSURED_RATE))
         .as("the rate of an empty target stays null (SPEC §2.6), shown as —")
         .isNull();
-    assertThat(shaoqing.<BigDecimal>getAs(CoverageColumns.SUBSIDY_AMOUNT))
-        .isEqualByComparingTo("0");
+    assertThat(shaoqing.<BigDecimal>getAs(ColumnNames.SUBSIDY_AMOUNT)).isEqualByComparingTo("0");
     Row mars = rows.get(39);
-    assertThat(mars.<String>getAs(CoverageColumns.TOWNSHIP)).isEqualTo("火星乡");
-    assertThat(mars.<String>getAs(CoverageColumns.TOWNSHIP_CODE))
+    assertThat(mars.<String>getAs(ColumnNames.TOWNSHIP)).isEqualTo("火星乡");
+    assertThat(mars.<String>getAs(ColumnNames.TOWNSHIP_CODE))
         .as("a township the rosters wrote that is not official has no code")
         .isNull();
   }
@@ -165,9 +164,7 @@ class ReportStagesTest {
         ReportStages.total(
             ReportStages.townshipRows(rows, Divisions.townships(TestSpark.session()))));
     assertThat(
-            ReportStages.total(rows.limit(0))
-                .first()
-                .<BigDecimal>getAs(CoverageColumns.INSURED_RATE))
+            ReportStages.total(rows.limit(0)).first().<BigDecimal>getAs(ColumnNames.INSURED_RATE))
         .as("the total of no rows has an empty target: no rate")
         .isNull();
   }
@@ -187,22 +184,22 @@ class ReportStagesTest {
     Row gulou = rows.get(0);
     assertThat(
             List.of(
-                gulou.getAs(CoverageColumns.TOWNSHIP_CODE),
-                gulou.getAs(CoverageColumns.TOWNSHIP),
-                gulou.getAs(CoverageColumns.VILLAGE_CODE),
-                gulou.getAs(CoverageColumns.VILLAGE),
-                gulou.getAs(CoverageColumns.TARGET_PERSONS)))
+                gulou.getAs(ColumnNames.TOWNSHIP_CODE),
+                gulou.getAs(ColumnNames.TOWNSHIP),
+                gulou.getAs(ColumnNames.VILLAGE_CODE),
+                gulou.getAs(ColumnNames.VILLAGE),
+                gulou.getAs(ColumnNames.TARGET_PERSONS)))
         .containsExactly("500243001", "汉葭街道", "500243001001", "鼓楼社区", 3L);
     Row notListed =
         rows.stream()
-            .filter(r -> "不在名录村".equals(r.getAs(CoverageColumns.VILLAGE)))
+            .filter(r -> "不在名录村".equals(r.getAs(ColumnNames.VILLAGE)))
             .findFirst()
             .orElseThrow();
-    assertThat(notListed.<String>getAs(CoverageColumns.TOWNSHIP_CODE))
+    assertThat(notListed.<String>getAs(ColumnNames.TOWNSHIP_CODE))
         .as("a village not in the list keeps its official township's code")
         .isEqualTo("500243101");
-    assertThat(notListed.<String>getAs(CoverageColumns.VILLAGE_CODE)).isNull();
-    assertThat(rows.get(rows.size() - 1).<String>getAs(CoverageColumns.TOWNSHIP))
+    assertThat(notListed.<String>getAs(ColumnNames.VILLAGE_CODE)).isNull();
+    assertThat(rows.get(rows.size() - 1).<String>getAs(ColumnNames.TOWNSHIP))
         .as("a village of an unofficial township comes last")
         .isEqualTo("火星乡");
     assertSameRows(
@@ -225,7 +222,7 @@ class ReportStagesTest {
             stats("COUNTY", null, null, "TEKUN", 1, 1, "1.0000", 1, 0, "0.0000", "100.00"),
             stats("TOWNSHIP", "汉葭街道", null, "TEKUN", 1, 1, "1.0000", 1, 0, "0.0000", "100.00"));
     assertThat(ReportStages.categoryRows(county).collectAsList())
-        .extracting(r -> r.<String>getAs(CoverageColumns.CATEGORY))
+        .extracting(r -> r.<String>getAs(ColumnNames.CATEGORY))
         .containsExactlyInAnyOrder("DIBAO", "TEKUN");
     assertSameRows(
         ReportStages.countyRow(county), ReportStages.total(ReportStages.categoryRows(county)));
@@ -235,8 +232,8 @@ class ReportStagesTest {
   void eachFileReadIsAcceptedOrRejected() {
     StructType lineage =
         new StructType()
-            .add(QualityColumns.SOURCE, DataTypes.StringType)
-            .add(QualityColumns.SOURCE_FILE, DataTypes.StringType)
+            .add(ColumnNames.SOURCE, DataTypes.StringType)
+            .add(ColumnNames.SOURCE_FILE, DataTypes.StringType)
             .add(BronzeColumns.BATCH_ID, DataTypes.StringType);
     Dataset<Row> bronze =
         frame(
@@ -253,11 +250,11 @@ class ReportStagesTest {
             row("exclusions", "exclusions/a.csv", 2L, "DATE_INVALID", "2022-13-01"));
     StructType counts =
         new StructType()
-            .add(QualityColumns.SOURCE, DataTypes.StringType)
-            .add(QualityColumns.SOURCE_FILE, DataTypes.StringType)
-            .add(QualityColumns.ROWS_READ, DataTypes.LongType)
-            .add(QualityColumns.ROWS_ACCEPTED, DataTypes.LongType)
-            .add(QualityColumns.ROWS_REJECTED, DataTypes.LongType)
+            .add(ColumnNames.SOURCE, DataTypes.StringType)
+            .add(ColumnNames.SOURCE_FILE, DataTypes.StringType)
+            .add(ColumnNames.ROWS_READ, DataTypes.LongType)
+            .add(ColumnNames.ROWS_ACCEPTED, DataTypes.LongType)
+            .add(ColumnNames.ROWS_REJECTED, DataTypes.LongType)
             .add(BronzeColumns.BATCH_ID, DataTypes.StringType);
     assertSameRows(
         frame(

@@ -22,12 +22,12 @@ import org.apache.spark.sql.Row;
 import org.daijiao.ReportRun;
 import org.daijiao.SampleRun;
 import org.daijiao.TestSpark;
-import org.daijiao.coverage.CoverageColumns;
 import org.daijiao.coverage.WorklistAction;
 import org.daijiao.identity.Divisions;
 import org.daijiao.report.WorklistBooks.Entry;
 import org.daijiao.report.WorklistBooks.Township;
 import org.daijiao.report.WorklistBooks.Village;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,7 @@ class WorklistsTest {
         SampleRun.get()
             .warehouse()
             .read(TestSpark.session(), Tables.WORKLIST)
-            .select(col(CoverageColumns.TOWNSHIP))
+            .select(col(ColumnNames.TOWNSHIP))
             .distinct()
             .collectAsList()
             .stream()
@@ -98,19 +98,19 @@ class WorklistsTest {
         SampleRun.get()
             .warehouse()
             .read(TestSpark.session(), Tables.WORKLIST)
-            .filter(col(CoverageColumns.POLICY_YEAR).equalTo(2022))
+            .filter(col(ColumnNames.POLICY_YEAR).equalTo(2022))
             .collectAsList()) {
-      BigDecimal amount = r.getAs(CoverageColumns.AMOUNT);
-      LocalDate deadline = r.getAs(CoverageColumns.DEADLINE);
+      BigDecimal amount = r.getAs(ColumnNames.AMOUNT);
+      LocalDate deadline = r.getAs(ColumnNames.DEADLINE);
       expected.add(
           line(
-              ReportLabels.township(r.getAs(CoverageColumns.TOWNSHIP))
+              ReportLabels.township(r.getAs(ColumnNames.TOWNSHIP))
                   + " "
-                  + ReportLabels.village(r.getAs(CoverageColumns.VILLAGE)),
-              r.getAs(CoverageColumns.NAME),
-              r.getAs(CoverageColumns.ID_NUMBER),
-              ReportLabels.category(r.getAs(CoverageColumns.CATEGORY)),
-              ActionLabels.label(r.getAs(CoverageColumns.ACTION)),
+                  + ReportLabels.village(r.getAs(ColumnNames.VILLAGE)),
+              r.getAs(ColumnNames.NAME),
+              r.getAs(ColumnNames.ID_NUMBER),
+              ReportLabels.category(r.getAs(ColumnNames.CATEGORY)),
+              ActionLabels.label(r.getAs(ColumnNames.ACTION)),
               amount == null ? "" : Html.money(amount),
               deadline == null ? "" : deadline.toString()));
     }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.TestSpark;
 import org.daijiao.identity.Divisions;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class LocationsTest {
   private static final StructType PLACES =
       new StructType()
-          .add(SilverColumns.ID_NUMBER, DataTypes.StringType, false)
-          .add(SilverColumns.TOWNSHIP, DataTypes.StringType, true)
-          .add(SilverColumns.VILLAGE, DataTypes.StringType, true);
+          .add(ColumnNames.ID_NUMBER, DataTypes.StringType, false)
+          .add(ColumnNames.TOWNSHIP, DataTypes.StringType, true)
+          .add(ColumnNames.VILLAGE, DataTypes.StringType, true);
 
   private static final StructType LOCATED =
       PLACES
-          .add(SilverColumns.TOWNSHIP_CODE, DataTypes.StringType, true)
-          .add(SilverColumns.VILLAGE_CODE, DataTypes.StringType, true)
+          .add(ColumnNames.TOWNSHIP_CODE, DataTypes.StringType, true)
+          .add(ColumnNames.VILLAGE_CODE, DataTypes.StringType, true)
           .add(
               SilverColumns.LOCATION_FLAGS,
               DataTypes.createArrayType(DataTypes.StringType, false),

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.clean.CleanColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +26,13 @@ class PeriodMergingTest {
   /** Accepted roster rows: the clean roster values and their lineage. */
   private static final StructType ROSTER =
       CleanColumns.ROSTER
-          .add(CleanColumns.SOURCE_FILE, DataTypes.StringType, false)
-          .add(CleanColumns.LINE, DataTypes.LongType, false);
+          .add(ColumnNames.SOURCE_FILE, DataTypes.StringType, false)
+          .add(ColumnNames.LINE, DataTypes.LongType, false);
 
   private static final StructType EXCLUSIONS =
       CleanColumns.EXCLUSION
-          .add(CleanColumns.SOURCE_FILE, DataTypes.StringType, false)
-          .add(CleanColumns.LINE, DataTypes.LongType, false);
+          .add(ColumnNames.SOURCE_FILE, DataTypes.StringType, false)
+          .add(ColumnNames.LINE, DataTypes.LongType, false);
 
   /** A roster record: who, what, which department, from–to, where, and file:line. */
   private static Row record(

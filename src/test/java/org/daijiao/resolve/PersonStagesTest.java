@@ -16,6 +16,7 @@ import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.quality.QualityColumns;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class PersonStagesTest {
   private static final StructType ROSTER =
       CleanColumns.ROSTER
-          .add(CleanColumns.SOURCE_FILE, DataTypes.StringType, false)
-          .add(CleanColumns.LINE, DataTypes.LongType, false);
+          .add(ColumnNames.SOURCE_FILE, DataTypes.StringType, false)
+          .add(ColumnNames.LINE, DataTypes.LongType, false);
 
   /** 1980-01-01, 17th character 1: M. */
   private static final String ZHANG = "500243198001010012";
@@ -173,9 +174,9 @@ class PersonStagesTest {
   void differentNamesForOneIdAreAConflictTheSameNameTwiceIsNot() {
     StructType idNames =
         new StructType()
-            .add(SilverColumns.ID_NUMBER, DataTypes.StringType, false)
-            .add(SilverColumns.NAME, DataTypes.StringType, true)
-            .add(SilverColumns.SOURCE, DataTypes.StringType, false);
+            .add(ColumnNames.ID_NUMBER, DataTypes.StringType, false)
+            .add(ColumnNames.NAME, DataTypes.StringType, true)
+            .add(ColumnNames.SOURCE, DataTypes.StringType, false);
     assertSameRows(
         frame(
             QualityColumns.IDENTITY_CONFLICTS.schema(),

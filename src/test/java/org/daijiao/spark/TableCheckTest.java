@@ -30,7 +30,7 @@ class TableCheckTest {
           TABLE,
           "小表",
           "a table with a checkpoint",
-          ColumnSpec.required(Tables.POLICY_YEAR, IntegerType, "政策年度", "the year"),
+          ColumnSpec.required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度", "the year"),
           ColumnSpec.required("word", StringType, "词", "a word"));
 
   private static SparkSession spark() {

@@ -32,7 +32,7 @@ class TableWriterCommentsTest {
         table,
         "探针" + version,
         "a table of this test, texts " + version,
-        required(Tables.POLICY_YEAR, IntegerType, "政策年度" + version, "the year, " + version),
+        required(ColumnNames.POLICY_YEAR, IntegerType, "政策年度" + version, "the year, " + version),
         optional(NOTE, StringType, "备注" + version, "the person's note, " + version));
   }
 
@@ -102,7 +102,7 @@ class TableWriterCommentsTest {
     assertThat(columns)
         .as("column comments of %s after writing with the %s contract", table, version)
         .containsExactly(
-            Map.entry(Tables.POLICY_YEAR, "政策年度" + version + " — the year, " + version),
+            Map.entry(ColumnNames.POLICY_YEAR, "政策年度" + version + " — the year, " + version),
             Map.entry(NOTE, "备注" + version + " — the person's note, " + version));
     String description =
         spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first().getAs("description");

@@ -17,6 +17,7 @@ import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.QualityColumns;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /** Pure stages from bronze rows to typed clean rows and rejects. No reads, writes or actions. */
 public final class CleanStages {
@@ -57,11 +58,11 @@ public final class CleanStages {
     List<Column> key = new ArrayList<>();
     for (String c :
         List.of(
-            CleanColumns.ID_NUMBER,
-            CleanColumns.PAYMENT_YEAR,
-            CleanColumns.AMOUNT,
-            CleanColumns.PAID_DATE,
-            CleanColumns.PAYER_TYPE)) {
+            ColumnNames.ID_NUMBER,
+            ColumnNames.PAYMENT_YEAR,
+            ColumnNames.AMOUNT,
+            ColumnNames.PAID_DATE,
+            ColumnNames.PAYER_TYPE)) {
       key.add(col(c));
     }
     return acceptedPayments.withColumn(
@@ -69,7 +70,7 @@ public final class CleanStages {
         row_number()
             .over(
                 Window.partitionBy(key.toArray(new Column[0]))
-                    .orderBy(col(CleanColumns.SOURCE_FILE), col(CleanColumns.LINE)))
+                    .orderBy(col(ColumnNames.SOURCE_FILE), col(ColumnNames.LINE)))
             .gt(1));
   }
 

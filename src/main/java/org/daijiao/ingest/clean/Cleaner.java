@@ -13,6 +13,7 @@ import org.daijiao.ingest.parse.DateParser;
 import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 import org.daijiao.text.Chars;
 
 /**
@@ -63,7 +64,7 @@ abstract class Cleaner implements Serializable {
 
   /** §3: the normalised, validated 18-character ID of the row. */
   final String validId(Row row) throws Rejected {
-    return validId(text(row, CleanColumns.ID_NUMBER));
+    return validId(text(row, ColumnNames.ID_NUMBER));
   }
 
   final String validId(String raw) throws Rejected {

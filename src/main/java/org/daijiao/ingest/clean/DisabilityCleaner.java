@@ -9,6 +9,7 @@ import org.daijiao.identity.PersonName;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The disabled persons' federation's roster: grade 一级/二级 (1–2) is the target SEVERE_DISABILITY (§1
@@ -30,7 +31,7 @@ final class DisabilityCleaner extends Cleaner {
     String certificate = text(row, CleanColumns.CERTIFICATE_NUMBER);
     DisabilityCertificate.Resolution resolution =
         DisabilityCertificate.resolveId(
-            text(row, CleanColumns.ID_NUMBER), certificate, policy.minBirthDate(), asOf);
+            text(row, ColumnNames.ID_NUMBER), certificate, policy.minBirthDate(), asOf);
     if (resolution.problem() != null) {
       throw new Rejected(resolution.problem(), resolution.detail());
     }
@@ -48,16 +49,16 @@ final class DisabilityCleaner extends Cleaner {
             grade,
             RejectReason.GRADE_UNKNOWN,
             CleanColumns.DISABILITY_GRADE);
-    LocalDate start = requiredDate(row, CleanColumns.START_DATE);
-    LocalDate end = optionalDate(row, CleanColumns.END_DATE);
+    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
+    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
     requireOrdered(start, end);
     return new Object[] {
       resolution.id(),
-      PersonName.normalize(text(row, CleanColumns.NAME)),
+      PersonName.normalize(text(row, ColumnNames.NAME)),
       category.getKey(),
       category.getValue(),
-      text(row, CleanColumns.TOWNSHIP),
-      text(row, CleanColumns.VILLAGE),
+      text(row, ColumnNames.TOWNSHIP),
+      text(row, ColumnNames.VILLAGE),
       start,
       end,
       Source.DISABILITY.folder()

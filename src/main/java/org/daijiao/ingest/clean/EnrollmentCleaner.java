@@ -9,6 +9,7 @@ import org.daijiao.ingest.parse.AmountParser;
 import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The social insurance centre's enrolment snapshot: scheme, region, status and chosen tier (§1,
@@ -31,20 +32,20 @@ final class EnrollmentCleaner extends Cleaner {
     String scheme =
         code(
             policy.vocabularies().scheme(),
-            text(row, CleanColumns.SCHEME),
+            text(row, ColumnNames.SCHEME),
             RejectReason.SCHEME_UNKNOWN,
-            CleanColumns.SCHEME);
-    String region = digitsOnly(text(row, CleanColumns.REGION_CODE));
+            ColumnNames.SCHEME);
+    String region = digitsOnly(text(row, ColumnNames.REGION_CODE));
     if (region == null || !region.matches("\\d{6}")) {
       throw new Rejected(RejectReason.REGION_CODE_INVALID, "region_code is not 6 digits");
     }
     String status =
         code(
             policy.vocabularies().enrollmentStatus(),
-            text(row, CleanColumns.STATUS),
+            text(row, ColumnNames.STATUS),
             RejectReason.STATUS_UNKNOWN,
-            CleanColumns.STATUS);
-    String tierRaw = text(row, CleanColumns.TIER);
+            ColumnNames.STATUS);
+    String tierRaw = text(row, ColumnNames.TIER);
     BigDecimal tier;
     try {
       tier = AmountParser.parse(tierRaw);
@@ -53,13 +54,13 @@ final class EnrollmentCleaner extends Cleaner {
     }
     return new Object[] {
       id,
-      PersonName.normalize(text(row, CleanColumns.NAME)),
+      PersonName.normalize(text(row, ColumnNames.NAME)),
       scheme,
       region,
       status,
       tier,
       tierRaw,
-      text(row, CleanColumns.PERSON_NUMBER)
+      text(row, ColumnNames.PERSON_NUMBER)
     };
   }
 

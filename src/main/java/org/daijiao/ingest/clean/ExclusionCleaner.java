@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.PersonName;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /** §1 在校学生、现役军人、服刑期间: periods in which a poor person is not subsidised. */
 final class ExclusionCleaner extends Cleaner {
@@ -24,14 +25,12 @@ final class ExclusionCleaner extends Cleaner {
     String reason =
         code(
             policy.vocabularies().exclusionReason(),
-            text(row, CleanColumns.REASON),
+            text(row, ColumnNames.REASON),
             RejectReason.EXCLUSION_REASON_UNKNOWN,
-            CleanColumns.REASON);
-    LocalDate start = requiredDate(row, CleanColumns.START_DATE);
-    LocalDate end = optionalDate(row, CleanColumns.END_DATE);
+            ColumnNames.REASON);
+    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
+    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
     requireOrdered(start, end);
-    return new Object[] {
-      id, PersonName.normalize(text(row, CleanColumns.NAME)), reason, start, end
-    };
+    return new Object[] {id, PersonName.normalize(text(row, ColumnNames.NAME)), reason, start, end};
   }
 }

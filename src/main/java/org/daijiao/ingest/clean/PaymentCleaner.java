@@ -9,6 +9,7 @@ import org.daijiao.ingest.parse.AmountParser;
 import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * The tax bureau's contributions: who paid (the person or the government), how much, for which
@@ -29,7 +30,7 @@ final class PaymentCleaner extends Cleaner {
     String id = validId(row);
     Integer year;
     try {
-      year = AmountParser.parseYear(text(row, CleanColumns.PAYMENT_YEAR));
+      year = AmountParser.parseYear(text(row, ColumnNames.PAYMENT_YEAR));
     } catch (InvalidValueException e) {
       throw new Rejected(RejectReason.YEAR_INVALID, "payment_year: " + e.detail());
     }
@@ -38,22 +39,22 @@ final class PaymentCleaner extends Cleaner {
     }
     BigDecimal amount;
     try {
-      amount = AmountParser.parse(text(row, CleanColumns.AMOUNT));
+      amount = AmountParser.parse(text(row, ColumnNames.AMOUNT));
     } catch (InvalidValueException e) {
       throw new Rejected(RejectReason.AMOUNT_INVALID, "amount: " + e.detail());
     }
     if (amount == null) {
       throw new Rejected(RejectReason.AMOUNT_MISSING, "amount is empty");
     }
-    LocalDate paid = requiredDate(row, CleanColumns.PAID_DATE);
+    LocalDate paid = requiredDate(row, ColumnNames.PAID_DATE);
     String payer =
         code(
             policy.vocabularies().payerType(),
-            text(row, CleanColumns.PAYER_TYPE),
+            text(row, ColumnNames.PAYER_TYPE),
             RejectReason.PAYER_TYPE_UNKNOWN,
-            CleanColumns.PAYER_TYPE);
+            ColumnNames.PAYER_TYPE);
     return new Object[] {
-      id, PersonName.normalize(text(row, CleanColumns.NAME)), year, amount, paid, payer
+      id, PersonName.normalize(text(row, ColumnNames.NAME)), year, amount, paid, payer
     };
   }
 }

@@ -8,6 +8,7 @@ import org.daijiao.identity.PersonName;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
+import org.daijiao.spark.ColumnNames;
 
 /**
  * Civil affairs (特困, 低保) and rural revitalisation (返贫致贫 and the monitoring types) rosters: one
@@ -33,19 +34,19 @@ final class RosterCleaner extends Cleaner {
         source == Source.CIVIL_AFFAIRS
             ? policy.vocabularies().civilAffairsCategory()
             : policy.vocabularies().ruralRevitalizationCategory();
-    String word = text(row, CleanColumns.CATEGORY);
+    String word = text(row, ColumnNames.CATEGORY);
     Map.Entry<String, Boolean> category =
-        rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, CleanColumns.CATEGORY);
-    LocalDate start = requiredDate(row, CleanColumns.START_DATE);
-    LocalDate end = optionalDate(row, CleanColumns.END_DATE);
+        rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, ColumnNames.CATEGORY);
+    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
+    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
     requireOrdered(start, end);
     return new Object[] {
       id,
-      PersonName.normalize(text(row, CleanColumns.NAME)),
+      PersonName.normalize(text(row, ColumnNames.NAME)),
       category.getKey(),
       category.getValue(),
-      text(row, CleanColumns.TOWNSHIP),
-      text(row, CleanColumns.VILLAGE),
+      text(row, ColumnNames.TOWNSHIP),
+      text(row, ColumnNames.VILLAGE),
       start,
       end,
       source.folder()

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.ingest.Source;
 import org.daijiao.quality.QualityColumns;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,8 @@ class CleanStagesTest {
 
   private static final StructType ACCEPTED =
       CleanColumns.PAYMENT
-          .add(CleanColumns.SOURCE_FILE, DataTypes.StringType, false)
-          .add(CleanColumns.LINE, DataTypes.LongType, false);
+          .add(ColumnNames.SOURCE_FILE, DataTypes.StringType, false)
+          .add(ColumnNames.LINE, DataTypes.LongType, false);
 
   private static final StructType PARSED =
       ACCEPTED

@@ -18,6 +18,7 @@ import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.policy.PolicyLoader;
 import org.daijiao.resolve.PeriodMerging;
+import org.daijiao.spark.ColumnNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -271,14 +272,14 @@ class CleanValueRulesTest {
     List<Row> periods =
         PeriodMerging.mergePeriods(
                 accepted,
-                List.of(CleanColumns.ID_NUMBER, CleanColumns.CATEGORY),
-                List.of(CleanColumns.TOWNSHIP, CleanColumns.VILLAGE),
+                List.of(ColumnNames.ID_NUMBER, ColumnNames.CATEGORY),
+                List.of(ColumnNames.TOWNSHIP, ColumnNames.VILLAGE),
                 LocalDate.of(2022, 12, 31))
-            .orderBy(CleanColumns.CATEGORY)
+            .orderBy(ColumnNames.CATEGORY)
             .collectAsList();
     assertThat(periods).as("张三's periods after merging: one 低保, one 特困").hasSize(2);
     Row dibao = periods.get(0);
-    assertThat((String) dibao.getAs(CleanColumns.CATEGORY)).isEqualTo("DIBAO");
+    assertThat((String) dibao.getAs(ColumnNames.CATEGORY)).isEqualTo("DIBAO");
     assertThat((Object) dibao.getAs("start_date")).isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat((Object) dibao.getAs("end_date"))
         .as("the open 低保 period absorbs the closed one")
@@ -286,11 +287,11 @@ class CleanValueRulesTest {
     assertThat(((Number) dibao.getAs("records")).longValue())
         .as("records merged into 低保")
         .isEqualTo(2);
-    assertThat((String) periods.get(1).getAs(CleanColumns.CATEGORY)).isEqualTo("TEKUN");
+    assertThat((String) periods.get(1).getAs(ColumnNames.CATEGORY)).isEqualTo("TEKUN");
   }
 
   private static List<Row> parse(Source source, List<Map<String, String>> rows) {
-    return parseDataset(source, rows).orderBy(CleanColumns.LINE).collectAsList();
+    return parseDataset(source, rows).orderBy(ColumnNames.LINE).collectAsList();
   }
 
   private static Dataset<Row> parseDataset(Source source, List<Map<String, String>> rows) {
