@@ -293,7 +293,7 @@ public final class IdRepairStages {
     }
     columns.add(ofSource.col(ColumnNames.CANDIDATE_ID_NUMBER));
     int idAt = names.indexOf(ColumnNames.ID_NUMBER);
-    int certificateAt = names.indexOf(CleanColumns.CERTIFICATE_NUMBER);
+    int certificateAt = names.indexOf(ColumnNames.CERTIFICATE_NUMBER);
     StructType schema = BronzeColumns.schema(source);
     // A confirmation names one bronze row by its file and line.
     return bronze

@@ -91,8 +91,7 @@ final class UnusableRow implements Serializable {
     if (source != Source.DISABILITY) {
       return null;
     }
-    String idPart =
-        DisabilityCertificate.parse(text(row, CleanColumns.CERTIFICATE_NUMBER)).idPart();
+    String idPart = DisabilityCertificate.parse(text(row, ColumnNames.CERTIFICATE_NUMBER)).idPart();
     return idPart != null
             && !idPart.equals(raw)
             && IdNumber.parse(idPart, policy.minBirthDate(), asOf).valid()
@@ -110,7 +109,7 @@ final class UnusableRow implements Serializable {
     if (id != null || source != Source.DISABILITY) {
       return id;
     }
-    return DisabilityCertificate.idAsWritten(text(row, CleanColumns.CERTIFICATE_NUMBER));
+    return DisabilityCertificate.idAsWritten(text(row, ColumnNames.CERTIFICATE_NUMBER));
   }
 
   /** M or F from the 17th character (the 15th of an old number), when it is a digit. */
@@ -131,9 +130,9 @@ final class UnusableRow implements Serializable {
     String word;
     if (source == Source.DISABILITY) {
       vocabulary = policy.vocabularies().disabilityGrade();
-      word = text(row, CleanColumns.DISABILITY_GRADE);
+      word = text(row, ColumnNames.DISABILITY_GRADE);
       if (word == null) {
-        String certificate = text(row, CleanColumns.CERTIFICATE_NUMBER);
+        String certificate = text(row, ColumnNames.CERTIFICATE_NUMBER);
         Integer grade =
             certificate == null ? null : DisabilityCertificate.parse(certificate).gradeDigit();
         word = grade == null ? null : String.valueOf(grade);

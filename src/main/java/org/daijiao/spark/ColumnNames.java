@@ -79,5 +79,10 @@ public final class ColumnNames {
    */
   public static final String CANDIDATE_ID_NUMBER = "candidate_id_number";
 
+  /** The disability roster's certificate number and grade, in bronze and read by clean. */
+  public static final String CERTIFICATE_NUMBER = "certificate_number";
+
+  public static final String DISABILITY_GRADE = "disability_grade";
+
   private ColumnNames() {}
 }

@@ -17,14 +17,6 @@ public final class CleanColumns {
   /** Marks the later copies of a payment exported twice (an intermediate column). */
   public static final String DUPLICATE = "duplicate";
 
-  /**
-   * The disability roster's certificate number and grade, read from bronze
-   * (docs/inputs.md#headers).
-   */
-  public static final String CERTIFICATE_NUMBER = "certificate_number";
-
-  public static final String DISABILITY_GRADE = "disability_grade";
-
   /** Money is DECIMAL(12,2) end to end (docs/rules.md#subsidy-amount). */
   public static final DecimalType MONEY = DataTypes.createDecimalType(12, 2);
 

@@ -28,14 +28,14 @@ final class DisabilityCleaner extends Cleaner {
 
   @Override
   Object[] values(Row row) throws Rejected {
-    String certificate = text(row, CleanColumns.CERTIFICATE_NUMBER);
+    String certificate = text(row, ColumnNames.CERTIFICATE_NUMBER);
     DisabilityCertificate.Resolution resolution =
         DisabilityCertificate.resolveId(
             text(row, ColumnNames.ID_NUMBER), certificate, policy.minBirthDate(), asOf);
     if (resolution.problem() != null) {
       throw new Rejected(resolution.problem(), resolution.detail());
     }
-    String grade = text(row, CleanColumns.DISABILITY_GRADE);
+    String grade = text(row, ColumnNames.DISABILITY_GRADE);
     if (grade == null && certificate != null) {
       // The certificate's last digit is the grade: use it when the grade column is empty.
       DisabilityCertificate.Parsed parsed = DisabilityCertificate.parse(certificate);
@@ -48,7 +48,7 @@ final class DisabilityCleaner extends Cleaner {
             policy.vocabularies().disabilityGrade(),
             grade,
             RejectReason.GRADE_UNKNOWN,
-            CleanColumns.DISABILITY_GRADE);
+            ColumnNames.DISABILITY_GRADE);
     LocalDate start = requiredDate(row, ColumnNames.START_DATE);
     LocalDate end = optionalDate(row, ColumnNames.END_DATE);
     requireOrdered(start, end);
