@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.daijiao.PipelineFixture;
 import org.daijiao.TestSpark;
+import org.daijiao.ops.WarehouseComparison;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.Progress;
@@ -291,22 +293,24 @@ class GoldConsistencyTest {
   @Test
   void rerunningDecideAndStatsGivesTheSameRows() throws java.io.IOException {
     PipelineFixture.Run run = GoldTables.fixtureRun();
-    Map<TableName, String> before = new LinkedHashMap<>();
-    GoldTables.ALL.forEach(t -> before.put(t, GoldTables.csv(run.table(t))));
     Warehouse copy = PipelineFixture.copyOf(run.warehouse());
     Pipeline.with(
             JobContext.of(TestSpark.session(), copy, Progress.silent(), run.policy(), run.asOf()))
         .run(Pipeline.Stage.DECIDE, Pipeline.Stage.STATS);
-    for (TableName t : GoldTables.ALL) {
-      List<String> diff =
-          GoldenDiff.of(
-              GoldTables.Csv.parse(before.get(t)),
-              GoldTables.Csv.parse(GoldTables.csv(copy.read(TestSpark.session(), t))),
-              GoldTables.KEYS.get(t));
-      assertThat(diff)
-          .as("%s after a second decide + stats run:%n  %s", t, String.join("\n  ", diff))
-          .isEmpty();
-    }
+    // The comparison the crash check and the cluster check use (bin/daijiao compare).
+    WarehouseComparison.Result result =
+        WarehouseComparison.compare(
+            TestSpark.session(),
+            run.warehouse(),
+            copy,
+            new WarehouseComparison.Options(
+                GoldTables.ALL, null, Pattern.compile(WarehouseComparison.IGNORED_COLUMNS), false));
+    assertThat(result.same())
+        .as(
+            "gold tables after a second decide + stats run:%n  %s",
+            String.join("\n  ", result.lines()))
+        .isTrue();
+    assertThat(result.tables()).hasSize(GoldTables.ALL.size());
   }
 
   private static String describe(StructField f) {
