@@ -8,7 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.IdNumber;
+import org.daijiao.identity.PersonName;
 import org.daijiao.ingest.BronzeColumns;
+import org.daijiao.ingest.Source;
 import org.daijiao.ingest.parse.DateParser;
 import org.daijiao.ingest.parse.InvalidValueException;
 import org.daijiao.policy.Policy;
@@ -99,6 +101,29 @@ abstract class Cleaner implements Serializable {
       throw new Rejected(
           RejectReason.DATE_RANGE_INVALID, "end_date " + end + " is before start_date " + start);
     }
+  }
+
+  /**
+   * A roster row's values, in the order of the roster sources' clean schema: ID, name, category
+   * code and whether it is a target category, place, the period (its dates read and checked here)
+   * and the source's folder.
+   */
+  static Object[] rosterValues(
+      String id, Row row, Map.Entry<String, Boolean> category, Source source) throws Rejected {
+    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
+    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
+    requireOrdered(start, end);
+    return new Object[] {
+      id,
+      PersonName.normalize(text(row, ColumnNames.NAME)),
+      category.getKey(),
+      category.getValue(),
+      text(row, ColumnNames.TOWNSHIP),
+      text(row, ColumnNames.VILLAGE),
+      start,
+      end,
+      source.folder()
+    };
   }
 
   /** A word of the department mapped through a vocabulary of the policy file. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.DisabilityCertificate;
-import org.daijiao.identity.PersonName;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
@@ -49,19 +48,6 @@ final class DisabilityCleaner extends Cleaner {
             grade,
             RejectReason.GRADE_UNKNOWN,
             ColumnNames.DISABILITY_GRADE);
-    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
-    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
-    requireOrdered(start, end);
-    return new Object[] {
-      resolution.id(),
-      PersonName.normalize(text(row, ColumnNames.NAME)),
-      category.getKey(),
-      category.getValue(),
-      text(row, ColumnNames.TOWNSHIP),
-      text(row, ColumnNames.VILLAGE),
-      start,
-      end,
-      Source.DISABILITY.folder()
-    };
+    return rosterValues(resolution.id(), row, category, Source.DISABILITY);
   }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.daijiao.identity.PersonName;
 import org.daijiao.ingest.Source;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.RejectReason;
@@ -37,20 +36,7 @@ final class RosterCleaner extends Cleaner {
     String word = text(row, ColumnNames.CATEGORY);
     Map.Entry<String, Boolean> category =
         rosterCode(vocabulary, word, RejectReason.CATEGORY_UNKNOWN, ColumnNames.CATEGORY);
-    LocalDate start = requiredDate(row, ColumnNames.START_DATE);
-    LocalDate end = optionalDate(row, ColumnNames.END_DATE);
-    requireOrdered(start, end);
-    return new Object[] {
-      id,
-      PersonName.normalize(text(row, ColumnNames.NAME)),
-      category.getKey(),
-      category.getValue(),
-      text(row, ColumnNames.TOWNSHIP),
-      text(row, ColumnNames.VILLAGE),
-      start,
-      end,
-      source.folder()
-    };
+    return rosterValues(id, row, category, source);
   }
 
   /**
