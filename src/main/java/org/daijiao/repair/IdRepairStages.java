@@ -26,28 +26,24 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.daijiao.identity.Divisions;
 import org.daijiao.identity.IdNeighbours;
-import org.daijiao.identity.IdNumber;
 import org.daijiao.ingest.BronzeColumns;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.ScalaSeqs;
-import scala.collection.Seq;
 
 /**
  * Repair candidates for roster rows rejected for their ID number (docs/inputs.md#id-repair), as
  * pure stages: the rejected rows with what they say, the valid IDs one typing error away that some
  * source of the run knows (generated per row from the ID's structure and matched by equality, never
- * by comparing every row with every ID), the evidence for each and the confidence of the row; and,
- * for the rows the data team confirmed, the bronze row with the candidate in place of what was
- * exported.
+ * by comparing every row with every ID), the evidence for each and the confidence of the row, and
+ * the {@code quality.id_repair_candidates} rows. Putting the confirmed ones in place is {@link
+ * ConfirmedRepairs}.
  */
 public final class IdRepairStages {
   // Working columns, dropped before the result.
@@ -59,9 +55,6 @@ public final class IdRepairStages {
   private static final String TOWNSHIP_KEY = "_township_key";
   private static final String VILLAGE_KEY = "_village_key";
   private static final String PLACE_SEPARATOR = "/";
-
-  private static final Seq<String> RECORD =
-      ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE);
 
   private IdRepairStages() {}
 
@@ -179,7 +172,7 @@ public final class IdRepairStages {
     // Each rejected row is once in unusable: the left join keeps it, once per candidate.
     Dataset<Row> withEvidence =
         unusable
-            .join(matches, RECORD, "left_outer")
+            .join(matches, ConfirmedRepairs.RECORD, "left_outer")
             .withColumn(
                 RepairColumns.EVIDENCE, when(candidate.isNull(), emptyCodes()).otherwise(evidence))
             .withColumn(
@@ -275,95 +268,6 @@ public final class IdRepairStages {
             col(ColumnNames.LINE),
             col(ColumnNames.CANDIDATE_ID_NUMBER),
             lit(label).as(RepairColumns.CONFIRMED_IN));
-  }
-
-  /**
-   * The bronze rows of the confirmed repairs of one source, with the candidate written where the ID
-   * was: in the ID column, and in the certificate number when its ID part is what was exported (or
-   * the ID column is empty), so that the source's cleaner reads the row as it would have read it
-   * typed right.
-   */
-  public static Dataset<Row> repairedBronze(
-      Dataset<Row> bronze, Dataset<Row> confirmations, Source source) {
-    Dataset<Row> ofSource = confirmations.filter(col(ColumnNames.SOURCE).equalTo(source.folder()));
-    List<String> names = BronzeColumns.contract(source).names();
-    List<Column> columns = new ArrayList<>();
-    for (String c : names) {
-      columns.add(bronze.col(c));
-    }
-    columns.add(ofSource.col(ColumnNames.CANDIDATE_ID_NUMBER));
-    int idAt = names.indexOf(ColumnNames.ID_NUMBER);
-    int certificateAt = names.indexOf(ColumnNames.CERTIFICATE_NUMBER);
-    StructType schema = BronzeColumns.schema(source);
-    // A confirmation names one bronze row by its file and line.
-    return bronze
-        .join(
-            ofSource,
-            bronze
-                .col(BronzeColumns.SOURCE_FILE)
-                .equalTo(ofSource.col(ColumnNames.SOURCE_FILE))
-                .and(bronze.col(BronzeColumns.LINE).equalTo(ofSource.col(ColumnNames.LINE))),
-            "inner")
-        .select(columns.toArray(new Column[0]))
-        .map(
-            (MapFunction<Row, Row>) r -> withCandidateInPlace(r, idAt, certificateAt, schema),
-            Encoders.row(schema));
-  }
-
-  /**
-   * The bronze row (its last value the candidate) with the candidate where the ID was; with its
-   * schema, because the cleaner that reads it next may receive it as it is.
-   */
-  private static Row withCandidateInPlace(Row row, int idAt, int certificateAt, StructType schema) {
-    int n = row.size() - 1;
-    String candidate = row.getString(n);
-    Object[] out = new Object[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = row.get(i);
-    }
-    String id = IdNumber.clean((String) row.get(idAt));
-    if (id != null) {
-      out[idAt] = candidate;
-    }
-    if (certificateAt >= 0) {
-      String certificate = IdNumber.clean((String) row.get(certificateAt));
-      if (certificate != null && certificate.length() > 2) {
-        String idPart = certificate.substring(0, certificate.length() - 2);
-        if (id == null || idPart.equals(id)) {
-          out[certificateAt] = candidate + certificate.substring(certificate.length() - 2);
-        }
-      }
-    }
-    return new GenericRowWithSchema(out, schema);
-  }
-
-  /**
-   * The repaired rows that reached the roster, for {@code silver.persons.id_repairs}: {@link
-   * RepairColumns#REPAIRED_ROW}.
-   *
-   * @param acceptedRepaired the accepted clean rows parsed from {@link #repairedBronze}
-   * @param confirmations what confirmed them
-   * @param unusable what the rows said before ({@code id_number_as_written})
-   */
-  public static Dataset<Row> repairedRows(
-      Dataset<Row> acceptedRepaired, Dataset<Row> confirmations, Dataset<Row> unusable) {
-    // Each side has one row per (source, file, line).
-    Dataset<Row> keyed =
-        acceptedRepaired.select(
-            col(ColumnNames.SOURCE),
-            col(ColumnNames.SOURCE_FILE),
-            col(ColumnNames.LINE),
-            col(ColumnNames.ID_NUMBER));
-    return keyed
-        .join(confirmations, RECORD, "inner")
-        .join(unusable, RECORD, "inner")
-        .select(
-            col(ColumnNames.SOURCE),
-            col(ColumnNames.SOURCE_FILE),
-            col(ColumnNames.LINE),
-            col(RepairColumns.ID_NUMBER_AS_WRITTEN).as(RepairColumns.REPAIRED_FROM),
-            col(RepairColumns.CONFIRMED_IN),
-            col(ColumnNames.ID_NUMBER));
   }
 
   private static Column candidateSex(Column id) {

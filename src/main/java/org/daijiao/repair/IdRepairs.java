@@ -96,7 +96,7 @@ public final class IdRepairs {
       }
       Dataset<Row> reparsed =
           CleanStages.parse(
-              IdRepairStages.repairedBronze(bronze.get(s), confirmations, s), s, policy, asOf);
+              ConfirmedRepairs.repairedBronze(bronze.get(s), confirmations, s), s, policy, asOf);
       Dataset<Row> confirmedLines =
           confirmations
               .filter(col(ColumnNames.SOURCE).equalTo(s.folder()))
@@ -121,7 +121,7 @@ public final class IdRepairs {
     return new Outcome(
         repairedParse,
         IdRepairStages.table(candidates, confirmations),
-        IdRepairStages.repairedRows(acceptedRepaired, confirmations, unusable),
+        ConfirmedRepairs.repairedRows(acceptedRepaired, confirmations, unusable),
         kept);
   }
 

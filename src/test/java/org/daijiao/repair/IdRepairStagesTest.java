@@ -427,7 +427,7 @@ class IdRepairStagesTest {
     List<Row> read =
         CleanStages.accepted(
                 CleanStages.parse(
-                    IdRepairStages.repairedBronze(disability, confirmations, Source.DISABILITY),
+                    ConfirmedRepairs.repairedBronze(disability, confirmations, Source.DISABILITY),
                     Source.DISABILITY,
                     POLICY,
                     AS_OF))
