@@ -59,6 +59,7 @@ public final class Maintenance {
   /** Maintains every table of the warehouse, keeping {@code retainYears} of history. */
   public static List<TableResult> run(
       SparkSession spark, Warehouse warehouse, int retainYears, Progress progress) {
+    requireFinishedTables(spark, warehouse);
     // VACUUM lists a table's files in as many Spark tasks as this setting (default 10,000): on one
     // machine that is a minute or more of empty tasks per table, for a county's few hundred files.
     String listing = spark.conf().get(LISTING_PARALLELISM, null);
@@ -71,6 +72,34 @@ public final class Maintenance {
       } else {
         spark.conf().set(LISTING_PARALLELISM, listing);
       }
+    }
+  }
+
+  /**
+   * Refuses a warehouse whose latest versions hold a run that did not finish: maintain is recorded
+   * as a finished run, so readers would take that run's half-written tables for a finished state
+   * (docs/operations.md#maintain).
+   */
+  private static void requireFinishedTables(SparkSession spark, Warehouse warehouse) {
+    List<TableName> changed = RunTables.changedSinceLastFinishedRun(spark, warehouse);
+    if (!changed.isEmpty()) {
+      String run =
+          RunHistory.read(spark, warehouse)
+              .unfinishedChanges()
+              .map(r -> "Run " + r.runId() + " (" + r.command() + ", " + r.outcome() + ")")
+              .orElse("A run that did not finish");
+      throw new UserFacingException(
+          Code.WAREHOUSE,
+          run
+              + " changed "
+              + changed.size()
+              + (changed.size() == 1 ? " table" : " tables")
+              + " after the last finished run ("
+              + changed.get(0)
+              + (changed.size() > 1 ? ", …" : "")
+              + "). Run the pipeline again (bin/daijiao run), then maintain: maintain is recorded"
+              + " as a finished run and would make readers take those tables for finished ones."
+              + " Nothing was changed.");
     }
   }
 

@@ -75,6 +75,18 @@ public final class RunHistory {
   }
 
   /**
+   * The latest run that changed tables and did not finish (killed, failed) with no finished run
+   * after it: its changes are what the warehouse's latest versions hold beyond the last finished
+   * run's. Empty when the latest run that changed a table finished.
+   */
+  public Optional<RunRecord> unfinishedChanges() {
+    return runs.stream()
+        .filter(r -> r.outcome() == RunRecord.Outcome.SUCCEEDED || !r.tablesWritten().isEmpty())
+        .findFirst()
+        .filter(r -> r.outcome() != RunRecord.Outcome.SUCCEEDED);
+  }
+
+  /**
    * The latest run that finished: its table versions are the last complete state of the warehouse.
    * Empty when none did.
    */

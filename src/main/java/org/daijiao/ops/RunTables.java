@@ -109,6 +109,22 @@ public final class RunTables {
   }
 
   /**
+   * The tables a run that did not finish changed after the last finished run (killed, failed or
+   * still writing): their latest version is newer than the one the last finished run recorded.
+   * Empty when no run finished yet.
+   */
+  public static List<TableName> changedSinceLastFinishedRun(
+      SparkSession spark, Warehouse warehouse) {
+    if (!warehouse.exists(spark, Tables.RUNS)) {
+      return List.of();
+    }
+    Optional<RunRecord> committed = RunHistory.read(spark, warehouse).lastSucceeded();
+    return warehouse.tables(spark).stream()
+        .filter(t -> finishedVersionIfBehind(spark, warehouse, committed, t) != null)
+        .toList();
+  }
+
+  /**
    * Each of {@code tables} as a reader sees it by default ({@link #registerNamedIn} without a run):
    * at the version the last finished run left where a later, unfinished run wrote a newer one, else
    * at its latest. Every table must exist.

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code daijiao maintain} keeps the audit horizon and refuses less; a table written before run
  * records (Delta's defaults: 30 days of log, 7 of files) is given the horizon and its old versions
- * stay readable; a warehouse of a newer daijiao is refused by every command. One tiny table of two
- * versions, no pipeline run.
+ * stay readable; a killed run's tables are not maintained over; a warehouse of a newer daijiao is
+ * refused by every command. One tiny table of two versions, no pipeline run.
  */
 class MaintainAndFormatTest {
   private static final TableName TABLE = new TableName("gold", "tiny");
@@ -104,6 +104,27 @@ class MaintainAndFormatTest {
     assertThat(WarehouseFormat.read(spark(), w))
         .isEqualTo(
             new WarehouseFormat(WarehouseFormat.CURRENT, WarehouseFormat.DAIJIAO_VERSION, 10));
+  }
+
+  @Test
+  void maintainRefusesTablesAKilledRunChangedUntilARunFinishesAfterIt() {
+    Warehouse w = legacyWarehouse();
+    assertThat(CliRun.of("maintain", "--warehouse", w.root()).exitCode()).isZero();
+    // What a run killed after one table leaves: a newer version that no finished run recorded.
+    new TableWriter(spark(), w).replace(CONTRACT, frame(CONTRACT.schema(), row(2022, "killed")));
+    long version = w.latestVersion(spark(), TABLE);
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      CliRun refused = CliRun.of("maintain", "--warehouse", w.root());
+      assertThat(refused.exitCode()).as("attempt %d: %s", attempt, refused.err()).isEqualTo(1);
+      assertThat(refused.err())
+          .contains("changed 1 table after the last finished run (gold.tiny)")
+          .contains("Run the pipeline again")
+          .contains("Nothing was changed");
+      assertThat(w.latestVersion(spark(), TABLE)).as("no OPTIMIZE, no commit").isEqualTo(version);
+    }
+    assertThat(RunHistory.read(spark(), w).newestFirst().get(0).outcome())
+        .isEqualTo(RunRecord.Outcome.FAILED);
   }
 
   @Test
