@@ -122,7 +122,7 @@ public final class LedgerTrace {
   }
 
   private static String payment(Payment p) {
-    return p.payerType()
+    return (p.payerType() == null ? "payer —" : p.payerType().name())
         + " "
         + (p.amount() == null ? "—" : p.amount().toPlainString())
         + " for "

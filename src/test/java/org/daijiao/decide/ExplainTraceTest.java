@@ -416,7 +416,7 @@ class ExplainTraceTest {
            counted: SELF 29.50 for 2022, paid 2022-03-01
            not counted (no amount or no date): SELF — for 2022, paid 2022-03-01
            not counted (no amount or no date): SELF 30 for 2022, paid —
-           not counted (unknown payer type): null 30 for 2022, paid 2022-03-01
+           not counted (unknown payer type): payer — 30 for 2022, paid 2022-03-01
            self_paid = 29.50; government_paid = 0.00
            self_paid < T → DIRECT (代缴)
         11. §2(二) 批次 batch and deadline
