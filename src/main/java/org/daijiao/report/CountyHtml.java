@@ -8,16 +8,14 @@ import org.daijiao.report.CountyFigures.ActionCount;
 import org.daijiao.report.CountyFigures.FundingRow;
 import org.daijiao.report.ProducingRun.InputFile;
 import org.daijiao.report.ProducingRun.SourceCount;
-import org.daijiao.report.SvgCharts.Series;
 
 /**
  * The county report as one self-contained HTML page for the county intranet: the workbook's figures
- * and tables, its charts as inline SVG, no script and no external asset. Aggregates only: no ID
- * number, no name.
+ * and tables, its charts as inline SVG ({@link CountyChartsHtml}), no script and no external asset.
+ * This class writes the page section by section; 月度进展 ({@link MonthlyHtml}) and 分村分类别 ({@link
+ * VillageCategoryHtml}) have classes of their own. Aggregates only: no ID number, no name.
  */
 final class CountyHtml {
-  private static final String BLUE = ChartColours.css(ChartColours.BLUE);
-  private static final String GREEN = ChartColours.css(ChartColours.GREEN);
   private static final String STYLE =
       ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0;}\n"
           + ".card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:130px;}\n"
@@ -56,13 +54,13 @@ final class CountyHtml {
     card("待退还（事后补助）", refunds == null ? "0" : Html.count(refunds.persons()) + " 人");
     out.append("</div>\n");
     h2("各乡镇（街道）参保率");
-    out.append(rateChart());
+    out.append(CountyChartsHtml.rateByTownship(f));
     h2("各乡镇（街道）参保情况");
     List<List<String>> townships = new ArrayList<>();
     Long closedTotal = null;
     for (FigureRow t : f.townships()) {
-      Long closed = CountyWorkbook.closedSinceLast(f, t);
-      closedTotal = CountyWorkbook.plus(closedTotal, closed);
+      Long closed = TownshipSheet.closedSinceLast(f, t);
+      closedTotal = TownshipSheet.plus(closedTotal, closed);
       townships.add(
           join(
               List.of(text(t.townshipCode()), ReportLabels.township(t.township())),
@@ -72,13 +70,13 @@ final class CountyHtml {
         out,
         join(
             List.of("区划代码", "乡镇（街道）"),
-            join(FIGURE_HEADERS, List.of(CountyWorkbook.CLOSED_SINCE_LAST))),
+            join(FIGURE_HEADERS, List.of(TownshipSheet.CLOSED_SINCE_LAST))),
         join(numeric(2), List.of(true)),
         townships,
         join(List.of("", "合计"), join(figures(f.townshipTotal()), List.of(count(closedTotal)))));
     MonthlyHtml.section(out, f.months());
     h2("各类别参保情况");
-    out.append(categoryChart());
+    out.append(CountyChartsHtml.personsByCategory(f));
     List<List<String>> categories = new ArrayList<>();
     for (FigureRow r : f.categories()) {
       categories.add(join(List.of(ReportLabels.category(r.category())), figures(r)));
@@ -90,7 +88,7 @@ final class CountyHtml {
         categories,
         join(List.of("合计"), figures(f.categoryTotal())));
     h2("各部门代缴资金申请");
-    out.append(departmentChart());
+    out.append(CountyChartsHtml.subsidyByDepartment(f));
     List<List<String>> funding = new ArrayList<>();
     for (FundingRow r : f.funding()) {
       funding.add(
@@ -145,49 +143,10 @@ final class CountyHtml {
         numeric(3),
         villages,
         join(List.of("合计", "", ""), figures(f.villageTotal())));
-    villageCategories();
+    VillageCategoryHtml.section(out, f, policy);
     sources();
     Html.end(out);
     return out.toString();
-  }
-
-  /**
-   * The target persons of each village by category, with small counts suppressed
-   * (docs/reports.md#small-cells): the page is read more widely than the workbook, which keeps
-   * every count.
-   */
-  private void villageCategories() {
-    int min = policy.minPublishedCell();
-    h2("各村（社区）分类别参保目标人数");
-    note(
-        "人数为1至"
-            + (min - 1)
-            + "人的格显示为“<"
-            + min
-            + "”；一行只有一个这样的格时，同行另一个最小的非零格也显示为“<"
-            + min
-            + "”，以免由合计推算。完整人数见工作簿“"
-            + CountyWorkbook.VILLAGE_CATEGORIES
-            + "”表。");
-    List<String> headers = new ArrayList<>(List.of("乡镇（街道）", "村（社区）代码", "村（社区）"));
-    f.categories().forEach(c -> headers.add(ReportLabels.category(c.category())));
-    headers.add("参保目标人数");
-    List<List<String>> rows = new ArrayList<>();
-    for (int i = 0; i < f.villages().size(); i++) {
-      FigureRow v = f.villages().get(i);
-      List<String> row =
-          new ArrayList<>(
-              List.of(
-                  ReportLabels.township(v.township()),
-                  text(v.villageCode()),
-                  ReportLabels.village(v.village())));
-      row.addAll(SmallCells.shown(f.villageCategoryTargets().get(i), min));
-      row.add(SmallCells.total(v.target(), min));
-      rows.add(row);
-    }
-    List<Boolean> numeric = new ArrayList<>(List.of(false, false, false));
-    numeric.addAll(Collections.nCopies(f.categories().size() + 1, true));
-    Html.table(out, headers, numeric, rows, null);
   }
 
   private static String count(Long n) {
@@ -228,67 +187,6 @@ final class CountyHtml {
         null);
   }
 
-  private String rateChart() {
-    List<FigureRow> ranked = f.townshipsByRate();
-    return SvgCharts.bars(
-        CountyCharts.RATE_TITLE,
-        ranked.stream().map(FigureRow::township).toList(),
-        List.of(
-            new Series(
-                "参保率",
-                BLUE,
-                ranked.stream().map(t -> t.insuredRate().doubleValue()).toList(),
-                ranked.stream().map(t -> Html.rate(t.insuredRate())).toList())),
-        1.0,
-        4,
-        v -> Math.round(v * 100) + "%",
-        1.0,
-        "目标 100%");
-  }
-
-  private String categoryChart() {
-    List<FigureRow> rows = f.categories();
-    long max = rows.stream().mapToLong(FigureRow::target).max().orElse(0);
-    return SvgCharts.bars(
-        CountyCharts.CATEGORY_TITLE,
-        rows.stream().map(r -> ReportLabels.category(r.category())).toList(),
-        List.of(
-            new Series(
-                "参保目标人数",
-                BLUE,
-                rows.stream().map(r -> (double) r.target()).toList(),
-                rows.stream().map(r -> Html.count(r.target())).toList()),
-            new Series(
-                "已参保人数",
-                GREEN,
-                rows.stream().map(r -> (double) r.insured()).toList(),
-                rows.stream().map(r -> Html.count(r.insured())).toList())),
-        Math.max(1, max),
-        4,
-        v -> Html.count(Math.round(v)),
-        null,
-        null);
-  }
-
-  private String departmentChart() {
-    List<FundingRow> rows = f.byDepartment();
-    double max = rows.stream().mapToDouble(r -> r.subsidy().doubleValue()).max().orElse(0);
-    return SvgCharts.bars(
-        CountyCharts.DEPARTMENT_TITLE,
-        rows.stream().map(r -> ReportLabels.department(r.department())).toList(),
-        List.of(
-            new Series(
-                "代缴资金（元）",
-                BLUE,
-                rows.stream().map(r -> r.subsidy().doubleValue()).toList(),
-                rows.stream().map(r -> Html.money(r.subsidy())).toList())),
-        Math.max(1, max),
-        4,
-        v -> Html.money(java.math.BigDecimal.valueOf(Math.round(v))),
-        null,
-        null);
-  }
-
   private static List<String> figures(FigureRow r) {
     return List.of(
         Html.count(r.target()),
@@ -318,11 +216,11 @@ final class CountyHtml {
   }
 
   private void h2(String title) {
-    out.append("<h2>").append(Html.escape(title)).append("</h2>\n");
+    Html.h2(out, title);
   }
 
   private void note(String text) {
-    out.append("<p class=\"note\">").append(Html.escape(text)).append("</p>\n");
+    Html.note(out, text);
   }
 
   private void card(String label, String value) {

@@ -11,7 +11,6 @@ import org.daijiao.report.ProducingRun.InputFile;
 import org.daijiao.report.ProducingRun.SourceCount;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
-import org.daijiao.report.Sheets.Styles;
 
 /**
  * The report's first sheet, 汇总: the county's figures, the subsidy per department and batch, the
@@ -20,18 +19,19 @@ import org.daijiao.report.Sheets.Styles;
  */
 final class CountySummarySheet {
   private final XSSFSheet sheet;
-  private final Styles styles;
+  private final SheetStyles styles;
   private final CountyFigures figures;
   private final Policy policy;
 
-  private CountySummarySheet(XSSFSheet sheet, Styles styles, CountyFigures figures, Policy policy) {
+  private CountySummarySheet(
+      XSSFSheet sheet, SheetStyles styles, CountyFigures figures, Policy policy) {
     this.sheet = sheet;
     this.styles = styles;
     this.figures = figures;
     this.policy = policy;
   }
 
-  static void write(XSSFSheet sheet, Styles styles, CountyFigures figures, Policy policy) {
+  static void write(XSSFSheet sheet, SheetStyles styles, CountyFigures figures, Policy policy) {
     new CountySummarySheet(sheet, styles, figures, policy).write();
   }
 

@@ -13,12 +13,13 @@ import org.daijiao.policy.Policy;
 import org.daijiao.report.CountyFigures.FundingRow;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
-import org.daijiao.report.Sheets.Styles;
 
 /**
- * The county report workbook (docs/reports.md#county-report): 汇总, 图表, 分乡镇, 分村, 分类别 and 部门资金. Every
- * table ends with a total row equal to the county's figures; each sheet prints on A4 with its
- * header repeated; the charts are native Excel charts ({@link CountyCharts}).
+ * The county report workbook (docs/reports.md#county-report): its sheets in order, 汇总 ({@link
+ * CountySummarySheet}), 图表 ({@link CountyCharts}), 月度进展 ({@link MonthlySheet}), 分乡镇 ({@link
+ * TownshipSheet}), 分村, 分类别, 部门资金 and 分村分类别 ({@link VillageCategorySheet}), and the table sheets
+ * without a class of their own. Every table ends with a total row equal to the county's figures;
+ * each sheet prints on A4 with its header repeated; the charts are native Excel charts.
  */
 final class CountyWorkbook {
   static final String SUMMARY = "汇总";
@@ -29,9 +30,6 @@ final class CountyWorkbook {
   static final String CATEGORIES = "分类别";
   static final String FUNDING = "部门资金";
   static final String VILLAGE_CATEGORIES = "分村分类别";
-
-  /** 分乡镇's column of the actions closed since the previous recorded as_of. */
-  static final String CLOSED_SINCE_LAST = "上月以来销号";
 
   /** Times are the county's: Beijing time. */
   static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
@@ -54,7 +52,7 @@ final class CountyWorkbook {
   private final CountyFigures figures;
   private final Policy policy;
   private final XSSFWorkbook workbook = ChartColours.workbookWithTheme();
-  private final Styles styles = new Styles(workbook);
+  private final SheetStyles styles = new SheetStyles(workbook);
 
   private CountyWorkbook(CountyFigures figures, Policy policy) {
     this.figures = figures;
@@ -81,8 +79,8 @@ final class CountyWorkbook {
     XSSFSheet villageCategories = workbook.createSheet(VILLAGE_CATEGORIES);
     CountySummarySheet.write(summary, styles, figures, policy);
     MonthlySheet.write(workbook, months, styles, figures);
-    villageCategories(villageCategories);
-    CellRangeAddress ranking = townships(townships);
+    VillageCategorySheet.write(villageCategories, styles, figures);
+    CellRangeAddress ranking = TownshipSheet.write(townships, styles, figures);
     villages(villages);
     int categoryRows = categories(categories);
     CellRangeAddress byDepartment = funding(funding);
@@ -90,56 +88,6 @@ final class CountyWorkbook {
         .rateByTownship(townships, ranking)
         .personsByCategory(categories, HEADER_ROW + 1, HEADER_ROW + categoryRows)
         .subsidyByDepartment(funding, byDepartment);
-  }
-
-  private CellRangeAddress townships(XSSFSheet sheet) {
-    List<Column> columns = new ArrayList<>();
-    columns.add(new Column("区划代码", Kind.TEXT));
-    columns.add(new Column("乡镇（街道）", Kind.TEXT));
-    columns.addAll(FIGURES);
-    columns.add(new Column(CLOSED_SINCE_LAST, Kind.COUNT));
-    List<List<Object>> rows = new ArrayList<>();
-    Long closedTotal = null;
-    for (FigureRow t : figures.townships()) {
-      List<Object> row = row(text(t.townshipCode()), ReportLabels.township(t.township()));
-      row.addAll(figuresOf(t));
-      Long closed = closedSinceLast(figures, t);
-      row.add(closed);
-      closedTotal = CountyWorkbook.plus(closedTotal, closed);
-      rows.add(row);
-    }
-    List<Object> total = row("", "合计");
-    total.addAll(figuresOf(figures.townshipTotal()));
-    total.add(closedTotal);
-    int end = tableSheet(sheet, "各乡镇（街道）参保情况", columns, rows, total);
-    // Beside the table, outside its print area: the townships by insured rate, lowest first, with
-    // the 100 % target: the data of the rate chart, and a ranking to read.
-    int first = columns.size() + 1;
-    List<List<Object>> ranking = new ArrayList<>();
-    int rank = 1;
-    for (FigureRow t : figures.townshipsByRate()) {
-      ranking.add(
-          row(
-              (long) rank++,
-              t.township(),
-              Sheets.rate(t.insuredRate()),
-              Sheets.rate(java.math.BigDecimal.ONE)));
-    }
-    Sheets.table(
-        sheet,
-        styles,
-        HEADER_ROW,
-        first,
-        List.of(
-            new Column("按参保率排序", Kind.COUNT),
-            new Column("乡镇（街道）", Kind.TEXT),
-            new Column("参保率", Kind.RATE),
-            new Column("目标", Kind.RATE)),
-        ranking,
-        null);
-    Sheets.sizeColumns(sheet, HEADER_ROW, first + 4);
-    workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns.size() - 1, 0, end - 1);
-    return new CellRangeAddress(HEADER_ROW + 1, HEADER_ROW + ranking.size(), first, first + 3);
   }
 
   private void villages(XSSFSheet sheet) {
@@ -160,7 +108,7 @@ final class CountyWorkbook {
     }
     List<Object> total = row("合计", "", "");
     total.addAll(figuresOf(figures.villageTotal()));
-    tableSheet(sheet, "各村（社区）参保情况", columns, rows, total);
+    tableSheet(sheet, styles, figures, "各村（社区）参保情况", columns, rows, total);
   }
 
   /** Returns the number of category rows. */
@@ -176,7 +124,7 @@ final class CountyWorkbook {
     }
     List<Object> total = row("合计");
     total.addAll(figuresOf(figures.categoryTotal()));
-    tableSheet(sheet, "各类别参保情况（类别按§2(一)确定，多重身份只计一次）", columns, rows, total);
+    tableSheet(sheet, styles, figures, "各类别参保情况（类别按§2(一)确定，多重身份只计一次）", columns, rows, total);
     return rows.size();
   }
 
@@ -205,6 +153,8 @@ final class CountyWorkbook {
     int r =
         tableSheet(
             sheet,
+            styles,
+            figures,
             "各部门代缴资金申请（部门 × 资金来源 × 批次 × 方式）",
             columns,
             rows,
@@ -240,8 +190,10 @@ final class CountyWorkbook {
    * A sheet that is one table: title, note, header (frozen, repeated on every page), rows, total.
    * Returns the row after the table.
    */
-  private int tableSheet(
+  static int tableSheet(
       XSSFSheet sheet,
+      SheetStyles styles,
+      CountyFigures figures,
       String title,
       List<Column> columns,
       List<List<Object>> rows,
@@ -252,66 +204,13 @@ final class CountyWorkbook {
     Sheets.sizeColumns(sheet, HEADER_ROW, columns.size());
     Sheets.freezeAbove(sheet, HEADER_ROW + 1);
     Sheets.printOnA4(sheet, columns.size() > 7, HEADER_ROW, HEADER_ROW, null, figures.footer());
+    XSSFWorkbook workbook = sheet.getWorkbook();
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns.size() - 1, 0, end - 1);
     return end;
   }
 
-  /** A sum of counts that may be missing: null while both are. */
-  static Long plus(Long sum, Long n) {
-    if (n == null) {
-      return sum;
-    }
-    return sum == null ? n : Long.valueOf(sum + n);
-  }
-
-  /**
-   * The actions of a township closed since the previous recorded as_of (销号, §3(二)); null at the
-   * first recorded as_of of the year or without history. A township with none closed then: 0.
-   */
-  static Long closedSinceLast(CountyFigures figures, FigureRow township) {
-    MonthlyFigures months = figures.months();
-    if (months.asOfs().size() < 2
-        || !months.asOfs().get(months.asOfs().size() - 1).equals(figures.asOf())) {
-      return null;
-    }
-    return months.closedByTownship().getOrDefault(township.township(), 0L);
-  }
-
-  /**
-   * 分村分类别: the target persons of each village by category, every count as it is (the county keeps
-   * the workbook; the HTML page suppresses small counts, docs/reports.md#small-cells).
-   */
-  private void villageCategories(XSSFSheet sheet) {
-    List<Column> columns = new ArrayList<>();
-    columns.add(new Column("乡镇（街道）", Kind.TEXT));
-    columns.add(new Column("村（社区）代码", Kind.TEXT));
-    columns.add(new Column("村（社区）", Kind.TEXT));
-    for (FigureRow c : figures.categories()) {
-      columns.add(new Column(ReportLabels.category(c.category()), Kind.COUNT));
-    }
-    columns.add(new Column("参保目标人数", Kind.COUNT));
-    List<List<Object>> rows = new ArrayList<>();
-    for (int i = 0; i < figures.villages().size(); i++) {
-      FigureRow v = figures.villages().get(i);
-      List<Object> row =
-          row(
-              ReportLabels.township(v.township()),
-              text(v.villageCode()),
-              ReportLabels.village(v.village()));
-      row.addAll(figures.villageCategoryTargets().get(i));
-      row.add(v.target());
-      rows.add(row);
-    }
-    List<Object> total = row("合计", "", "");
-    for (int c = 0; c < figures.categories().size(); c++) {
-      final int category = c;
-      total.add(figures.villageCategoryTargets().stream().mapToLong(r -> r.get(category)).sum());
-    }
-    total.add(figures.villageTotal().target());
-    tableSheet(sheet, "各村（社区）分类别参保目标人数", columns, rows, total);
-  }
-
-  private static List<Object> figuresOf(FigureRow r) {
+  /** The seven figures of a row, as {@link #FIGURES} heads them. */
+  static List<Object> figuresOf(FigureRow r) {
     return row(
         r.target(),
         r.insured(),
@@ -322,12 +221,12 @@ final class CountyWorkbook {
         Sheets.money(r.subsidy()));
   }
 
-  private static String text(String value) {
+  static String text(String value) {
     return value == null ? "" : value;
   }
 
   /** A mutable row that may hold nulls (List.of may not). */
-  private static List<Object> row(Object... values) {
+  static List<Object> row(Object... values) {
     List<Object> row = new ArrayList<>(values.length);
     for (Object v : values) {
       row.add(v);

@@ -62,6 +62,16 @@ final class Html {
     out.append("</body>\n</html>\n");
   }
 
+  /** A section's title. */
+  static void h2(StringBuilder out, String title) {
+    out.append("<h2>").append(escape(title)).append("</h2>\n");
+  }
+
+  /** A note in small grey text. */
+  static void note(StringBuilder out, String text) {
+    out.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
+  }
+
   /**
    * A table; {@code numeric} marks the right-aligned columns, {@code total} (or null) is the bold
    * last row.

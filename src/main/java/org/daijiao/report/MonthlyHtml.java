@@ -15,11 +15,11 @@ final class MonthlyHtml {
 
   /** 月度进展: the county month by month and the rates of the lowest townships, or why not yet. */
   static void section(StringBuilder out, MonthlyFigures m) {
-    out.append("<h2>").append(Html.escape(MonthlySheet.TITLE)).append("</h2>\n");
+    Html.h2(out, MonthlySheet.TITLE);
     if (!m.hasChange()) {
-      note(out, m.note());
+      Html.note(out, m.note());
     } else {
-      note(out, "“新增”“销号”为与上一数据截止日期相比；首个截止日期无上月，留空。");
+      Html.note(out, "“新增”“销号”为与上一数据截止日期相比；首个截止日期无上月，留空。");
       out.append(monthChart(m));
     }
     List<List<String>> rows = new ArrayList<>();
@@ -84,9 +84,5 @@ final class MonthlyHtml {
         ChartColours.css(rgb),
         rates.stream().map(r -> r == null ? null : r.doubleValue()).toList(),
         rates.stream().map(Html::rate).toList());
-  }
-
-  private static void note(StringBuilder out, String text) {
-    out.append("<p class=\"note\">").append(Html.escape(text)).append("</p>\n");
   }
 }

@@ -24,7 +24,6 @@ import org.daijiao.report.MonthlyFigures.Month;
 import org.daijiao.report.MonthlyFigures.TownshipRates;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
-import org.daijiao.report.Sheets.Styles;
 import org.daijiao.spark.ColumnNames;
 
 /**
@@ -87,7 +86,8 @@ final class MonthlySheet {
     return row;
   }
 
-  static void write(XSSFWorkbook workbook, XSSFSheet sheet, Styles styles, CountyFigures figures) {
+  static void write(
+      XSSFWorkbook workbook, XSSFSheet sheet, SheetStyles styles, CountyFigures figures) {
     MonthlyFigures months = figures.months();
     Sheets.line(sheet, styles.title, 0, figures.title() + "：" + TITLE);
     Sheets.line(
@@ -122,7 +122,7 @@ final class MonthlySheet {
   }
 
   /** The rates by month and their line chart, from row {@code first}; returns the last row used. */
-  private static int rates(XSSFSheet sheet, Styles styles, MonthlyFigures months, int first) {
+  private static int rates(XSSFSheet sheet, SheetStyles styles, MonthlyFigures months, int first) {
     int header = Sheets.line(sheet, styles.section, first, "参保率逐月（全县及截至最新日期参保率最低的乡镇）");
     List<Column> columns = new ArrayList<>();
     columns.add(new Column(term(ColumnNames.AS_OF), Kind.TEXT));

@@ -2,29 +2,23 @@ package org.daijiao.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * How the report's and the work lists' sheets look: a title, a header row, typed cells (counts,
  * rates as percentages, money as ¥ with two decimals, dates), a bold total row, columns sized to
- * their text, the header frozen, and A4 pages that repeat the header and number themselves.
+ * their text, the header frozen, and A4 pages that repeat the header and number themselves. The
+ * cell styles themselves are the workbook's {@link SheetStyles}.
  */
 final class Sheets {
   /** What a column holds, and so how its cells are formatted. */
@@ -53,83 +47,6 @@ final class Sheets {
 
   static final String PAGES = "&N";
 
-  private static final String FONT = "宋体";
-
-  private static final String TITLE_FONT = "黑体";
-
-  /** The cell styles of one workbook (a workbook holds a limited number of styles: made once). */
-  static final class Styles {
-    final CellStyle title;
-    final CellStyle section;
-    final CellStyle note;
-
-    /** A note that wraps within the width of the table it belongs to. */
-    final CellStyle wrappedNote;
-
-    final CellStyle header;
-    final Map<Kind, CellStyle> body = new EnumMap<>(Kind.class);
-    final Map<Kind, CellStyle> total = new EnumMap<>(Kind.class);
-
-    Styles(XSSFWorkbook workbook) {
-      Font plain = font(workbook, FONT, 11, false);
-      Font bold = font(workbook, FONT, 11, true);
-      title = workbook.createCellStyle();
-      title.setFont(font(workbook, TITLE_FONT, 16, true));
-      section = workbook.createCellStyle();
-      section.setFont(font(workbook, TITLE_FONT, 12, true));
-      note = workbook.createCellStyle();
-      note.setFont(font(workbook, FONT, 10, false));
-      wrappedNote = workbook.createCellStyle();
-      wrappedNote.cloneStyleFrom(note);
-      wrappedNote.setWrapText(true);
-      wrappedNote.setVerticalAlignment(VerticalAlignment.TOP);
-      header = bordered(workbook, bold);
-      header.setAlignment(HorizontalAlignment.CENTER);
-      header.setVerticalAlignment(VerticalAlignment.CENTER);
-      header.setWrapText(true);
-      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      for (Kind kind : Kind.values()) {
-        body.put(kind, typed(workbook, plain, kind));
-        total.put(kind, typed(workbook, bold, kind));
-      }
-    }
-
-    private static CellStyle typed(XSSFWorkbook workbook, Font font, Kind kind) {
-      CellStyle style = bordered(workbook, font);
-      String format =
-          switch (kind) {
-            case TEXT -> "@";
-            case COUNT -> "#,##0";
-            case RATE -> "0.00%";
-            case MONEY -> "\"¥\"#,##0.00";
-            case DATE -> "yyyy-mm-dd";
-          };
-      style.setDataFormat(workbook.createDataFormat().getFormat(format));
-      style.setAlignment(kind == Kind.TEXT ? HorizontalAlignment.LEFT : HorizontalAlignment.RIGHT);
-      style.setVerticalAlignment(VerticalAlignment.CENTER);
-      return style;
-    }
-
-    private static CellStyle bordered(XSSFWorkbook workbook, Font font) {
-      CellStyle style = workbook.createCellStyle();
-      style.setFont(font);
-      style.setBorderTop(BorderStyle.THIN);
-      style.setBorderBottom(BorderStyle.THIN);
-      style.setBorderLeft(BorderStyle.THIN);
-      style.setBorderRight(BorderStyle.THIN);
-      return style;
-    }
-
-    private static Font font(XSSFWorkbook workbook, String name, int points, boolean bold) {
-      Font font = workbook.createFont();
-      font.setFontName(name);
-      font.setFontHeightInPoints((short) points);
-      font.setBold(bold);
-      return font;
-    }
-  }
-
   private Sheets() {}
 
   static Rate rate(BigDecimal fraction) {
@@ -154,7 +71,7 @@ final class Sheets {
    */
   static int table(
       XSSFSheet sheet,
-      Styles styles,
+      SheetStyles styles,
       int firstRow,
       int firstColumn,
       List<Column> columns,

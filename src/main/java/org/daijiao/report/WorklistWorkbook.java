@@ -17,7 +17,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.daijiao.report.Sheets.Column;
 import org.daijiao.report.Sheets.Kind;
-import org.daijiao.report.Sheets.Styles;
 import org.daijiao.report.WorklistBooks.Entry;
 import org.daijiao.report.WorklistBooks.Township;
 import org.daijiao.report.WorklistBooks.Village;
@@ -58,7 +57,7 @@ final class WorklistWorkbook {
   private final String title;
   private final LocalDate asOf;
   private final XSSFWorkbook workbook = ChartColours.workbookWithTheme();
-  private final Styles styles = new Styles(workbook);
+  private final SheetStyles styles = new SheetStyles(workbook);
 
   private WorklistWorkbook(String title, LocalDate asOf) {
     this.title = title;
