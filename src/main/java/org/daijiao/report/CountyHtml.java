@@ -135,8 +135,10 @@ final class CountyHtml {
                   ReportLabels.township(v.township()),
                   text(v.villageCode()),
                   ReportLabels.village(v.village())),
-              figures(v)));
+              villageFigures(v)));
     }
+    int min = policy.minPublishedCell();
+    note("应参保人数为1至" + (min - 1) + "人的村（社区），各项数字均显示为“<" + min + "”（与下表一致）；完整数字见工作簿。");
     Html.table(
         out,
         join(List.of("乡镇（街道）", "村（社区）代码", "村（社区）"), FIGURE_HEADERS),
@@ -196,6 +198,18 @@ final class CountyHtml {
         Html.count(r.paid()),
         Html.rate(r.paidRate()),
         Html.money(r.subsidy()));
+  }
+
+  /**
+   * A village's figures as the page shows them: every one reads {@code <min} when the village has 1
+   * to {@code min − 1} target persons, as its total does in the village × category table; any of
+   * them (a count, a rate, the money) would give that total away (docs/reports.md#small-cells).
+   */
+  private List<String> villageFigures(FigureRow v) {
+    int min = policy.minPublishedCell();
+    return v.target() > 0 && v.target() < min
+        ? Collections.nCopies(FIGURE_HEADERS.size(), "<" + min)
+        : figures(v);
   }
 
   /** {@code keys} text columns, then the figures (numbers). */

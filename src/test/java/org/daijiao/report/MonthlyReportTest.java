@@ -475,4 +475,29 @@ class MonthlyReportTest {
         .hasSize(3);
     assertThat(row).contains(">" + Html.count(Workbooks.count(s, found, 3 + categories)) + "<");
   }
+
+  @Test
+  void thePageHidesEveryFigureOfAVillageWithASmallTargetTheWorkbookKeepsThem() {
+    Sheet s = workbook.getSheet(CountyWorkbook.VILLAGE_CATEGORIES);
+    int total = 3;
+    while (!"参保目标人数".equals(Workbooks.shown(s, CountyWorkbook.HEADER_ROW, total))) {
+      total++;
+    }
+    int found = -1;
+    for (int r = BODY; r <= s.getLastRowNum() && found < 0; r++) {
+      long n = Workbooks.count(s, r, total);
+      if (n > 0 && n < 5 && !"合计".equals(Workbooks.shown(s, r, 0))) {
+        found = r;
+      }
+    }
+    assertThat(found).as("a village of 1–4 target persons in the sample").isPositive();
+    String code = Workbooks.shown(s, found, 1);
+    String villageName = Workbooks.shown(s, found, 2);
+    String table = html.substring(html.indexOf("各村（社区）参保情况"), html.indexOf("各村（社区）分类别参保目标人数"));
+    int at = table.indexOf("<td>" + code + "</td><td>" + villageName + "</td>");
+    assertThat(at).as("%s in the page's village table", villageName).isPositive();
+    String row = table.substring(at, table.indexOf("</tr>", at));
+    // Target, insured, rate, eligible, paid, rate, money: each would give the hidden total away.
+    assertThat(row.split("&lt;5", -1)).as("%s: %s", villageName, row).hasSize(8);
+  }
 }
