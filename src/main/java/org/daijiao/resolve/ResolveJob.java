@@ -1,10 +1,7 @@
 package org.daijiao.resolve;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.Source;
-import org.daijiao.ingest.clean.CleanColumns;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.quality.QualityColumns;
-import org.daijiao.quality.RejectReason;
 import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.repair.IdRepairs;
 import org.daijiao.repair.RepairColumns;
@@ -45,11 +40,6 @@ import org.daijiao.spark.Tables;
  * team confirmed are read with their candidate (docs/inputs.md#id-repair).
  */
 public final class ResolveJob {
-  // Working columns of the reconciliation, read back by name.
-  private static final String IS_DUPLICATE = "_is_duplicate";
-  private static final String ROWS = "_rows";
-  private static final String ACCEPTED = "_accepted";
-
   /** Per source: rows read from bronze, accepted into a clean table, rejected with a reason. */
   public record SourceCounts(long read, long accepted, long rejected) {}
 
@@ -224,8 +214,8 @@ public final class ResolveJob {
       progress.step(
           "resolve", "silver.category_periods, exclusion_periods, enrollments, payments written");
 
-      Map<String, SourceCounts> counts = reconcile(parsed, allRejects);
-      writer.replace(QualityColumns.INGEST_RECONCILIATION, reconciliationRows(counts));
+      Map<String, SourceCounts> counts = Reconciliation.counts(parsed, allRejects);
+      writer.replace(QualityColumns.INGEST_RECONCILIATION, Reconciliation.rows(spark, counts));
       long persons = silver.persons().count();
       long identityConflicts = conflicts.count();
       progress.step(
@@ -244,86 +234,6 @@ public final class ResolveJob {
     Dataset<Row> k = rows.persist(StorageLevel.MEMORY_AND_DISK());
     kept.add(k);
     return k;
-  }
-
-  /**
-   * Rows read = accepted + rejected, per source, each counted on its own: rows parsed from bronze,
-   * rows that parsed (less the payment copies rejected as duplicates), and rows in {@code
-   * quality.rejected_records}. A difference would mean a row was lost: the job then fails instead
-   * of writing a wrong reconciliation.
-   */
-  private Map<String, SourceCounts> reconcile(
-      Map<Source, Dataset<Row>> parsed, Dataset<Row> rejects) {
-    Map<String, Long> rejectedPerSource = new LinkedHashMap<>();
-    long duplicates = 0;
-    for (Row r :
-        rejects
-            .groupBy(
-                col(ColumnNames.SOURCE),
-                col(ColumnNames.REASON).equalTo(RejectReason.DUPLICATE_ROW.name()).as(IS_DUPLICATE))
-            .agg(count(lit(1)).as(ROWS))
-            .collectAsList()) {
-      long rows = r.<Long>getAs(ROWS);
-      rejectedPerSource.merge(r.<String>getAs(ColumnNames.SOURCE), rows, Long::sum);
-      if (r.<Boolean>getAs(IS_DUPLICATE)) {
-        duplicates += rows;
-      }
-    }
-    // Rows read and accepted of every source in one pass over the kept parse results.
-    Dataset<Row> outcomes = null;
-    for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
-      outcomes =
-          union(
-              outcomes,
-              e.getValue()
-                  .select(
-                      lit(e.getKey().folder()).as(ColumnNames.SOURCE),
-                      when(col(CleanColumns.REJECT_REASON).isNull(), 1L)
-                          .otherwise(0L)
-                          .as(CleanColumns.REJECT_REASON)));
-    }
-    Map<String, Row> perSource = new LinkedHashMap<>();
-    for (Row r :
-        outcomes
-            .groupBy(col(ColumnNames.SOURCE))
-            .agg(count(lit(1)).as(ROWS), sum(col(CleanColumns.REJECT_REASON)).as(ACCEPTED))
-            .collectAsList()) {
-      perSource.put(r.getAs(ColumnNames.SOURCE), r);
-    }
-    Map<String, SourceCounts> counts = new LinkedHashMap<>();
-    for (Map.Entry<Source, Dataset<Row>> e : parsed.entrySet()) {
-      String source = e.getKey().folder();
-      Row c = perSource.get(source);
-      long read = c == null ? 0 : c.<Long>getAs(ROWS);
-      long accepted = c == null || c.isNullAt(c.fieldIndex(ACCEPTED)) ? 0 : c.<Long>getAs(ACCEPTED);
-      if (e.getKey() == Source.TAX_PAYMENTS) {
-        accepted -= duplicates;
-      }
-      long rejected = rejectedPerSource.getOrDefault(source, 0L);
-      if (read != accepted + rejected) {
-        throw new IllegalStateException(
-            source
-                + ": "
-                + read
-                + " rows read but "
-                + accepted
-                + " accepted + "
-                + rejected
-                + " rejected");
-      }
-      counts.put(source, new SourceCounts(read, accepted, rejected));
-    }
-    return counts;
-  }
-
-  private Dataset<Row> reconciliationRows(Map<String, SourceCounts> counts) {
-    List<Row> rows = new ArrayList<>();
-    counts.forEach(
-        (source, c) ->
-            rows.add(
-                org.apache.spark.sql.RowFactory.create(
-                    source, c.read(), c.accepted(), c.rejected())));
-    return spark.createDataFrame(rows, QualityColumns.INGEST_RECONCILIATION.schema());
   }
 
   private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
