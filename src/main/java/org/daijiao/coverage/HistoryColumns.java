@@ -82,26 +82,11 @@ public final class HistoryColumns {
           required(ColumnNames.AS_OF, DateType, "数据截止日期", "the as_of of the run"),
           required(ColumnNames.ID_NUMBER, StringType, "身份证号码", "the person's normalised ID number"),
           optional(ColumnNames.NAME, StringType, "姓名", "the person's name"),
-          required(
-              ColumnNames.TOWNSHIP,
-              StringType,
-              "乡镇（街道）",
-              "the person's township (UNKNOWN when missing)"),
-          optional(
-              ColumnNames.TOWNSHIP_CODE,
-              StringType,
-              "乡镇区划代码",
-              "its official code; null if unmatched"),
-          required(
-              ColumnNames.VILLAGE,
-              StringType,
-              "村（社区）",
-              "the person's village (UNKNOWN when missing)"),
-          optional(
-              ColumnNames.VILLAGE_CODE,
-              StringType,
-              "村（社区）区划代码",
-              "its official code; null if unmatched"),
+          // The person's place, as the work list writes it.
+          CoverageColumns.WORKLIST.column(ColumnNames.TOWNSHIP),
+          CoverageColumns.WORKLIST.column(ColumnNames.TOWNSHIP_CODE),
+          CoverageColumns.WORKLIST.column(ColumnNames.VILLAGE),
+          CoverageColumns.WORKLIST.column(ColumnNames.VILLAGE_CODE),
           optional(
               ColumnNames.CATEGORY,
               StringType,

@@ -10,6 +10,7 @@ import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
+import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
 /**
@@ -81,10 +82,14 @@ public final class Maintenance {
    * (docs/operations.md#maintain).
    */
   private static void requireFinishedTables(SparkSession spark, Warehouse warehouse) {
-    List<TableName> changed = RunTables.changedSinceLastFinishedRun(spark, warehouse);
+    if (!warehouse.exists(spark, Tables.RUNS)) {
+      return;
+    }
+    RunHistory history = RunHistory.read(spark, warehouse);
+    List<TableName> changed = RunTables.changedSinceLastFinishedRun(spark, warehouse, history);
     if (!changed.isEmpty()) {
       String run =
-          RunHistory.read(spark, warehouse)
+          history
               .unfinishedChanges()
               .map(r -> "Run " + r.runId() + " (" + r.command() + ", " + r.outcome() + ")")
               .orElse("A run that did not finish");

@@ -111,14 +111,12 @@ public final class RunTables {
   /**
    * The tables a run that did not finish changed after the last finished run (killed, failed or
    * still writing): their latest version is newer than the one the last finished run recorded.
-   * Empty when no run finished yet.
+   * Empty when no run finished yet. {@code history}: the warehouse's run records, read once by the
+   * caller.
    */
   public static List<TableName> changedSinceLastFinishedRun(
-      SparkSession spark, Warehouse warehouse) {
-    if (!warehouse.exists(spark, Tables.RUNS)) {
-      return List.of();
-    }
-    Optional<RunRecord> committed = RunHistory.read(spark, warehouse).lastSucceeded();
+      SparkSession spark, Warehouse warehouse, RunHistory history) {
+    Optional<RunRecord> committed = history.lastSucceeded();
     return warehouse.tables(spark).stream()
         .filter(t -> finishedVersionIfBehind(spark, warehouse, committed, t) != null)
         .toList();
