@@ -60,4 +60,11 @@ class CodebaseRulesTest {
         .as("classes over %d lines not in docs/development.md#long-classes", LONG)
         .isEmpty();
   }
+
+  @Test
+  void theReadmeIsAGuideOfAtMost250Lines() throws IOException {
+    assertThat(Files.readAllLines(Path.of("README.md")))
+        .as("README.md lines")
+        .hasSizeLessThanOrEqualTo(250);
+  }
 }
