@@ -140,6 +140,11 @@ public final class SparkSessions {
         // The warehouse holds IDs and names. Hadoop's local file system sets permissions itself
         // from this mask (default 022; the umask of bin/daijiao is ignored): 077 = owner only.
         .config("spark.hadoop.fs.permissions.umask-mode", "077")
+        // The local file system without a process for every chmod and readlink
+        // (PosixLocalFileSystem).
+        .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName())
+        .config(
+            "spark.hadoop.fs.AbstractFileSystem.file.impl", PosixLocalFileSystem.Fs.class.getName())
         // No min/max column statistics in the Delta log: they are ID numbers and names, which Delta
         // prints at INFO (--verbose) in every snapshot; county-sized tables need no data skipping.
         .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0")
