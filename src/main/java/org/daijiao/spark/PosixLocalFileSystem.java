@@ -29,7 +29,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
  *
  * <p>{@link SparkSessions} names it for {@code fs.file.impl}, and {@link Fs} for {@code
  * fs.AbstractFileSystem.file.impl} (the {@code FileContext} that Delta's log store writes commits
- * with). Other schemes (HDFS, object stores) are not touched.
+ * with), in a session on one machine (local mode, the tests). Under spark-submit the cluster's file
+ * systems stand; other schemes (HDFS, object stores) are never touched.
  */
 public final class PosixLocalFileSystem extends LocalFileSystem {
   public PosixLocalFileSystem() {

@@ -21,7 +21,7 @@ public final class SparkSessions {
             // working directory.
             .config("spark.sql.warehouse.dir", warehouseRoot);
     if (System.getProperty("spark.master") == null) {
-      builder
+      withPosixLocalFiles(builder)
           .master("local[*]")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
@@ -101,7 +101,7 @@ public final class SparkSessions {
 
   /** A small local session for tests: 2 cores, 1 shuffle partition, no UI. */
   public static SparkSession forTests() {
-    return withDelta(SparkSession.builder().appName("daijiao-tests"))
+    return withPosixLocalFiles(withDelta(SparkSession.builder().appName("daijiao-tests")))
         .master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")
@@ -129,6 +129,19 @@ public final class SparkSessions {
     return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * On one machine, the local file system without a process for every chmod and readlink ({@link
+   * PosixLocalFileSystem}). Not under spark-submit: a cluster's executors load file systems with
+   * the cluster's class path, and its warehouse is on HDFS or an object store.
+   */
+  private static SparkSession.Builder withPosixLocalFiles(SparkSession.Builder builder) {
+    return builder
+        .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName())
+        .config(
+            "spark.hadoop.fs.AbstractFileSystem.file.impl",
+            PosixLocalFileSystem.Fs.class.getName());
+  }
+
   private static SparkSession.Builder withDelta(SparkSession.Builder builder) {
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -140,11 +153,6 @@ public final class SparkSessions {
         // The warehouse holds IDs and names. Hadoop's local file system sets permissions itself
         // from this mask (default 022; the umask of bin/daijiao is ignored): 077 = owner only.
         .config("spark.hadoop.fs.permissions.umask-mode", "077")
-        // The local file system without a process for every chmod and readlink
-        // (PosixLocalFileSystem).
-        .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName())
-        .config(
-            "spark.hadoop.fs.AbstractFileSystem.file.impl", PosixLocalFileSystem.Fs.class.getName())
         // No min/max column statistics in the Delta log: they are ID numbers and names, which Delta
         // prints at INFO (--verbose) in every snapshot; county-sized tables need no data skipping.
         .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0")

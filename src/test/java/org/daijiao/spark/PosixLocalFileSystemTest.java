@@ -45,8 +45,10 @@ class PosixLocalFileSystemTest {
     List<String> started =
         RecordingFile.readAllEvents(recorded).stream()
             .map((RecordedEvent e) -> e.getString("command"))
+            // Spark itself may ask `getconf PAGESIZE` once per JVM, on its first task.
+            .filter(command -> command.matches("(chmod|readlink|ls|stat) .*"))
             .toList();
-    assertThat(started).as("processes started by three Delta writes").isEmpty();
+    assertThat(started).as("file commands started by three Delta writes").isEmpty();
     assertThat(spark.read().format("delta").load(table).count()).isEqualTo(5);
     assertThat(SparkSessions.fileSystem(spark, new org.apache.hadoop.fs.Path(table)))
         .isInstanceOf(PosixLocalFileSystem.class);
