@@ -22,10 +22,10 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * {@link RawLocalFileSystem} runs {@code chmod} for every file and directory it creates and {@code
  * readlink} twice for every rename; Delta renames each commit into place. Measured with a Java
  * Flight Recorder profile (docs/performance.md#local-file-system): a sample run started 794
- * processes, one decide on the fixture county's warehouse about 450, each a fork of the whole JVM.
- * The results are the same: the same permission bits (the owner-only umask already applied by the
- * caller), and the status of a path that is not a symbolic link is its file status; a symbolic
- * link, or a permission with the sticky bit, goes through Hadoop's own code.
+ * processes, a test case (the fixture county's run, then a decide on a copy of its warehouse)
+ * 1,408. The results are the same: the same permission bits (the owner-only umask already applied
+ * by the caller), and the status of a path that is not a symbolic link is its file status; a
+ * symbolic link, or a permission with the sticky bit, goes through Hadoop's own code.
  *
  * <p>{@link SparkSessions} names it for {@code fs.file.impl}, and {@link Fs} for {@code
  * fs.AbstractFileSystem.file.impl} (the {@code FileContext} that Delta's log store writes commits

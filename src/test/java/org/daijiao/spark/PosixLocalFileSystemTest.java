@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.Options;
 import org.apache.spark.sql.SparkSession;
@@ -50,7 +53,7 @@ class PosixLocalFileSystemTest {
             .toList();
     assertThat(started).as("file commands started by three Delta writes").isEmpty();
     assertThat(spark.read().format("delta").load(table).count()).isEqualTo(5);
-    assertThat(SparkSessions.fileSystem(spark, new org.apache.hadoop.fs.Path(table)))
+    assertThat(SparkSessions.fileSystem(spark, hadoopPath(Path.of(table))))
         .isInstanceOf(PosixLocalFileSystem.class);
   }
 
@@ -59,15 +62,18 @@ class PosixLocalFileSystemTest {
     SparkSession spark = TestSpark.session();
     Path dir = PipelineFixture.tempDir("posix-fs");
     FileContext fc = FileContext.getFileContext(dir.toUri(), spark.sessionState().newHadoopConf());
-    org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(dir.resolve("a").toUri());
-    org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(dir.resolve("b").toUri());
-    try (var out = fc.create(from, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE))) {
+    try (FSDataOutputStream out =
+        fc.create(hadoopPath(dir.resolve("a")), EnumSet.of(CreateFlag.CREATE))) {
       out.write(42);
     }
-    fc.rename(from, to, Options.Rename.NONE);
+    fc.rename(hadoopPath(dir.resolve("a")), hadoopPath(dir.resolve("b")), Options.Rename.NONE);
     assertThat(Files.exists(dir.resolve("a"))).isFalse();
     assertThat(Files.readAllBytes(dir.resolve("b"))).containsExactly(42);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("b"))))
         .isEqualTo("rw-------");
+  }
+
+  private static org.apache.hadoop.fs.Path hadoopPath(Path local) {
+    return new org.apache.hadoop.fs.Path(local.toUri());
   }
 }
