@@ -19,6 +19,7 @@ import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableContract;
 import org.daijiao.spark.TableName;
@@ -95,18 +96,18 @@ public final class StatsJob {
         CoverageStages.unresolvedRosterRows(
             repairCandidates, Divisions.townships(spark), Divisions.villages(spark));
     Dataset<Row> receiving =
-        HistoryStages.receivingPension(enrollments, policy.countyCode()).persist();
+        Kept.rows(HistoryStages.receivingPension(enrollments, policy.countyCode()));
     // Each written twice, to the year's table and to its history: computed once.
     Dataset<Row> coverage =
-        CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf).persist();
+        Kept.rows(CoverageStages.coverageStats(eligibility, ledger, unresolved, policyYear, asOf));
     Dataset<Row> worklist =
-        WorklistStages.worklistWithIds(
-                eligibility, ledger, reaching, receiving, unresolved, policyYear, asOf)
-            .persist();
+        Kept.rows(
+            WorklistStages.worklistWithIds(
+                eligibility, ledger, reaching, receiving, unresolved, policyYear, asOf));
     Dataset<Row> target =
-        HistoryStages.targetHistory(
-                eligibility, receiving, policyYear, asOf, policy.ages().maxAge())
-            .persist();
+        Kept.rows(
+            HistoryStages.targetHistory(
+                eligibility, receiving, policyYear, asOf, policy.ages().maxAge()));
     // The year's other as_ofs are read at the versions earlier runs left: nothing this run writes
     // is read back, and a first run reads nothing.
     Map<TableName, Long> earlier = committedVersions(spark, warehouse);
@@ -134,10 +135,10 @@ public final class StatsJob {
       writeMonthByMonth(coverage, worklist, target, earlier);
       return new Result(versions.get(0), versions.get(1), versions.get(2));
     } finally {
-      target.unpersist();
-      worklist.unpersist();
-      coverage.unpersist();
-      receiving.unpersist();
+      Kept.release(target);
+      Kept.release(worklist);
+      Kept.release(coverage);
+      Kept.release(receiving);
     }
   }
 
@@ -172,14 +173,14 @@ public final class StatsJob {
       Dataset<Row> target,
       Map<TableName, Long> earlier) {
     Dataset<Row> coverageHistory =
-        withOtherAsOfs(HistoryColumns.COVERAGE_HISTORY, coverage, earlier).persist();
+        Kept.rows(withOtherAsOfs(HistoryColumns.COVERAGE_HISTORY, coverage, earlier));
     Dataset<Row> worklistHistory =
-        withOtherAsOfs(HistoryColumns.WORKLIST_HISTORY, worklist, earlier).persist();
+        Kept.rows(withOtherAsOfs(HistoryColumns.WORKLIST_HISTORY, worklist, earlier));
     Dataset<Row> targetHistory =
-        withOtherAsOfs(HistoryColumns.TARGET_HISTORY, target, earlier).persist();
+        Kept.rows(withOtherAsOfs(HistoryColumns.TARGET_HISTORY, target, earlier));
     Dataset<Row> actionLog =
-        HistoryStages.actionLog(worklistHistory, coverageHistory, targetHistory, policyYear)
-            .persist();
+        Kept.rows(
+            HistoryStages.actionLog(worklistHistory, coverageHistory, targetHistory, policyYear));
     try {
       Concurrently.all(
           List.<Supplier<Long>>of(
@@ -191,10 +192,10 @@ public final class StatsJob {
                           coverageHistory, worklistHistory, targetHistory, actionLog, policyYear),
                       policyYear)));
     } finally {
-      actionLog.unpersist();
-      targetHistory.unpersist();
-      worklistHistory.unpersist();
-      coverageHistory.unpersist();
+      Kept.release(actionLog);
+      Kept.release(targetHistory);
+      Kept.release(worklistHistory);
+      Kept.release(coverageHistory);
     }
     progress.step(
         "stats", "gold.action_log, monthly_progress written for every as_of of " + policyYear);

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.policy.Policy;
 import org.daijiao.resolve.Silver;
@@ -19,6 +18,7 @@ import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableName;
 import org.daijiao.spark.TableWriter;
@@ -62,7 +62,7 @@ public final class DecideJob {
 
     /** Releases the rows kept in memory. */
     public void release() {
-      kept.forEach(Dataset::unpersist);
+      kept.forEach(Kept::release);
     }
   }
 
@@ -108,8 +108,7 @@ public final class DecideJob {
             asOf);
     // Kept: the decisions feed three tables and the counts; the rules run once per person.
     Dataset<Row> decisions =
-        DecisionStages.decisions(timelines, new Decider(policy, asOf))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        Kept.rows(DecisionStages.decisions(timelines, new Decider(policy, asOf)));
     Dataset<Row> enriched = null;
     try {
       Dataset<Row> locations =
@@ -120,9 +119,7 @@ public final class DecideJob {
               Divisions.villages(spark),
               policy);
       // Kept: the three tables and the statistics after them are selections of it.
-      enriched =
-          DecisionStages.enriched(decisions, silver.persons(), locations)
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      enriched = Kept.rows(DecisionStages.enriched(decisions, silver.persons(), locations));
       Dataset<Row> eligibility = DecisionStages.eligibility(enriched, year, asOf);
       Dataset<Row> ledger = DecisionStages.subsidyLedger(enriched, year, asOf);
       Dataset<Row> reaching = DecisionStages.reachingPensionAge(enriched, year, asOf);
@@ -151,9 +148,9 @@ public final class DecideJob {
           reaching,
           List.of(decisions, enriched));
     } catch (RuntimeException e) {
-      decisions.unpersist();
+      Kept.release(decisions);
       if (enriched != null) {
-        enriched.unpersist();
+        Kept.release(enriched);
       }
       throw e;
     }

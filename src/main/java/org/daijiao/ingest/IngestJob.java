@@ -13,13 +13,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
 import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
+import org.daijiao.spark.Kept;
 
 /**
  * Ingestion (docs/inputs.md): every file of every source folder into {@code bronze.<source>}, with
@@ -50,7 +50,7 @@ public final class IngestJob {
       Dataset<Row> kept) {
     /** Releases the rows kept in memory. */
     public void release() {
-      kept.unpersist();
+      Kept.release(kept);
     }
   }
 
@@ -102,7 +102,7 @@ public final class IngestJob {
     }
     context.progress().step("ingest", "reading " + files.size() + " files from " + inputDir);
     // Kept: the files' summaries and the six bronze tables read it, and the run goes on with it.
-    Dataset<Row> raw = ReadExports.rawRows(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> raw = Kept.rows(ReadExports.rawRows(spark, files));
     try {
       List<IngestedFile> ingested = summaries(raw);
       Map<String, Long> rowsRead = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public final class IngestJob {
       }
       return new Read(ingested, fileCounts, rowsRead, bronzeOf, raw);
     } catch (RuntimeException e) {
-      raw.unpersist();
+      Kept.release(raw);
       throw e;
     }
   }

@@ -17,6 +17,7 @@ import org.daijiao.repair.AcceptedRepairs;
 import org.daijiao.resolve.ResolveJob;
 import org.daijiao.resolve.Silver;
 import org.daijiao.spark.JobContext;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.RecordedParameters;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
@@ -205,11 +206,16 @@ public final class Pipeline {
   }
 
   /**
-   * The same rows under a plan of their own: a stage's output handed on in memory carries the plan
-   * of every stage before it, which Spark analyses and optimises again for every job of the next
-   * stage; a new DataFrame over the rows' RDD (computed from the kept rows) is planned as a scan.
+   * The rows as the next stage receives them. On one machine the kept rows are local checkpoints
+   * ({@link Kept}): a plan over them already starts at the stored rows, and is handed on as it is.
+   * Where rows are only persisted (a cluster), a stage's output carries the plan of every stage
+   * before it, which Spark would analyse and optimise again for every job of the next stage: a new
+   * DataFrame over the rows' RDD (computed from the kept rows) is planned as a scan.
    */
   private Dataset<Row> rowsOf(Dataset<Row> rows) {
+    if (Kept.asLocalCheckpoints(context.session())) {
+      return rows;
+    }
     return context.session().createDataFrame(rows.javaRDD(), rows.schema());
   }
 

@@ -12,11 +12,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanStages;
 import org.daijiao.policy.Policy;
 import org.daijiao.spark.ColumnNames;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.ScalaSeqs;
 
 /**
@@ -41,7 +41,7 @@ public final class IdRepairs {
       List<Dataset<Row>> kept) {
     /** Releases what the step kept in memory. */
     public void release() {
-      kept.forEach(Dataset::unpersist);
+      kept.forEach(Kept::release);
     }
   }
 
@@ -72,8 +72,8 @@ public final class IdRepairs {
           List.of());
     }
     // Kept: read by the check, the table, the confirmations and the lineage of repaired rows.
-    unusable = unusable.persist(StorageLevel.MEMORY_AND_DISK());
-    candidates = candidates.persist(StorageLevel.MEMORY_AND_DISK());
+    unusable = Kept.rows(unusable);
+    candidates = Kept.rows(candidates);
     RepairCheck.failOnProblems(spark, accepted, unusable, candidates);
     Dataset<Row> confirmations = RepairCheck.confirmations(spark, accepted);
     if (automatic) {
@@ -86,7 +86,7 @@ public final class IdRepairs {
                       ScalaSeqs.of(ColumnNames.SOURCE, ColumnNames.SOURCE_FILE, ColumnNames.LINE),
                       "left_anti"));
     }
-    confirmations = confirmations.persist(StorageLevel.MEMORY_AND_DISK());
+    confirmations = Kept.rows(confirmations);
     Map<Source, Dataset<Row>> repairedParse = new LinkedHashMap<>();
     Dataset<Row> acceptedRepaired = null;
     for (Source s : Source.values()) {

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.daijiao.identity.Divisions;
 import org.daijiao.ingest.Source;
 import org.daijiao.ingest.clean.CleanStages;
@@ -25,6 +24,7 @@ import org.daijiao.spark.ColumnNames;
 import org.daijiao.spark.Concurrently;
 import org.daijiao.spark.JobContext;
 import org.daijiao.spark.JobGroups;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.Progress;
 import org.daijiao.spark.TableWriter;
 import org.daijiao.spark.Tables;
@@ -56,7 +56,7 @@ public final class ResolveJob {
   public record Prepared(Map<Source, Dataset<Row>> parsed, IdRepairs.Outcome repaired) {
     /** Releases the rows kept in memory. */
     public void release() {
-      parsed.values().forEach(Dataset::unpersist);
+      parsed.values().forEach(Kept::release);
       repaired.release();
     }
   }
@@ -121,16 +121,13 @@ public final class ResolveJob {
           Map<Source, Dataset<Row>> parsed = new LinkedHashMap<>();
           for (Source s : Source.values()) {
             // Kept: each source's parse feeds its clean table, its rejects and the counts.
-            parsed.put(
-                s,
-                CleanStages.parse(bronze.get(s), s, policy, asOf)
-                    .persist(StorageLevel.MEMORY_AND_DISK()));
+            parsed.put(s, Kept.rows(CleanStages.parse(bronze.get(s), s, policy, asOf)));
           }
           try {
             return new Prepared(
                 parsed, IdRepairs.apply(spark, bronze, parsed, policy, asOf, repairs));
           } catch (RuntimeException e) {
-            parsed.values().forEach(Dataset::unpersist);
+            parsed.values().forEach(Kept::release);
             throw e;
           }
         });
@@ -221,8 +218,8 @@ public final class ResolveJob {
       progress.step(
           "resolve",
           String.format("%,d persons, %,d identity conflicts", persons, identityConflicts));
-      allRejects.unpersist();
-      conflicts.unpersist();
+      Kept.release(allRejects);
+      Kept.release(conflicts);
       return new Resolved(new Result(counts, persons, identityConflicts), silver);
     } catch (RuntimeException e) {
       silver.release();
@@ -231,7 +228,7 @@ public final class ResolveJob {
   }
 
   private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> rows) {
-    Dataset<Row> k = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> k = Kept.rows(rows);
     kept.add(k);
     return k;
   }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daijiao.repair.RepairColumns;
+import org.daijiao.spark.Kept;
 import org.daijiao.spark.Tables;
 import org.daijiao.spark.Warehouse;
 
@@ -47,6 +48,6 @@ public record Silver(
 
   /** Releases the rows kept in memory. */
   public void release() {
-    kept.forEach(Dataset::unpersist);
+    kept.forEach(Kept::release);
   }
 }
