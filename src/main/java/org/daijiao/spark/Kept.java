@@ -16,12 +16,26 @@ import org.apache.spark.storage.StorageLevel;
  * serialises it into the task of every later job, and each task deserialises it again (on the
  * sample, 9.7–12.2 s of task time against 4.6–5.4 s with checkpoints: docs/performance.md#lineage).
  * On a cluster an executor may be lost, and a local checkpoint cannot be computed again from its
- * lineage: there the rows are persisted. {@code -Ddaijiao.keep=persist} persists on one machine too
- * (for measuring).
+ * lineage: there the rows are persisted. So are they on one machine above {@link
+ * #CHECKPOINT_UP_TO_BYTES} of input, where checkpoints (rows as objects, where a persisted Dataset
+ * keeps compressed columns) have not been measured yet. {@code -Ddaijiao.keep=checkpoint} or {@code
+ * persist} chooses regardless of size (for measuring).
  */
 public final class Kept {
-  /** The system property that chooses how rows are kept on one machine: checkpoint or persist. */
+  /**
+   * The system property that chooses how rows are kept on one machine: {@code auto} (the default:
+   * by input size), {@code checkpoint} or {@code persist}.
+   */
   public static final String MODE = "daijiao.keep";
+
+  /**
+   * Input up to which a session on one machine keeps rows as local checkpoints: measured faster up
+   * to county4's 157 MB (docs/performance.md#lineage); the municipality's 1.6 GB is still
+   * persisted.
+   */
+  public static final long CHECKPOINT_UP_TO_BYTES = 256L << 20;
+
+  private static final String CHECKPOINTS = "daijiao.keep.checkpoints";
 
   private Kept() {}
 
@@ -38,10 +52,23 @@ public final class Kept {
   }
 
   /**
-   * Whether this session keeps rows as local checkpoints: on one machine, unless told to persist.
+   * Whether this session keeps rows as local checkpoints: on one machine, for input up to {@link
+   * #CHECKPOINT_UP_TO_BYTES} (a session that was not sized: yes), unless {@link #MODE} says.
    */
   public static boolean asLocalCheckpoints(SparkSession spark) {
-    return spark.sparkContext().isLocal() && !"persist".equals(System.getProperty(MODE));
+    if (!spark.sparkContext().isLocal()) {
+      return false;
+    }
+    return switch (System.getProperty(MODE, "auto")) {
+      case "persist" -> false;
+      case "checkpoint" -> true;
+      default -> Boolean.parseBoolean(spark.conf().get(CHECKPOINTS, "true"));
+    };
+  }
+
+  /** Sizes the session's way of keeping rows to the {@code bytes} of input it reads. */
+  static void sizeFor(SparkSession spark, long bytes) {
+    spark.conf().set(CHECKPOINTS, String.valueOf(bytes <= CHECKPOINT_UP_TO_BYTES));
   }
 
   /** Frees what {@link #rows} kept; nothing happens for rows that were not kept. */

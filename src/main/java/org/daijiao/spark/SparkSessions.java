@@ -56,8 +56,8 @@ public final class SparkSessions {
 
   /**
    * Chooses generated code or interpreted expressions for the data a command reads ({@code bytes}:
-   * its input files, or the warehouse it queries). Both give the same rows (Spark runs its own
-   * tests both ways); only the speed differs.
+   * its input files, or the warehouse it queries), and how its stages keep rows ({@link Kept}).
+   * Both give the same rows (Spark runs its own tests both ways); only the speed differs.
    */
   public static void sizeFor(SparkSession spark, long bytes) {
     String mode = System.getProperty("daijiao.codegen", "auto");
@@ -65,6 +65,7 @@ public final class SparkSessions {
         mode.equals("off") || (mode.equals("auto") && bytes < INTERPRET_BELOW_BYTES);
     spark.conf().set("spark.sql.codegen.wholeStage", String.valueOf(!interpret));
     spark.conf().set("spark.sql.codegen.factoryMode", interpret ? "NO_CODEGEN" : "FALLBACK");
+    Kept.sizeFor(spark, bytes);
   }
 
   /**

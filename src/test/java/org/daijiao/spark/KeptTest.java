@@ -72,6 +72,22 @@ class KeptTest {
   }
 
   @Test
+  void aLargeInputIsPersistedUntilCheckpointsAreMeasuredAtItsSize() {
+    SparkSession spark = TestSpark.session();
+    Kept.sizeFor(spark, Kept.CHECKPOINT_UP_TO_BYTES + 1);
+    Dataset<Row> kept;
+    try {
+      assertThat(Kept.asLocalCheckpoints(spark)).isFalse();
+      kept = Kept.rows(chainOf(spark, 1));
+    } finally {
+      Kept.sizeFor(spark, 0);
+    }
+    assertThat(Kept.asLocalCheckpoints(spark)).isTrue();
+    assertThat(kept.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK());
+    Kept.release(kept);
+  }
+
+  @Test
   void releaseFreesTheStoredRows() {
     SparkSession spark = TestSpark.session();
     Dataset<Row> kept = Kept.rows(chainOf(spark, 3));
