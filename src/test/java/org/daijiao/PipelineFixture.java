@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.coverage.YearSummary;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
@@ -35,7 +36,8 @@ public final class PipelineFixture {
       Policy policy,
       LocalDate asOf,
       IngestJob.Result ingest,
-      ResolveJob.Result resolve) {
+      ResolveJob.Result resolve,
+      YearSummary.Figures summary) {
     public Dataset<Row> table(TableName table) {
       return warehouse.read(TestSpark.session(), table);
     }
@@ -56,7 +58,12 @@ public final class PipelineFixture {
       // The sample's one run, the one whose output the privacy tests capture.
       SampleRun.Result sample = SampleRun.get();
       return new Run(
-          sample.warehouse(), sample.policy(), SampleRun.AS_OF, sample.ingest(), sample.resolve());
+          sample.warehouse(),
+          sample.policy(),
+          SampleRun.AS_OF,
+          sample.ingest(),
+          sample.resolve(),
+          sample.summary());
     }
     return run(input, PolicyLoader.bundled(), LocalDate.of(2022, 12, 31));
   }
@@ -85,7 +92,7 @@ public final class PipelineFixture {
             .input(input.toString(), "test-batch")
             .repairs(repairs)
             .run();
-    return new Run(warehouse, policy, asOf, done.ingest(), done.resolve());
+    return new Run(warehouse, policy, asOf, done.ingest(), done.resolve(), done.stats().summary());
   }
 
   /**
@@ -106,7 +113,7 @@ public final class PipelineFixture {
                     RunParameters.of(null, policy, asOf, null)))
             .input(input.toString(), "test-batch-" + asOf)
             .run();
-    return new Run(into, policy, asOf, done.ingest(), done.resolve());
+    return new Run(into, policy, asOf, done.ingest(), done.resolve(), done.stats().summary());
   }
 
   /** A copy of a warehouse in a new temporary directory, for a test that writes to it. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.daijiao.coverage.YearSummary;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.policy.Policy;
@@ -31,6 +32,7 @@ public final class SampleRun {
       Policy policy,
       IngestJob.Result ingest,
       ResolveJob.Result resolve,
+      YearSummary.Figures summary,
       List<String> logLines,
       String stdout,
       String stderr) {}
@@ -66,6 +68,7 @@ public final class SampleRun {
           policy,
           done.ingest(),
           done.resolve(),
+          done.stats().summary(),
           captured.logLines(),
           captured.stdout(),
           captured.stderr());

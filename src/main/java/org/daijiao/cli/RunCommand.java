@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
                       .run());
       jobs.remove(spark.session);
       progress.step("run", jobs.jobs() + " Spark jobs");
-      new RunSummary(spark.session, spark.warehouse, policy.policyYear())
+      new RunSummary(spark.warehouse, policy.policyYear(), done.stats().summary())
           .print(System.out, done.ingest(), done.resolve(), parameters.asOf());
     }
     return 0;

@@ -3,7 +3,6 @@ package org.daijiao.cli;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
 import org.daijiao.coverage.YearSummary;
 import org.daijiao.ingest.IngestJob;
 import org.daijiao.resolve.ResolveJob;
@@ -12,17 +11,18 @@ import org.daijiao.spark.Warehouse;
 /**
  * The summary a data team reads after a run: rows per source, persons, categories, eligibility, the
  * money per department and batch, and coverage (county and the three lowest townships). Aggregates
- * only, from the gold tables just written ({@link YearSummary}): no ID number, no name.
+ * only, counted by the stats stage from the year's rows it wrote ({@link YearSummary}): no ID
+ * number, no name.
  */
 final class RunSummary {
   private final Warehouse warehouse;
   private final int year;
-  private final YearSummary figures;
+  private final YearSummary.Figures figures;
 
-  RunSummary(SparkSession spark, Warehouse warehouse, int year) {
+  RunSummary(Warehouse warehouse, int year, YearSummary.Figures figures) {
     this.warehouse = warehouse;
     this.year = year;
-    this.figures = new YearSummary(spark, warehouse, year);
+    this.figures = figures;
   }
 
   void print(PrintStream out, IngestJob.Result ingest, ResolveJob.Result resolve, LocalDate asOf) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.daijiao.UserFacingException;
 import org.daijiao.UserFacingException.Code;
+import org.daijiao.coverage.StatsJob;
 import org.daijiao.pipeline.Pipeline;
 import org.daijiao.pipeline.Pipeline.Stage;
 import org.daijiao.policy.RunParameters;
@@ -52,15 +53,16 @@ final class StatsCommand implements Callable<Integer> {
       }
       StageRun.Chosen c = chosen;
       Progress progress = Progress.toStderr();
-      writer.record(
-          spark,
-          progress,
-          c.recorded(),
-          run ->
-              Pipeline.with(spark.context(c.policy(), c.parameters(), progress))
-                  .run(Stage.STATS, Stage.STATS)
-                  .stats());
-      new RunSummary(spark.session, spark.warehouse, c.parameters().policyYear())
+      StatsJob.Result stats =
+          writer.record(
+              spark,
+              progress,
+              c.recorded(),
+              run ->
+                  Pipeline.with(spark.context(c.policy(), c.parameters(), progress))
+                      .run(Stage.STATS, Stage.STATS)
+                      .stats());
+      new RunSummary(spark.warehouse, c.parameters().policyYear(), stats.summary())
           .printCoverage(System.out);
     }
     return 0;

@@ -59,9 +59,12 @@ public final class StatsJob {
     this.progress = context.progress();
   }
 
-  /** The Delta version each table reached. */
+  /** The Delta version each table reached, and the year's figures for the run's summary. */
   public record Result(
-      long coverageStatsVersion, long departmentFundingVersion, long worklistVersion) {}
+      long coverageStatsVersion,
+      long departmentFundingVersion,
+      long worklistVersion,
+      YearSummary.Figures summary) {}
 
   /** The statistics alone, from the policy year's gold rows in the warehouse. */
   public Result run() {
@@ -111,17 +114,14 @@ public final class StatsJob {
     // The year's other as_ofs are read at the versions earlier runs left: nothing this run writes
     // is read back, and a first run reads nothing.
     Map<TableName, Long> earlier = committedVersions(spark, warehouse);
+    Dataset<Row> funding = CoverageStages.departmentFunding(ledger, policyYear, asOf);
     try {
       // Independent tables: written at once (Concurrently).
       List<Long> versions =
           Concurrently.all(
               List.<Supplier<Long>>of(
                   () -> writer.replaceYear(CoverageColumns.COVERAGE_STATS, coverage, policyYear),
-                  () ->
-                      writer.replaceYear(
-                          CoverageColumns.DEPARTMENT_FUNDING,
-                          CoverageStages.departmentFunding(ledger, policyYear, asOf),
-                          policyYear),
+                  () -> writer.replaceYear(CoverageColumns.DEPARTMENT_FUNDING, funding, policyYear),
                   () ->
                       writer.replaceYear(
                           CoverageColumns.WORKLIST,
@@ -133,7 +133,9 @@ public final class StatsJob {
       progress.step(
           "stats", "gold.coverage_stats, department_funding, worklist written for " + policyYear);
       writeMonthByMonth(coverage, worklist, target, earlier);
-      return new Result(versions.get(0), versions.get(1), versions.get(2));
+      // The year's rows are this run's (each table's year was replaced): counted from memory.
+      YearSummary.Figures summary = new YearSummary(eligibility, funding, coverage).figures();
+      return new Result(versions.get(0), versions.get(1), versions.get(2), summary);
     } finally {
       Kept.release(target);
       Kept.release(worklist);

@@ -12,24 +12,20 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.daijiao.decide.GoldColumns;
 import org.daijiao.spark.ColumnNames;
-import org.daijiao.spark.TableName;
-import org.daijiao.spark.Tables;
-import org.daijiao.spark.Warehouse;
 
 /**
  * The figures of a policy year that {@code daijiao run} summarises: the decisions per category, the
- * money per department and batch, and the coverage of the county and its townships. Read from the
- * gold tables of the year (decisions, funding requests, coverage statistics); aggregates only, a
- * few dozen rows, so they are sorted here rather than by a Spark job (an orderBy samples its input
- * first).
+ * money per department and batch, and the coverage of the county and its townships. Counted by the
+ * stats stage from the year's rows it has at hand (decisions, funding requests, coverage
+ * statistics), before it releases them: nothing is read back. Aggregates only, a few dozen rows, so
+ * they are sorted here rather than by a Spark job (an orderBy samples its input first).
  */
 public final class YearSummary {
-  private final SparkSession spark;
-  private final Warehouse warehouse;
-  private final int year;
+  private final Dataset<Row> eligibility;
+  private final Dataset<Row> fundingRequests;
+  private final Dataset<Row> coverageStats;
 
   /** The decisions of one category; category null: persons in no target category. */
   public record CategoryCount(String category, long persons, long inTarget, long eligible) {}
@@ -51,20 +47,33 @@ public final class YearSummary {
   /** The county's coverage, none when nobody is in the target, and the townships'. */
   public record CoverageFigures(Optional<Coverage> county, List<Coverage> lowestRateFirst) {}
 
-  public YearSummary(SparkSession spark, Warehouse warehouse, int year) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.year = year;
+  /** All of them, counted once. */
+  public record Figures(
+      List<CategoryCount> categories, List<Funding> funding, CoverageFigures coverage) {}
+
+  /**
+   * Over one policy year's rows of {@code gold.eligibility}, {@code gold.department_funding} and
+   * {@code gold.coverage_stats}.
+   */
+  public YearSummary(Dataset<Row> eligibility, Dataset<Row> funding, Dataset<Row> coverage) {
+    this.eligibility = eligibility;
+    this.fundingRequests = funding;
+    this.coverageStats = coverage;
+  }
+
+  /** The three figures: three small Spark jobs. */
+  public Figures figures() {
+    return new Figures(categories(), funding(), coverage());
   }
 
   /** Persons, persons in the coverage target and eligible persons per category, by category. */
-  public List<CategoryCount> categories() {
+  private List<CategoryCount> categories() {
     String persons = CoverageColumns.PERSONS;
     String inTarget = GoldColumns.IN_COVERAGE_TARGET;
     String eligible = GoldColumns.ELIGIBLE;
     List<CategoryCount> counts = new ArrayList<>();
     for (Row r :
-        ofYear(Tables.ELIGIBILITY)
+        eligibility
             .groupBy(col(ColumnNames.CATEGORY))
             .agg(
                 count(lit(1)).as(persons),
@@ -84,10 +93,10 @@ public final class YearSummary {
   }
 
   /** The funding requests of the year, by department, batch and mode. */
-  public List<Funding> funding() {
+  private List<Funding> funding() {
     List<Funding> funding = new ArrayList<>();
     for (Row r :
-        ofYear(Tables.DEPARTMENT_FUNDING)
+        fundingRequests
             .select(
                 col(ColumnNames.DEPARTMENT),
                 col(ColumnNames.BATCH),
@@ -111,9 +120,9 @@ public final class YearSummary {
   }
 
   /** The county's row and the townships' (a few dozen) of category ALL: one read. */
-  public CoverageFigures coverage() {
+  private CoverageFigures coverage() {
     List<Row> rows =
-        ofYear(Tables.COVERAGE_STATS)
+        coverageStats
             .filter(
                 col(ColumnNames.CATEGORY)
                     .equalTo(CoverageStages.ALL)
@@ -145,9 +154,5 @@ public final class YearSummary {
         r.getAs(CoverageColumns.PAID_PERSONS),
         r.getAs(CoverageColumns.PAID_RATE),
         r.getAs(CoverageColumns.UNRESOLVED_ROSTER_ROWS));
-  }
-
-  private Dataset<Row> ofYear(TableName table) {
-    return warehouse.read(spark, table).filter(col(ColumnNames.POLICY_YEAR).equalTo(year));
   }
 }
